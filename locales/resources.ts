@@ -1,0 +1,20 @@
+// Every catalogue, in both languages. An area adds its namespace here, in both languages at once;
+// tests/locales/catalogues.spec.ts fails when the two languages do not have the same keys.
+import enCli from './en/cli.json' with { type: 'json' };
+import enCommon from './en/common.json' with { type: 'json' };
+import enTakeout from './en/takeout.json' with { type: 'json' };
+import enWizard from './en/wizard.json' with { type: 'json' };
+import frCli from './fr/cli.json' with { type: 'json' };
+import frCommon from './fr/common.json' with { type: 'json' };
+import frTakeout from './fr/takeout.json' with { type: 'json' };
+import frWizard from './fr/wizard.json' with { type: 'json' };
+
+export const resources = {
+  en: { common: enCommon, cli: enCli, takeout: enTakeout, wizard: enWizard },
+  fr: { common: frCommon, cli: frCli, takeout: frTakeout, wizard: frWizard },
+} as const;
+
+export type Language = keyof typeof resources;
+export type Namespace = keyof (typeof resources)['en'];
+export const namespaces = Object.keys(resources.en) as Namespace[];
+export const languages = Object.keys(resources) as Language[];

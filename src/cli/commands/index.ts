@@ -1,0 +1,4 @@
+// Every command of `baluchon`. An area adds its command here.
+import type { CliCommand } from '../cli-command.ts';
+
+export const cliCommands: readonly CliCommand[] = [];

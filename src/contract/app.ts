@@ -1,0 +1,20 @@
+// Commands about the application itself: version, language, where its data lives, forgetting.
+import { z } from 'zod';
+import { command } from './define.ts';
+
+export const Locale = z.enum(['fr', 'en']);
+export type Locale = z.infer<typeof Locale>;
+
+export const AppInfo = z.object({
+  name: z.literal('Baluchon'),
+  version: z.string(),
+  locale: Locale,
+  /** 'desktop' in Electron, 'web' through `baluchon web`, 'cli' headless. */
+  mode: z.enum(['desktop', 'web', 'cli']),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const appCommands = {
+  appInfo: command(z.object({}), AppInfo),
+  setLocale: command(z.object({ locale: Locale }), AppInfo),
+};

@@ -1,0 +1,96 @@
+// Reading a Google Takeout archive (one or many parts, or an unpacked folder) into an inventory.
+import { z } from 'zod';
+import { command, job } from './define.ts';
+import { JobRef } from './jobs.ts';
+import { Problem } from './problem.ts';
+
+export const scanErrorCodes = ['takeout.nothing-readable'] as const;
+
+export const ScanInput = z.object({
+  /** Archive parts (.zip, .tgz) and/or unpacked folders, all from the same export. */
+  paths: z.array(z.string().min(1)).min(1),
+});
+
+export const ArchiveSummary = z.object({
+  path: z.string(),
+  name: z.string(),
+  format: z.enum(['zip', 'tgz', 'folder']),
+  entries: z.number().int().nonnegative(),
+  bytes: z.number().nonnegative(),
+});
+
+export const CalendarSummary = z.object({
+  /** Stable within this export: the archive entry the calendar was read from. */
+  key: z.string(),
+  name: z.string(),
+  /** CSS colour such as #9fc6e7, when Google wrote one. */
+  color: z.string().nullable(),
+  /** Distinct UIDs: a series with its moved and cancelled instances counts once. */
+  events: z.number().int().nonnegative(),
+  /** Calendars Google generates and that are not copied as events (see DESIGN.md). */
+  generated: z.enum(['birthdays', 'holidays']).nullable(),
+});
+
+export const ContactsSummary = z.object({
+  /** Distinct people across every label file. */
+  count: z.number().int().nonnegative(),
+  labels: z.array(z.string()),
+});
+
+export const TasksSummary = z.object({
+  count: z.number().int().nonnegative(),
+  lists: z.array(z.object({ title: z.string(), count: z.number().int().nonnegative() })),
+});
+
+export const CannotMove = z.object({
+  where: z.string(),
+  kind: z.enum(['form', 'site', 'map', 'shortcut', 'other']),
+  reason: z.string(),
+});
+
+export const FilesSummary = z.object({
+  count: z.number().int().nonnegative(),
+  bytes: z.number().nonnegative(),
+  /** Office documents, among them those Google converted from Docs, Sheets and Slides. */
+  documents: z.object({
+    count: z.number().int().nonnegative(),
+    byFormat: z.record(z.string(), z.number().int().nonnegative()),
+  }),
+  cannotMove: z.array(CannotMove),
+});
+
+export const OtherProduct = z.object({
+  /** A Google product Baluchon does not move (mail, photos, notes…), so the family knows. */
+  product: z.enum(['mail', 'photos', 'keep', 'other']),
+  folder: z.string(),
+  entries: z.number().int().nonnegative(),
+  bytes: z.number().nonnegative(),
+});
+
+export const ScanReport = z.object({
+  archives: z.array(ArchiveSummary),
+  calendars: z.array(CalendarSummary),
+  contacts: ContactsSummary,
+  tasks: TasksSummary,
+  files: FilesSummary,
+  others: z.array(OtherProduct),
+  problems: z.array(Problem),
+});
+export type ScanReport = z.infer<typeof ScanReport>;
+
+export const ScanProgress = z.object({
+  phase: z.enum(['listing', 'reading']),
+  entriesDone: z.number().int().nonnegative(),
+  entriesTotal: z.number().int().nonnegative(),
+  bytesDone: z.number().nonnegative(),
+  bytesTotal: z.number().nonnegative(),
+});
+export type ScanProgress = z.infer<typeof ScanProgress>;
+
+export const scanJobs = {
+  scan: job(ScanProgress, ScanReport),
+};
+
+export const scanCommands = {
+  startScan: command(ScanInput, JobRef),
+};

@@ -1,0 +1,120 @@
+// The service: one object implementing every command of the contract, whatever the caller
+// (Electron's utility process, `baluchon web`, the CLI, tests). I/O roots, clock and ids come in.
+import { randomUUID } from 'node:crypto';
+import type {
+  AppInfo,
+  BaluchonEvent,
+  ErrorData,
+  Handlers,
+  Locale,
+  Problem,
+} from '../contract/index.ts';
+import type { ProblemFact } from '../contract/problem.ts';
+import { createI18n, describeError, describeProblem } from '../i18n/create-i18n.ts';
+import type { Translator } from '../i18n/create-i18n.ts';
+import { BaluchonError } from './baluchon-error.ts';
+import { dispatch } from './dispatch.ts';
+import { JobRunner } from './job-runner.ts';
+import { createScanHandlers } from './scan-handlers.ts';
+import { APP_VERSION } from './version.ts';
+
+export interface ServiceDeps {
+  mode: AppInfo['mode'];
+  locale: Locale;
+  /** The app's own data folder (journal, caches). Nothing else is ever written without asking. */
+  dataDir: string;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+/** What area handlers receive: the shared machinery, never the transport. */
+export interface ServiceContext {
+  readonly deps: Required<ServiceDeps>;
+  readonly jobs: JobRunner;
+  t(): Translator;
+  /** Writes a problem's reason in the user's current language. */
+  problem(fact: ProblemFact): Problem;
+}
+
+export interface Service {
+  readonly handlers: Handlers;
+  /** Calls a command by name with unchecked input, as transports do. */
+  call(name: string, input: unknown): ReturnType<typeof dispatch>;
+  subscribe(listener: (event: BaluchonEvent) => void): () => void;
+  translator(): Translator;
+  close(): void;
+}
+
+export function createService(options: ServiceDeps): Service {
+  const deps: Required<ServiceDeps> = {
+    now: () => new Date(),
+    newId: randomUUID,
+    ...options,
+  };
+  let locale = deps.locale;
+  let i18n = createI18n(locale);
+  const listeners = new Set<(event: BaluchonEvent) => void>();
+
+  const errorData = (error: unknown): ErrorData => toErrorData(i18n.t, error);
+  const jobs = new JobRunner({
+    now: () => deps.now().getTime(),
+    newId: deps.newId,
+    emit: (event) => {
+      for (const listener of listeners) listener(event);
+    },
+    describeProblem: (fact) => ({
+      ...fact,
+      reason: describeProblem(i18n.t, fact.code, fact.params),
+    }),
+    describeError: errorData,
+  });
+
+  const context: ServiceContext = {
+    deps,
+    jobs,
+    t: () => i18n.t,
+    problem: (fact) => ({ ...fact, reason: describeProblem(i18n.t, fact.code, fact.params) }),
+  };
+
+  const info = (): AppInfo => ({ name: 'Baluchon', version: APP_VERSION, locale, mode: deps.mode });
+
+  const handlers: Handlers = {
+    appInfo: () => Promise.resolve(info()),
+    setLocale: ({ locale: next }) => {
+      locale = next;
+      i18n = createI18n(next);
+      return Promise.resolve(info());
+    },
+    cancelJob: ({ jobId }) => Promise.resolve({ cancelled: jobs.cancel(jobId) }),
+    ...createScanHandlers(context),
+  };
+
+  return {
+    handlers,
+    call: (name, input) => dispatch(handlers, errorData, name, input),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    translator: () => i18n.t,
+    close: () => {
+      jobs.cancelAll();
+    },
+  };
+}
+
+function toErrorData(t: Translator, error: unknown): ErrorData {
+  if (error instanceof BaluchonError) {
+    return {
+      code: error.code,
+      message: describeError(t, error.code, error.details),
+      ...(error.details === undefined ? {} : { details: error.details }),
+    };
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    code: 'internal',
+    message: describeError(t, 'internal', { detail }),
+    details: { detail },
+  };
+}
