@@ -31,6 +31,8 @@ export interface CliCommand {
   readonly options: CliOptions;
   /** Whether the command takes positional arguments (archive paths…). */
   readonly positionals: boolean;
+  /** How the service presents itself (appInfo.mode); 'cli' unless said otherwise. */
+  readonly serviceMode?: 'cli' | 'web';
   run(ctx: CliContext, args: ParsedArgs): Promise<number>;
 }
 

@@ -47,7 +47,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 
   const service = createService({
-    mode: 'cli',
+    mode: command.serviceMode ?? 'cli',
     locale,
     dataDir: defaultDataDir(io.env, process.platform, homedir()),
   });

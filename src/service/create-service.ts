@@ -38,6 +38,8 @@ export interface ServiceContext {
 
 export interface Service {
   readonly handlers: Handlers;
+  /** The app's own data folder (see ServiceDeps). */
+  readonly dataDir: string;
   /** Calls a command by name with unchecked input, as transports do. */
   call(name: string, input: unknown): ReturnType<typeof dispatch>;
   subscribe(listener: (event: BaluchonEvent) => void): () => void;
@@ -91,6 +93,7 @@ export function createService(options: ServiceDeps): Service {
 
   return {
     handlers,
+    dataDir: deps.dataDir,
     call: (name, input) => dispatch(handlers, errorData, name, input),
     subscribe(listener) {
       listeners.add(listener);

@@ -1,0 +1,36 @@
+// Makes the transport and the job store available to every screen.
+import { createContext, useContext, useSyncExternalStore } from 'react';
+import type { ReactNode } from 'react';
+import type { JobKind } from '../../../src/contract/index.ts';
+import type { JobStore, JobView } from '../jobs/job-store.ts';
+import type { RendererApi } from './renderer-api.ts';
+
+interface ApiContextValue {
+  api: RendererApi;
+  jobs: JobStore;
+}
+
+const ApiContext = createContext<ApiContextValue | undefined>(undefined);
+
+export function ApiProvider(props: ApiContextValue & { children: ReactNode }) {
+  const { api, jobs, children } = props;
+  return <ApiContext.Provider value={{ api, jobs }}>{children}</ApiContext.Provider>;
+}
+
+function useApiContext(): ApiContextValue {
+  const value = useContext(ApiContext);
+  if (value === undefined) throw new Error('ApiProvider missing');
+  return value;
+}
+
+export function useApi(): RendererApi {
+  return useApiContext().api;
+}
+
+export function useJob<K extends JobKind>(jobId: string | undefined): JobView<K> | undefined {
+  const { jobs } = useApiContext();
+  return useSyncExternalStore(
+    (listener) => jobs.subscribe(listener),
+    () => jobs.get<K>(jobId),
+  );
+}

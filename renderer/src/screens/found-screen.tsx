@@ -1,0 +1,210 @@
+// Step 3: an honest inventory of the archive — calendars, contacts, tasks, files — what cannot
+// move and why, the problems met while reading, and the choice of what to move.
+import { useTranslation } from 'react-i18next';
+import type { ScanReport } from '../../../src/contract/index.ts';
+import { ProblemList } from '../components/problem-list.tsx';
+import { WizardLayout } from '../components/wizard-layout.tsx';
+import { formatBytes, formatCount } from '../format.ts';
+import { nothingSelected } from '../selection.ts';
+import type { Selection } from '../selection.ts';
+
+export function FoundScreen(props: {
+  report: ScanReport;
+  selection: Selection;
+  onSelectionChange: (selection: Selection) => void;
+  onBack: () => void;
+  /** Absent while the next steps are not available. */
+  onNext?: () => void;
+}) {
+  const { report, selection, onSelectionChange } = props;
+  const { t, i18n } = useTranslation();
+  const n = (value: number): string => formatCount(value, i18n.language);
+  const toggleCalendar = (key: string, on: boolean): void => {
+    const calendars = on
+      ? [...selection.calendars, key]
+      : selection.calendars.filter((other) => other !== key);
+    onSelectionChange({ ...selection, calendars });
+  };
+  const documents = Object.entries(report.files.documents.byFormat)
+    .map(([format, count]) => `${n(count)} ${format.toUpperCase()}`)
+    .join(', ');
+
+  return (
+    <WizardLayout step="found" title={t('found.title')}>
+      <p className="lead">{t('found.intro')}</p>
+
+      <section aria-labelledby="calendars-title" className="card">
+        <h2 id="calendars-title">{t('found.calendars.title')}</h2>
+        {report.calendars.length === 0 ? <p>{t('found.calendars.none')}</p> : null}
+        <ul className="choices" data-testid="calendars">
+          {report.calendars.map((calendar) => (
+            <li key={calendar.key} data-testid="calendar-row">
+              {calendar.generated === null ? (
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={selection.calendars.includes(calendar.key)}
+                    onChange={(event) => {
+                      toggleCalendar(calendar.key, event.target.checked);
+                    }}
+                  />
+                  <span
+                    className="swatch"
+                    aria-hidden="true"
+                    ref={(element) => {
+                      // Set through the CSSOM: the page's CSP forbids inline style attributes.
+                      element?.style.setProperty('background', calendar.color ?? 'transparent');
+                    }}
+                  />
+                  <span className="choice-name" data-testid="calendar-name">
+                    {calendar.name}
+                  </span>
+                  <span className="choice-count" data-testid="calendar-events">
+                    {t('found.calendars.events', {
+                      count: calendar.events,
+                      formatted: n(calendar.events),
+                    })}
+                  </span>
+                </label>
+              ) : (
+                <p className="generated">
+                  <span className="choice-name" data-testid="calendar-name">
+                    {calendar.name}
+                  </span>{' '}
+                  <span className="choice-count" data-testid="calendar-events">
+                    {t('found.calendars.events', {
+                      count: calendar.events,
+                      formatted: n(calendar.events),
+                    })}
+                  </span>
+                  <span className="hint">
+                    {t(`found.calendars.generated.${calendar.generated}`)}
+                  </span>
+                </p>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="contacts-title" className="card">
+        <h2 id="contacts-title">{t('found.contacts.title')}</h2>
+        <label>
+          <input
+            type="checkbox"
+            disabled={report.contacts.count === 0}
+            checked={selection.contacts}
+            onChange={(event) => {
+              onSelectionChange({ ...selection, contacts: event.target.checked });
+            }}
+          />
+          <span data-testid="contacts-count">
+            {t('found.contacts.count', {
+              count: report.contacts.count,
+              formatted: n(report.contacts.count),
+            })}
+          </span>
+        </label>
+        {report.contacts.labels.length === 0 ? null : (
+          <p className="hint" data-testid="contacts-labels">
+            {t('found.contacts.labels', { labels: report.contacts.labels.join(', ') })}
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="tasks-title" className="card">
+        <h2 id="tasks-title">{t('found.tasks.title')}</h2>
+        <label>
+          <input
+            type="checkbox"
+            disabled={report.tasks.count === 0}
+            checked={selection.tasks}
+            onChange={(event) => {
+              onSelectionChange({ ...selection, tasks: event.target.checked });
+            }}
+          />
+          <span data-testid="tasks-count">
+            {t('found.tasks.count', {
+              count: report.tasks.count,
+              formatted: n(report.tasks.count),
+              lists: report.tasks.lists.length,
+            })}
+          </span>
+        </label>
+      </section>
+
+      <section aria-labelledby="files-title" className="card">
+        <h2 id="files-title">{t('found.files.title')}</h2>
+        <label>
+          <input
+            type="checkbox"
+            disabled={report.files.count === 0}
+            checked={selection.files}
+            onChange={(event) => {
+              onSelectionChange({ ...selection, files: event.target.checked });
+            }}
+          />
+          <span data-testid="files-count">
+            {t('found.files.count', {
+              count: report.files.count,
+              formatted: n(report.files.count),
+            })}
+          </span>{' '}
+          <span data-testid="files-bytes">
+            ({formatBytes(t, report.files.bytes, i18n.language)})
+          </span>
+        </label>
+        {report.files.documents.count === 0 ? null : (
+          <p className="hint">
+            {t('found.files.documents', { count: report.files.documents.count, list: documents })}
+          </p>
+        )}
+        {report.files.cannotMove.length === 0 ? null : (
+          <>
+            <h3>{t('found.files.cannotMoveTitle')}</h3>
+            <ul data-testid="cannot-move">
+              {report.files.cannotMove.map((item) => (
+                <li key={item.where}>
+                  <span className="problem-where">{item.where}</span>{' '}
+                  <span className="problem-reason">{t(`found.files.cannotMove.${item.kind}`)}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      {report.others.length === 0 ? null : (
+        <section aria-labelledby="others-title" className="card">
+          <h2 id="others-title">{t('found.others.title')}</h2>
+          <ul>
+            {report.others.map((other) => (
+              <li key={other.folder}>
+                {t(`found.others.${other.product}`, { folder: other.folder })} —{' '}
+                {formatBytes(t, other.bytes, i18n.language)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <ProblemList problems={report.problems} title={t('found.problemsTitle')} />
+
+      <div className="actions">
+        <button type="button" onClick={props.onBack}>
+          {t('actions.back')}
+        </button>
+        {props.onNext === undefined ? null : (
+          <button
+            type="button"
+            className="primary"
+            disabled={nothingSelected(selection)}
+            onClick={props.onNext}
+          >
+            {t('found.next')}
+          </button>
+        )}
+      </div>
+    </WizardLayout>
+  );
+}

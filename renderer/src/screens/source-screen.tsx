@@ -1,0 +1,165 @@
+// Step 2: the family hands over the archive Google sent them (one or several parts), and
+// Baluchon reads it.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ScanReport } from '../../../src/contract/index.ts';
+import { errorKey } from '../../../locales/keys.ts';
+import { useApi, useJob } from '../api/api-context.tsx';
+import { FileDrop } from '../components/file-drop.tsx';
+import { ProgressBar } from '../components/progress-bar.tsx';
+import { TakeoutGuide } from '../components/takeout-guide.tsx';
+import { WizardLayout } from '../components/wizard-layout.tsx';
+import { formatBytes } from '../format.ts';
+
+export function SourceScreen(props: {
+  files: File[];
+  onFilesChange: (files: File[]) => void;
+  onScanned: (report: ScanReport) => void;
+  onBack: () => void;
+}) {
+  const { files, onFilesChange } = props;
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const [jobId, setJobId] = useState<string>();
+  const [upload, setUpload] = useState<{ sent: number; total: number }>();
+  const [error, setError] = useState<string>();
+  const job = useJob<'scan'>(jobId);
+  const busy = upload !== undefined || (jobId !== undefined && job?.end === undefined);
+
+  const add = (added: File[]): void => {
+    const known = new Set(files.map((file) => `${file.name}/${file.size}`));
+    const fresh = added.filter((file) => !known.has(`${file.name}/${file.size}`));
+    onFilesChange([...files, ...fresh].sort((a, b) => a.name.localeCompare(b.name)));
+  };
+
+  const read = async (): Promise<void> => {
+    setError(undefined);
+    setJobId(undefined);
+    const total = files.reduce((sum, file) => sum + file.size, 0);
+    const paths: string[] = [];
+    try {
+      let before = 0;
+      for (const file of files) {
+        setUpload({ sent: before, total });
+        paths.push(
+          await api.pathForFile(file, (sent) => {
+            setUpload({ sent: before + sent, total });
+          }),
+        );
+        before += file.size;
+      }
+    } catch (reason) {
+      setError(t('source.uploadFailed', { detail: String(reason) }));
+      return;
+    } finally {
+      setUpload(undefined);
+    }
+    const started = await api.startScan({ paths });
+    if (started.ok) setJobId(started.value.jobId);
+    else
+      setError(
+        t(errorKey(started.error.code), {
+          ...started.error.details,
+          defaultValue: started.error.message,
+        }),
+      );
+  };
+
+  const end = job?.end;
+  const { onScanned } = props;
+  useEffect(() => {
+    // The wizard moves on to "What we found"; coming back mounts this screen afresh.
+    if (end?.outcome === 'done') onScanned(end.result);
+  }, [end, onScanned]);
+  const failure =
+    end !== undefined && end.outcome !== 'done'
+      ? t(errorKey(end.error.code), { ...end.error.details, defaultValue: end.error.message })
+      : error;
+
+  const progress = job?.progress;
+  return (
+    <WizardLayout step="source" title={t('source.title')}>
+      <p className="lead">{t('source.intro')}</p>
+      <FileDrop onFiles={add} disabled={busy} />
+      {files.length === 0 ? null : (
+        <section aria-labelledby="chosen-title">
+          <h2 id="chosen-title">{t('source.chosen', { count: files.length })}</h2>
+          <ul className="file-list" data-testid="chosen-files">
+            {files.map((file) => (
+              <li key={`${file.name}/${file.size}`}>
+                <span className="file-name">{file.name}</span>
+                <span className="file-size">{formatBytes(t, file.size, i18n.language)}</span>
+                <button
+                  type="button"
+                  className="link"
+                  disabled={busy}
+                  aria-label={t('source.removeNamed', { name: file.name })}
+                  onClick={() => {
+                    onFilesChange(files.filter((other) => other !== file));
+                  }}
+                >
+                  {t('source.remove')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {upload === undefined ? null : (
+        <ProgressBar
+          label={t('source.preparing')}
+          value={upload.total === 0 ? undefined : upload.sent / upload.total}
+        />
+      )}
+      {jobId !== undefined && end === undefined ? (
+        <ProgressBar
+          label={t('source.reading')}
+          value={
+            progress === undefined || progress.bytesTotal === 0
+              ? undefined
+              : progress.bytesDone / progress.bytesTotal
+          }
+          detail={
+            progress === undefined
+              ? undefined
+              : t('source.readingDetail', {
+                  done: progress.entriesDone,
+                  total: progress.entriesTotal,
+                })
+          }
+        />
+      ) : null}
+      {failure === undefined ? null : (
+        <p className="alert" role="alert">
+          {failure}
+        </p>
+      )}
+      <TakeoutGuide />
+      <div className="actions">
+        <button type="button" onClick={props.onBack} disabled={busy}>
+          {t('actions.back')}
+        </button>
+        {busy && jobId !== undefined ? (
+          <button
+            type="button"
+            onClick={() => {
+              void api.cancelJob({ jobId });
+            }}
+          >
+            {t('actions.cancel')}
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className="primary"
+          disabled={files.length === 0 || busy}
+          onClick={() => {
+            void read();
+          }}
+        >
+          {t('source.read')}
+        </button>
+      </div>
+    </WizardLayout>
+  );
+}

@@ -1,0 +1,37 @@
+// Step 1: what will happen, and what will not.
+import { useTranslation } from 'react-i18next';
+import { WizardLayout } from '../components/wizard-layout.tsx';
+
+export function WelcomeScreen(props: { onStart: () => void }) {
+  const { t } = useTranslation();
+  const will = t('welcome.will', { returnObjects: true }) as string[];
+  const wont = t('welcome.wont', { returnObjects: true }) as string[];
+  return (
+    <WizardLayout step="welcome" title={t('welcome.title')}>
+      <p className="lead">{t('welcome.intro')}</p>
+      <div className="columns">
+        <section aria-labelledby="will-title">
+          <h2 id="will-title">{t('welcome.willTitle')}</h2>
+          <ol className="numbered">
+            {will.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ol>
+        </section>
+        <section aria-labelledby="wont-title" className="reassure">
+          <h2 id="wont-title">{t('welcome.wontTitle')}</h2>
+          <ul>
+            {wont.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </section>
+      </div>
+      <div className="actions">
+        <button type="button" className="primary" onClick={props.onStart}>
+          {t('welcome.start')}
+        </button>
+      </div>
+    </WizardLayout>
+  );
+}

@@ -1,0 +1,28 @@
+// What the family chose to move, from what the scan found.
+import type { ScanReport } from '../../src/contract/index.ts';
+
+export interface Selection {
+  /** Calendar keys (ScanReport.calendars[].key) to copy. */
+  calendars: string[];
+  contacts: boolean;
+  tasks: boolean;
+  files: boolean;
+}
+
+/** Everything that can move is chosen at first; Google's generated calendars never are. */
+export function defaultSelection(report: ScanReport): Selection {
+  return {
+    calendars: report.calendars
+      .filter((calendar) => calendar.generated === null && calendar.events > 0)
+      .map((calendar) => calendar.key),
+    contacts: report.contacts.count > 0,
+    tasks: report.tasks.count > 0,
+    files: report.files.count > 0,
+  };
+}
+
+export function nothingSelected(selection: Selection): boolean {
+  return (
+    selection.calendars.length === 0 && !selection.contacts && !selection.tasks && !selection.files
+  );
+}

@@ -1,0 +1,49 @@
+// `baluchon web [--port N] [--no-open]`: the whole app in a browser, on this machine only.
+// Prints one line on stdout: the address, which carries the session's secret token.
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureRendererBuilt } from '../../web/renderer-build.ts';
+import { startWebServer } from '../../web/web-server.ts';
+import type { CliCommand } from '../cli-command.ts';
+import { exitCode } from '../cli-command.ts';
+import { openBrowser } from '../open-browser.ts';
+
+const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+export const webCommand: CliCommand = {
+  name: 'web',
+  positionals: false,
+  serviceMode: 'web',
+  options: {
+    port: { type: 'string' },
+    'no-open': { type: 'boolean' },
+  },
+  async run(ctx, args) {
+    const portText = args.values['port'];
+    const port = typeof portText === 'string' ? Number(portText) : 0;
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      ctx.stderr.write(`${ctx.t('cli:commands.web.badPort', { port: String(portText) })}\n`);
+      return exitCode.usage;
+    }
+    const renderer = await ensureRendererBuilt(projectRoot, () => {
+      ctx.stderr.write(`${ctx.t('cli:commands.web.building')}\n`);
+    });
+    const server = await startWebServer({
+      service: ctx.service,
+      rendererDir: renderer.dir,
+      uploadsDir: join(ctx.service.dataDir, 'uploads'),
+      port,
+    });
+    ctx.stdout.write(`${server.url}\n`);
+    ctx.stderr.write(`${ctx.t('cli:commands.web.ready')}\n`);
+    if (args.values['no-open'] !== true) openBrowser(server.url);
+    await new Promise<void>((resolve) => {
+      if (ctx.interrupted.aborted) resolve();
+      ctx.interrupted.addEventListener('abort', () => {
+        resolve();
+      });
+    });
+    await server.close();
+    return exitCode.ok;
+  },
+};
