@@ -7,7 +7,7 @@ import globals from 'globals';
 const uiAndShell = ['electron', 'react', 'react-dom', 'react-dom/*', 'react-i18next'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'coverage/', '**/out/'] },
+  { ignores: ['node_modules/', 'dist/', 'coverage/', '**/out/', '.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -2,16 +2,34 @@
 // tests/locales/catalogues.spec.ts fails when the two languages do not have the same keys.
 import enCli from './en/cli.json' with { type: 'json' };
 import enCommon from './en/common.json' with { type: 'json' };
+import enConnect from './en/connect.json' with { type: 'json' };
+import enDav from './en/dav.json' with { type: 'json' };
 import enTakeout from './en/takeout.json' with { type: 'json' };
 import enWizard from './en/wizard.json' with { type: 'json' };
 import frCli from './fr/cli.json' with { type: 'json' };
 import frCommon from './fr/common.json' with { type: 'json' };
+import frConnect from './fr/connect.json' with { type: 'json' };
+import frDav from './fr/dav.json' with { type: 'json' };
 import frTakeout from './fr/takeout.json' with { type: 'json' };
 import frWizard from './fr/wizard.json' with { type: 'json' };
 
 export const resources = {
-  en: { common: enCommon, cli: enCli, takeout: enTakeout, wizard: enWizard },
-  fr: { common: frCommon, cli: frCli, takeout: frTakeout, wizard: frWizard },
+  en: {
+    common: enCommon,
+    cli: enCli,
+    connect: enConnect,
+    dav: enDav,
+    takeout: enTakeout,
+    wizard: enWizard,
+  },
+  fr: {
+    common: frCommon,
+    cli: frCli,
+    connect: frConnect,
+    dav: frDav,
+    takeout: frTakeout,
+    wizard: frWizard,
+  },
 } as const;
 
 export type Language = keyof typeof resources;

@@ -2,6 +2,8 @@
 // kinds in its own file; this file only gathers them and derives the types every side uses.
 import { z } from 'zod';
 import { appCommands } from './app.ts';
+import { connectCommands, connectErrorCodes } from './connect.ts';
+import { davErrorCodes } from './dav.ts';
 import type { CommandDef, JobDef } from './define.ts';
 import { ErrorData, commonErrorCodes } from './errors.ts';
 import type { Result } from './errors.ts';
@@ -13,13 +15,19 @@ export const commands = {
   ...appCommands,
   ...jobCommands,
   ...scanCommands,
+  ...connectCommands,
 } as const satisfies Record<string, CommandDef>;
 
 export const jobs = {
   ...scanJobs,
 } as const satisfies Record<string, JobDef>;
 
-export const errorCodes = [...commonErrorCodes, ...scanErrorCodes] as const;
+export const errorCodes = [
+  ...commonErrorCodes,
+  ...scanErrorCodes,
+  ...connectErrorCodes,
+  ...davErrorCodes,
+] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
 export type Commands = typeof commands;
@@ -96,5 +104,6 @@ export type BaluchonApi = {
 export { ErrorData, Problem };
 export type { Result };
 export * from './app.ts';
+export * from './connect.ts';
 export * from './jobs.ts';
 export * from './scan.ts';

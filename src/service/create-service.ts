@@ -12,7 +12,11 @@ import type {
 import type { ProblemFact } from '../contract/problem.ts';
 import { createI18n, describeError, describeProblem } from '../i18n/create-i18n.ts';
 import type { Translator } from '../i18n/create-i18n.ts';
+import { AccountStore } from './accounts.ts';
 import { BaluchonError } from './baluchon-error.ts';
+import { createConnectHandlers } from './connect-handlers.ts';
+import { createDavRuntime } from './dav-runtime.ts';
+import type { DavRuntime, DavRuntimeDeps } from './dav-runtime.ts';
 import { dispatch } from './dispatch.ts';
 import { JobRunner } from './job-runner.ts';
 import { createScanHandlers } from './scan-handlers.ts';
@@ -25,12 +29,16 @@ export interface ServiceDeps {
   dataDir: string;
   now?: () => Date;
   newId?: () => string;
+  /** HTTP and retry machinery for DAV servers (tests pass fast retries). */
+  dav?: Omit<DavRuntimeDeps, 'now'>;
 }
 
 /** What area handlers receive: the shared machinery, never the transport. */
 export interface ServiceContext {
   readonly deps: Required<ServiceDeps>;
   readonly jobs: JobRunner;
+  readonly dav: DavRuntime;
+  readonly accounts: AccountStore;
   t(): Translator;
   /** Writes a problem's reason in the user's current language. */
   problem(fact: ProblemFact): Problem;
@@ -51,8 +59,11 @@ export function createService(options: ServiceDeps): Service {
   const deps: Required<ServiceDeps> = {
     now: () => new Date(),
     newId: randomUUID,
+    dav: {},
     ...options,
   };
+  const dav = createDavRuntime({ ...deps.dav, now: deps.now });
+  const accounts = new AccountStore();
   let locale = deps.locale;
   let i18n = createI18n(locale);
   const listeners = new Set<(event: BaluchonEvent) => void>();
@@ -74,6 +85,8 @@ export function createService(options: ServiceDeps): Service {
   const context: ServiceContext = {
     deps,
     jobs,
+    dav,
+    accounts,
     t: () => i18n.t,
     problem: (fact) => ({ ...fact, reason: describeProblem(i18n.t, fact.code, fact.params) }),
   };
@@ -89,6 +102,7 @@ export function createService(options: ServiceDeps): Service {
     },
     cancelJob: ({ jobId }) => Promise.resolve({ cancelled: jobs.cancel(jobId) }),
     ...createScanHandlers(context),
+    ...createConnectHandlers(context),
   };
 
   return {
@@ -102,6 +116,8 @@ export function createService(options: ServiceDeps): Service {
     translator: () => i18n.t,
     close: () => {
       jobs.cancelAll();
+      accounts.clear();
+      void dav.close();
     },
   };
 }

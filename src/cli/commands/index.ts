@@ -1,5 +1,6 @@
 // Every command of `baluchon`. An area adds its command here.
 import type { CliCommand } from '../cli-command.ts';
+import { connectCommand } from './connect.ts';
 import { webCommand } from './web.ts';
 
-export const cliCommands: readonly CliCommand[] = [webCommand];
+export const cliCommands: readonly CliCommand[] = [connectCommand, webCommand];

@@ -1,0 +1,38 @@
+// `--server … --user … --password-env VAR`: the account options shared by connect, migrate,
+// verify and undo. The password is read from an environment variable so it never appears in
+// the shell history or the process list.
+import type { CliContext, CliOptions, ParsedArgs } from './cli-command.ts';
+
+export const accountOptions: CliOptions = {
+  server: { type: 'string' },
+  user: { type: 'string' },
+  'password-env': { type: 'string' },
+};
+
+export interface AccountArgs {
+  server: string;
+  username: string;
+  password: string;
+}
+
+/** The account arguments, or the sentence explaining what is missing. */
+export function readAccountArgs(
+  ctx: CliContext,
+  args: ParsedArgs,
+): AccountArgs | { problem: string } {
+  const server = args.values['server'];
+  const username = args.values['user'];
+  const variable = args.values['password-env'];
+  if (typeof server !== 'string' || server === '')
+    return { problem: ctx.t('cli:account.missingServer') };
+  if (typeof username !== 'string' || username === '')
+    return { problem: ctx.t('cli:account.missingUser') };
+  if (typeof variable !== 'string' || variable === '') {
+    return { problem: ctx.t('cli:account.missingPasswordEnv') };
+  }
+  const password = ctx.env[variable];
+  if (password === undefined || password === '') {
+    return { problem: ctx.t('cli:account.emptyPasswordEnv', { variable }) };
+  }
+  return { server, username, password };
+}

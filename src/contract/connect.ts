@@ -1,0 +1,53 @@
+// Connecting to the family's new account: find its calendars, address books and files from the
+// address they were given, with a login and an (app) password.
+import { z } from 'zod';
+import { command } from './define.ts';
+
+export const connectErrorCodes = [
+  'connect.bad-address',
+  'connect.wrong-password',
+  'connect.host-not-found',
+  'connect.unreachable',
+  'connect.tls',
+  'connect.forbidden',
+  'connect.not-dav',
+  'connect.unknown-account',
+] as const;
+
+export const ConnectInput = z.object({
+  /** An e-mail address, a host name, or a URL. */
+  server: z.string().min(1).max(2048),
+  username: z.string().min(1).max(512),
+  password: z.string().min(1).max(4096),
+});
+
+export const ServerSoftware = z.enum([
+  'nextcloud',
+  'radicale',
+  'xandikos',
+  'baikal',
+  'sogo',
+  'apache',
+  'unknown',
+]);
+
+export const Account = z.object({
+  /** Refers to this account in later commands; the password stays in the service. */
+  accountId: z.string(),
+  server: z.string(),
+  username: z.string(),
+  software: ServerSoftware,
+  principal: z.string().nullable(),
+  calendarHome: z.string().nullable(),
+  addressbookHome: z.string().nullable(),
+  filesRoot: z.string().nullable(),
+  /** Free space for files, when the server tells. */
+  quota: z
+    .object({ availableBytes: z.number().nullable(), usedBytes: z.number().nullable() })
+    .nullable(),
+});
+export type Account = z.infer<typeof Account>;
+
+export const connectCommands = {
+  connect: command(ConnectInput, Account),
+};

@@ -1,0 +1,235 @@
+// One account on one DAV server: authenticated requests with retries, the XML methods of
+// WebDAV/CalDAV/CardDAV, and non-2xx answers turned into DavError (never returned as data).
+import type { Readable } from 'node:stream';
+import { DavError, codeForStatus } from './dav-error.ts';
+import type { HttpResponse, HttpSend } from './http-client.ts';
+import { parseRetryAfter, withRetry } from './retry.ts';
+import type { RetryDeps, RetryPolicy } from './retry.ts';
+import { makeCollectionBody, parseMultistatus, propfindBody, proppatchBody } from './xml.ts';
+import type { MultistatusEntry, PropValue } from './xml.ts';
+
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+export interface DavClientDeps {
+  send: HttpSend;
+  credentials: Credentials;
+  retry: RetryDeps;
+  retryPolicy?: RetryPolicy;
+  now: () => Date;
+}
+
+export interface RequestOptions {
+  headers?: Record<string, string>;
+  body?: string | Buffer | (() => Readable);
+  signal?: AbortSignal;
+  /** Statuses that are an answer, not an error (2xx always are). */
+  accept?: readonly number[];
+  /** Follow redirects (GET, PROPFIND during discovery). */
+  followRedirects?: boolean;
+  /** Retry network errors, 429, 503 and 423 (default true; false for non-repeatable bodies). */
+  retry?: boolean;
+}
+
+export interface DavResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** The URL that answered, after redirects. */
+  url: string;
+  response: HttpResponse;
+}
+
+const maxRedirects = 5;
+
+export class DavClient {
+  readonly #deps: DavClientDeps;
+  readonly #authorization: string;
+
+  constructor(deps: DavClientDeps) {
+    this.#deps = deps;
+    const pair = `${deps.credentials.username}:${deps.credentials.password}`;
+    // RFC 7617 §2.1: UTF-8 is what current servers expect for non-ASCII passwords.
+    this.#authorization = `Basic ${Buffer.from(pair, 'utf8').toString('base64')}`;
+  }
+
+  get username(): string {
+    return this.#deps.credentials.username;
+  }
+
+  async request(method: string, url: string, options: RequestOptions = {}): Promise<DavResponse> {
+    const once = (): Promise<DavResponse> => this.#requestOnce(method, url, options);
+    if (options.retry === false) return once();
+    return withRetry(once, this.#deps.retry, this.#deps.retryPolicy, options.signal);
+  }
+
+  async #requestOnce(method: string, url: string, options: RequestOptions): Promise<DavResponse> {
+    let current = url;
+    for (let hop = 0; ; hop++) {
+      const body = typeof options.body === 'function' ? options.body() : options.body;
+      const response = await this.#deps.send({
+        method,
+        url: current,
+        headers: { ...this.#authHeader(url, current), ...options.headers },
+        ...(body === undefined ? {} : { body }),
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
+      });
+      const location = response.headers['location'];
+      if (
+        options.followRedirects === true &&
+        [301, 302, 303, 307, 308].includes(response.status) &&
+        location !== undefined &&
+        hop < maxRedirects
+      ) {
+        await response.dump();
+        current = new URL(location, current).href;
+        continue;
+      }
+      const ok =
+        (response.status >= 200 && response.status < 300) ||
+        options.accept?.includes(response.status) === true;
+      if (ok) return { status: response.status, headers: response.headers, url: current, response };
+      throw await this.#error(method, current, response);
+    }
+  }
+
+  /** Credentials go to the server the user named, and to its own subdomains (RFC 6764 often
+   * redirects example.org to dav.example.org), never to an unrelated host. */
+  #authHeader(original: string, current: string): Record<string, string> {
+    const from = new URL(original).hostname;
+    const to = new URL(current).hostname;
+    const related = from === to || to.endsWith(`.${from}`) || from.endsWith(`.${to}`);
+    return related ? { authorization: this.#authorization } : {};
+  }
+
+  async #error(method: string, url: string, response: HttpResponse): Promise<DavError> {
+    const text = await response.text().catch(() => '');
+    const retryAfter = parseRetryAfter(response.headers['retry-after'], this.#deps.now());
+    return new DavError(codeForStatus(response.status), {
+      method,
+      url,
+      status: response.status,
+      detail: summarise(text),
+      ...(retryAfter === undefined ? {} : { retryAfterSeconds: retryAfter }),
+    });
+  }
+
+  async propfind(
+    url: string,
+    props: readonly string[],
+    depth: '0' | '1',
+    options: Pick<RequestOptions, 'signal' | 'followRedirects'> = {},
+  ): Promise<{ url: string; entries: MultistatusEntry[] }> {
+    const answer = await this.request('PROPFIND', url, {
+      ...options,
+      headers: { depth, 'content-type': 'application/xml; charset=utf-8' },
+      body: propfindBody(props),
+    });
+    const text = await answer.response.text();
+    if (answer.status !== 207) {
+      throw new DavError('dav.not-dav', {
+        method: 'PROPFIND',
+        url: answer.url,
+        status: answer.status,
+        detail: summarise(text),
+      });
+    }
+    try {
+      return { url: answer.url, entries: parseMultistatus(text, answer.url) };
+    } catch (error) {
+      throw new DavError(
+        'dav.bad-response',
+        { method: 'PROPFIND', url: answer.url, detail: summarise(text) },
+        { cause: error },
+      );
+    }
+  }
+
+  async proppatch(
+    url: string,
+    values: ReadonlyMap<string, PropValue>,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const answer = await this.request('PROPPATCH', url, {
+      headers: { 'content-type': 'application/xml; charset=utf-8' },
+      body: proppatchBody(values),
+      ...(signal === undefined ? {} : { signal }),
+    });
+    await answer.response.dump();
+  }
+
+  /** Creates a collection: MKCALENDAR, or extended MKCOL with properties (RFC 5689), or a plain
+   * MKCOL. A 405 means something already exists there: the caller decides what it is. */
+  async makeCollection(
+    method: 'MKCALENDAR' | 'MKCOL',
+    url: string,
+    values: ReadonlyMap<string, PropValue> | undefined,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const answer = await this.request(method, url, {
+      ...(values === undefined
+        ? {}
+        : {
+            headers: { 'content-type': 'application/xml; charset=utf-8' },
+            body: makeCollectionBody(method === 'MKCALENDAR' ? 'mkcalendar' : 'mkcol', values),
+          }),
+      ...(signal === undefined ? {} : { signal }),
+    });
+    await answer.response.dump();
+  }
+
+  async put(
+    url: string,
+    body: string | Buffer | (() => Readable),
+    options: {
+      contentType: string;
+      ifMatch?: string;
+      ifNoneMatch?: '*';
+      headers?: Record<string, string>;
+      signal?: AbortSignal;
+      retry?: boolean;
+    },
+  ): Promise<{ etag: string | undefined; status: number }> {
+    const headers: Record<string, string> = {
+      'content-type': options.contentType,
+      ...options.headers,
+    };
+    if (options.ifMatch !== undefined) headers['if-match'] = options.ifMatch;
+    if (options.ifNoneMatch !== undefined) headers['if-none-match'] = options.ifNoneMatch;
+    if (typeof body === 'string') headers['content-length'] = String(Buffer.byteLength(body));
+    const answer = await this.request('PUT', url, {
+      headers,
+      body,
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      ...(options.retry === undefined ? {} : { retry: options.retry }),
+    });
+    await answer.response.dump();
+    return { etag: answer.headers['etag'], status: answer.status };
+  }
+
+  async getText(
+    url: string,
+    signal?: AbortSignal,
+  ): Promise<{ text: string; etag: string | undefined }> {
+    const answer = await this.request('GET', url, { ...(signal === undefined ? {} : { signal }) });
+    return { text: await answer.response.text(), etag: answer.headers['etag'] };
+  }
+
+  async delete(
+    url: string,
+    options: { ifMatch?: string; signal?: AbortSignal } = {},
+  ): Promise<void> {
+    const answer = await this.request('DELETE', url, {
+      ...(options.ifMatch === undefined ? {} : { headers: { 'if-match': options.ifMatch } }),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+    });
+    await answer.response.dump();
+  }
+}
+
+/** A short, single-line extract of a server's answer, for the report. */
+export function summarise(text: string): string {
+  const withoutTags = text.replace(/<[^>]*>/g, ' ');
+  return withoutTags.replace(/\s+/g, ' ').trim().slice(0, 300);
+}

@@ -1,0 +1,27 @@
+// Commands that connect to the family's new account.
+import type { Handlers } from '../contract/index.ts';
+import { discover } from '../dav/discover.ts';
+import { accountIdFor } from './accounts.ts';
+import type { ServiceContext } from './create-service.ts';
+
+export function createConnectHandlers(context: ServiceContext): Pick<Handlers, 'connect'> {
+  return {
+    connect: async ({ server, username, password }) => {
+      const credentials = { username, password };
+      const found = await discover(context.dav.client(credentials), server);
+      const account = {
+        accountId: accountIdFor(found.base, username),
+        server: found.base,
+        username,
+        software: found.software,
+        principal: found.principal,
+        calendarHome: found.calendarHome,
+        addressbookHome: found.addressbookHome,
+        filesRoot: found.filesRoot,
+        quota: found.quota,
+      };
+      context.accounts.add(account, credentials);
+      return account;
+    },
+  };
+}
