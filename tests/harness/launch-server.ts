@@ -31,6 +31,8 @@ export interface LaunchOnPortOptions {
   readonly dependencies?: readonly ServerProcess[];
   /** Extra text for failures: e.g. the end of a log file the server writes instead of stderr. */
   readonly diagnostics?: () => Promise<string>;
+  /** Chooses the port of each attempt (default pickFreePort; tests hand in a taken one). */
+  readonly pickPort?: () => Promise<number>;
 }
 
 export async function launchOnFreePort(
@@ -39,7 +41,7 @@ export async function launchOnFreePort(
   const attempts = options.attempts ?? DEFAULT_ATTEMPTS;
   const dependencies = options.dependencies ?? [];
   for (let attempt = 1; ; attempt++) {
-    const port = await pickFreePort();
+    const port = await (options.pickPort ?? pickFreePort)();
     const processes = await options.launch(port, attempt);
     try {
       await waitUntilReady({
