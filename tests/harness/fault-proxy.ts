@@ -20,6 +20,7 @@ import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders } from '
 import { createServer, request as httpRequest } from 'node:http';
 import type { ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FaultAction, FaultRule, FaultRuleSpec, RequestInfo } from './fault-rules.ts';
 import { RuleBook, seededRandom } from './fault-rules.ts';
@@ -55,7 +56,7 @@ export const DEFAULT_RECORDED_HEADERS: readonly string[] = [
 ];
 
 export interface RecordedRequest {
-  /** 1, 2, 3… in order of arrival. */
+  /** 1, 2, 3… in order of arrival since the last clearRequests(). */
   readonly seq: number;
   /** Which client connection carried it (1 = the first the proxy accepted). */
   readonly connection: number;
@@ -255,7 +256,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     if (delay?.bodyChunkBytes !== undefined) {
       await trickle(answer, res, delay.bodyChunkBytes, delay.bodyChunkIntervalMs ?? 0, closing);
     } else {
-      answer.pipe(res);
+      // pipeline, not pipe: if the server breaks off mid-body, the client's answer breaks too.
+      await pipeline(answer, res);
     }
   };
 
@@ -360,7 +362,9 @@ function endToEnd(headers: IncomingHttpHeaders, drop: readonly string[]): Outgoi
 function responseTo(request: ReturnType<typeof httpRequest>): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {
     request.once('response', resolve);
-    request.once('error', reject);
+    // `on`, not `once`: a later error (the server dropping the connection mid-body) must not
+    // become an unhandled 'error' event; the body's own stream reports it.
+    request.on('error', reject);
   });
 }
 
