@@ -204,6 +204,19 @@ export class DavClient {
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       ...(options.retry === undefined ? {} : { retry: options.retry }),
     });
+    if (answer.status === 207) {
+      // Xandikos answers a refused PUT (e.g. a UID already used by another resource) with a
+      // 207 whose inner status says why: a 207 to a PUT is never a success.
+      const text = await answer.response.text();
+      const inner = /HTTP\/\d(?:\.\d)?\s+(\d{3})/.exec(text)?.[1];
+      const status = inner === undefined ? 500 : Number(inner);
+      throw new DavError(codeForStatus(status), {
+        method: 'PUT',
+        url,
+        status,
+        detail: summarise(text),
+      });
+    }
     await answer.response.dump();
     return { etag: answer.headers['etag'], status: answer.status };
   }
