@@ -92,3 +92,12 @@ export function findTransitions(zone: string, fromMs: number, toMs: number): Zon
   }
   return transitions;
 }
+
+/**
+ * The instant a wall-clock time in `zone` denotes (`wallMs`: that wall-clock time read as if it
+ * were UTC). In a skipped hour it lands after the change, as RFC 5545 §3.3.5 asks.
+ */
+export function instantOf(zone: string, wallMs: number): number {
+  const guess = wallMs - offsetAt(zone, wallMs) * 1000;
+  return wallMs - offsetAt(zone, guess) * 1000;
+}
