@@ -6,6 +6,7 @@ import type ICAL from 'ical.js';
 import type { ProblemFact } from '../contract/problem.ts';
 import { describeEvent } from './describe-event.ts';
 import type { ReadComponent } from './group-by-uid.ts';
+import { compareText } from './resource-name.ts';
 
 function occurrenceKey(component: ICAL.Component): string {
   const recurrenceId = component.getFirstProperty('recurrence-id');
@@ -28,7 +29,7 @@ function textOf(component: ICAL.Component, name: string): string {
 function newer(a: ICAL.Component, b: ICAL.Component): number {
   return (
     numberOf(a, 'sequence') - numberOf(b, 'sequence') ||
-    textOf(a, 'last-modified').localeCompare(textOf(b, 'last-modified'))
+    compareText(textOf(a, 'last-modified'), textOf(b, 'last-modified'))
   );
 }
 

@@ -14,6 +14,7 @@
 //     every override. Every occurrence the master generates is overridden, so each instance is
 //     shown exactly once, at the override's time; Radicale, Xandikos and sabre accept it.
 import ICAL from 'ical.js';
+import { compareText } from './resource-name.ts';
 
 export type OrphanRepair = 'orphan-instance-made-single' | 'orphan-instances-joined';
 
@@ -92,7 +93,7 @@ function syntheticMaster(first: ICAL.Component, others: readonly ICAL.Component[
 export function joinOrphanInstances(components: readonly ICAL.Component[]): Joined {
   const master = components.find((component) => !recurrenceIdOf(component));
   if (master) return { components: [master, ...components.filter((c) => c !== master)] };
-  const overrides = [...components].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+  const overrides = [...components].sort((a, b) => compareText(sortKey(a), sortKey(b)));
   const [first, ...others] = overrides;
   if (!first) return { components };
   if (others.length === 0) {

@@ -12,6 +12,7 @@ import { parameterOf } from './ical-values.ts';
 import { buildVtimezone } from './timezones/build-vtimezone.ts';
 import { normaliseTzid } from './timezones/normalise-tzid.ts';
 import { instantOf } from './timezones/zone-offsets.ts';
+import { compareText } from './resource-name.ts';
 
 const ZONED_PROPERTIES = ['dtstart', 'dtend', 'due', 'recurrence-id', 'exdate', 'rdate'] as const;
 const FLOATING = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/;
@@ -125,7 +126,7 @@ export function resolveTimezones(
       (tzid) => [tzid, structuredClone(context.fileTimezones.get(tzid) ?? [])] as const,
     ),
   ]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([, jcal]) => jcal);
   return {
     vtimezones,

@@ -10,3 +10,11 @@ export function resourceNameFor(uid: string, extension: 'ics' | 'vcf'): string {
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
+
+/**
+ * Orders text by code units, the same on every machine (`localeCompare` follows the user's
+ * locale, and output that must be identical on every run cannot depend on it).
+ */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
