@@ -39,10 +39,15 @@ export function phoneDigits(value: string): string {
   return (trimmed.startsWith('+') ? '+' : '') + trimmed.replace(/\D/g, '');
 }
 
+/** The card serialised without the named properties (a shallow copy: nothing is changed). */
+export function textWithout(card: ICAL.Component, names: readonly string[]): string {
+  const [name, properties, components] = card.jCal as [string, unknown[][], unknown[]];
+  const kept = properties.filter((property) => !names.includes(String(property[0])));
+  return ICAL.stringify([name, kept, components]);
+}
+
 export function identityOf(card: ICAL.Component): string {
-  const copy = new ICAL.Component(structuredClone(card.toJSON()) as unknown[]);
-  copy.removeAllProperties('categories');
-  return sha256Hex(copy.toString());
+  return sha256Hex(textWithout(card, ['categories']));
 }
 
 export function personKeyOf(card: ICAL.Component, identity: string): PersonKey {

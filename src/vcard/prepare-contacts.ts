@@ -10,7 +10,13 @@ import ICAL from 'ical.js';
 import type { ProblemFact } from '../contract/problem.ts';
 import { resourceNameFor, sha256Hex } from '../ical/resource-name.ts';
 import { stripControlCharacters } from '../ical/strip-control-characters.ts';
-import { categoriesOf, discriminatorOf, identityOf, personKeyOf } from './card-identity.ts';
+import {
+  categoriesOf,
+  discriminatorOf,
+  identityOf,
+  personKeyOf,
+  textWithout,
+} from './card-identity.ts';
 import { assignUids } from './derive-uids.ts';
 import type { PhotoOptions } from './embed-photo.ts';
 import { embedPhotos } from './embed-photo.ts';
@@ -81,10 +87,7 @@ function setUid(card: ICAL.Component, uid: string): void {
 }
 
 function hashOf(card: ICAL.Component): string {
-  const copy = new ICAL.Component(structuredClone(card.toJSON()) as unknown[]);
-  copy.removeAllProperties('prodid');
-  copy.removeAllProperties('rev');
-  return sha256Hex(copy.toString());
+  return sha256Hex(textWithout(card, ['prodid', 'rev']));
 }
 
 /** Serialised, read back, checked: exactly one UID and a name, or it is not sent. */
