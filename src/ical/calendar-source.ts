@@ -14,7 +14,7 @@ export interface CalendarSource {
    * The calendar's components (VEVENT, VTODO, VJOURNAL, VTIMEZONE) as raw text, in file order.
    * Called once per pass; every call must yield the same components in the same order.
    */
-  open(): AsyncIterable<string>;
+  open(): AsyncIterable<string> | Iterable<string>;
 }
 
 /**

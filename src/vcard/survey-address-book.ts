@@ -15,7 +15,7 @@ export interface ContactsSource {
    * Every card of every contacts file, as raw vCard text. Called once per pass; every call
    * must yield the same cards.
    */
-  open(): AsyncIterable<string>;
+  open(): AsyncIterable<string> | Iterable<string>;
 }
 
 /** Google's system groups: not labels the family made. */

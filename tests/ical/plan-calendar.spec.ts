@@ -51,6 +51,10 @@ describe('planCalendar', () => {
       url: 'https://etalab.github.io/jours-feries-france-data/ics/jours_feries_metropole.ics',
     });
     expect(plan.holidays.feeds.map((feed) => feed.zone)).toContain('la-reunion');
+    for (const { zone } of plan.holidays.feeds) {
+      expect(fr(`items:calendar.holiday-zones.${zone}`), zone).not.toContain('holiday-zones');
+      expect(en(`items:calendar.holiday-zones.${zone}`), zone).not.toContain('holiday-zones');
+    }
   });
 
   it('for other countries’ holidays, points to the calendar app instead of guessing a feed', () => {
