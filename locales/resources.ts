@@ -4,12 +4,14 @@ import enCli from './en/cli.json' with { type: 'json' };
 import enCommon from './en/common.json' with { type: 'json' };
 import enConnect from './en/connect.json' with { type: 'json' };
 import enDav from './en/dav.json' with { type: 'json' };
+import enItems from './en/items.json' with { type: 'json' };
 import enTakeout from './en/takeout.json' with { type: 'json' };
 import enWizard from './en/wizard.json' with { type: 'json' };
 import frCli from './fr/cli.json' with { type: 'json' };
 import frCommon from './fr/common.json' with { type: 'json' };
 import frConnect from './fr/connect.json' with { type: 'json' };
 import frDav from './fr/dav.json' with { type: 'json' };
+import frItems from './fr/items.json' with { type: 'json' };
 import frTakeout from './fr/takeout.json' with { type: 'json' };
 import frWizard from './fr/wizard.json' with { type: 'json' };
 
@@ -19,6 +21,7 @@ export const resources = {
     cli: enCli,
     connect: enConnect,
     dav: enDav,
+    items: enItems,
     takeout: enTakeout,
     wizard: enWizard,
   },
@@ -27,6 +30,7 @@ export const resources = {
     cli: frCli,
     connect: frConnect,
     dav: frDav,
+    items: frItems,
     takeout: frTakeout,
     wizard: frWizard,
   },
