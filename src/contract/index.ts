@@ -7,6 +7,7 @@ import { davErrorCodes } from './dav.ts';
 import type { CommandDef, JobDef } from './define.ts';
 import { ErrorData, commonErrorCodes } from './errors.ts';
 import type { Result } from './errors.ts';
+import { hostsCommands, hostsErrorCodes, hostsJobs } from './hosts.ts';
 import { jobCommands } from './jobs.ts';
 import { Problem } from './problem.ts';
 import { scanCommands, scanErrorCodes, scanJobs } from './scan.ts';
@@ -16,10 +17,12 @@ export const commands = {
   ...jobCommands,
   ...scanCommands,
   ...connectCommands,
+  ...hostsCommands,
 } as const satisfies Record<string, CommandDef>;
 
 export const jobs = {
   ...scanJobs,
+  ...hostsJobs,
 } as const satisfies Record<string, JobDef>;
 
 export const errorCodes = [
@@ -27,6 +30,7 @@ export const errorCodes = [
   ...scanErrorCodes,
   ...connectErrorCodes,
   ...davErrorCodes,
+  ...hostsErrorCodes,
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -107,3 +111,4 @@ export * from './app.ts';
 export * from './connect.ts';
 export * from './jobs.ts';
 export * from './scan.ts';
+export * from './hosts.ts';

@@ -19,6 +19,7 @@ import { createDavRuntime } from './dav-runtime.ts';
 import type { DavRuntime, DavRuntimeDeps } from './dav-runtime.ts';
 import { dispatch } from './dispatch.ts';
 import { JobRunner } from './job-runner.ts';
+import { createHostsHandlers } from './hosts-handlers.ts';
 import { createScanHandlers } from './scan-handlers.ts';
 import { APP_VERSION } from './version.ts';
 
@@ -103,6 +104,7 @@ export function createService(options: ServiceDeps): Service {
     cancelJob: ({ jobId }) => Promise.resolve({ cancelled: jobs.cancel(jobId) }),
     ...createScanHandlers(context),
     ...createConnectHandlers(context),
+    ...createHostsHandlers(context),
   };
 
   return {

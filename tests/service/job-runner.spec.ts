@@ -71,7 +71,7 @@ describe('JobRunner', () => {
     });
     await end;
     const sent = events.flatMap((event) =>
-      event.type === 'job.progress' ? [event.progress.entriesDone] : [],
+      event.type === 'job.progress' && event.kind === 'scan' ? [event.progress.entriesDone] : [],
     );
     expect(sent.length).toBeLessThanOrEqual(7);
     expect(sent.at(-1)).toBe(50);

@@ -1,6 +1,7 @@
 // Every command of `baluchon`. An area adds its command here.
 import type { CliCommand } from '../cli-command.ts';
 import { connectCommand } from './connect.ts';
+import { hostsCommand } from './hosts.ts';
 import { webCommand } from './web.ts';
 
-export const cliCommands: readonly CliCommand[] = [connectCommand, webCommand];
+export const cliCommands: readonly CliCommand[] = [hostsCommand, connectCommand, webCommand];

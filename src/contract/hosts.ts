@@ -1,0 +1,278 @@
+// Choosing a CHATONS host: finding the family's place, the suggested hosts and why, a host's
+// details and connection preset, refreshing the directory, reading a host's provisioning file,
+// and Nextcloud's browser login.
+//
+// Secrets: `startLoginFlow` ends with the account (server, login name) and a reference to it;
+// the app password stays in the service's vault (Electron: safeStorage) and never crosses to
+// the renderer, which has no use for it — the commands that connect or copy take the reference.
+// Zod only, here and in the one engine file it imports (the directory's schema), so the
+// renderer type-checks it without Node's types.
+import { z } from 'zod';
+import { Host, Registration, SoftwareId } from '../hosts/directory/directory-schema.ts';
+import { command, job } from './define.ts';
+import { JobRef } from './jobs.ts';
+
+export const hostsErrorCodes = [
+  'hosts.place-empty',
+  'hosts.place-not-found',
+  'hosts.place-unknown',
+  'hosts.postcode-not-found',
+  'hosts.postcode-not-covered',
+  'hosts.host-not-found',
+  'hosts.federation-unavailable',
+  'hosts.provisioning-not-baluchon',
+  'hosts.provisioning-version',
+  'hosts.provisioning-too-large',
+  'hosts.provisioning-not-https',
+  'hosts.provisioning-credentials',
+  'hosts.provisioning-unknown-field',
+  'hosts.provisioning-invalid',
+  'hosts.provisioning-unreachable',
+  'connect.server-invalid',
+  'connect.server-not-https',
+  'connect.server-unreachable',
+  'connect.login-flow-unavailable',
+  'connect.login-flow-unexpected',
+  'connect.login-flow-timeout',
+  'connect.no-browser',
+] as const;
+
+export const PROVISIONING_VERSION = 1;
+
+/** An https URL without credentials, query or fragment: an address, nothing more. */
+const HttpsUrl = z
+  .string()
+  .max(2048)
+  .superRefine((text, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'not-a-url' });
+      return;
+    }
+    if (url.protocol !== 'https:') ctx.addIssue({ code: 'custom', message: 'not-https' });
+    if (url.username !== '' || url.password !== '') {
+      ctx.addIssue({ code: 'custom', message: 'credentials' });
+    }
+    if (url.search !== '' || url.hash !== '') {
+      ctx.addIssue({ code: 'custom', message: 'query' });
+    }
+  });
+
+const Text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((text) => !/\p{Cc}/u.test(text), 'control-characters');
+
+/**
+ * The provisioning file a host hands its new members (src/hosts/provisioning/provisioning.ts
+ * reads it, as a file or as a baluchon://provision link). Strict: unknown fields are refused.
+ */
+export const ProvisioningV1 = z.strictObject({
+  baluchon: z.literal('provisioning'),
+  version: z.literal(PROVISIONING_VERSION),
+  host: z.strictObject({
+    name: Text(120),
+    website: HttpsUrl.optional(),
+  }),
+  server: HttpsUrl,
+  software: SoftwareId,
+  services: z
+    .array(z.enum(['files', 'calendars', 'contacts']))
+    .min(1)
+    .max(3)
+    .refine((list) => new Set(list).size === list.length, 'duplicate-service'),
+  /** `browser`: Nextcloud Login Flow v2; `app-password`: the member types one the host gave. */
+  login: z.enum(['browser', 'app-password']).default('app-password'),
+  /** A page where the host explains its service to new members. */
+  help: HttpsUrl.optional(),
+});
+export type Provisioning = z.infer<typeof ProvisioningV1>;
+
+export const Need = z.enum(['files', 'calendars', 'contacts']);
+export type Need = z.infer<typeof Need>;
+
+const PlaceSummary = z.object({
+  name: z.string(),
+  country: z.enum(['FR', 'BE', 'CH', 'CA']),
+  /** Département, canton, region or province. */
+  admin: z.string(),
+});
+
+export const Place = PlaceSummary.extend({
+  lat: z.number(),
+  lon: z.number(),
+  /** How exact the point is (see src/hosts/geo/gazetteer-format.ts). */
+  precision: z.enum(['place', 'parent', 'postcode', 'nearby', 'postcode-centroid']),
+  postcode: z.string().nullable(),
+  /** The communes a postcode serves, when several share it. */
+  sharedBy: z.array(z.string()),
+  /** Places with the same name that were not chosen. */
+  homonyms: z.array(PlaceSummary),
+  /** "Saint-Denis (974)": the name people can tell apart. */
+  label: z.string(),
+  /** How the point was chosen, in the user's language ("" when nothing needs saying). */
+  note: z.string(),
+});
+export type Place = z.infer<typeof Place>;
+
+export const FindPlaceResult = z.discriminatedUnion('found', [
+  z.object({ found: z.literal(true), place: Place }),
+  z.object({
+    found: z.literal(false),
+    reason: z.enum(['empty', 'unknown-postcode', 'postcode-not-covered', 'unknown-place']),
+    message: z.string(),
+    suggestions: z.array(z.string()),
+  }),
+]);
+
+export const Reason = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('distance'), km: z.number() }),
+  z.object({ code: z.literal('distance-unknown') }),
+  z.object({ code: z.literal('offers'), kinds: z.array(Need), software: z.string().nullable() }),
+  z.object({ code: z.literal('missing'), kinds: z.array(Need) }),
+  z.object({ code: z.literal('offer-unknown') }),
+  z.object({ code: z.literal('registration'), registration: Registration }),
+  z.object({ code: z.literal('price'), eurosPerYear: z.number(), freePlan: z.boolean() }),
+  z.object({ code: z.literal('free-plan') }),
+  z.object({ code: z.literal('organisations-only') }),
+  z.object({ code: z.literal('membership-uncertain'), confidence: z.enum(['medium', 'low']) }),
+]);
+
+export const HostLocation = z.object({
+  lat: z.number(),
+  lon: z.number(),
+  geocodedBy: z.enum(['source', 'gazetteer', 'approximate-in-source']),
+  precision: z.string().nullable(),
+});
+
+export const HostSuggestion = z.object({
+  id: z.string(),
+  name: z.string(),
+  website: z.string().nullable(),
+  city: z.string().nullable(),
+  country: z.string().nullable(),
+  location: HostLocation.nullable(),
+  distanceKm: z.number().nullable(),
+  /** What the family needs that the host offers, according to its sources. */
+  offers: z.array(Need),
+  registration: Registration,
+  /** suitable → partial → to-check (offer not described) → closed (no new accounts). */
+  tier: z.enum(['suitable', 'partial', 'to-check', 'closed']),
+  /** The preset the needed services match, when the sources name one software. */
+  software: SoftwareId.nullable(),
+  /** Why it is suggested, in sentences in the user's language, the age of the facts last. */
+  why: z.array(z.string()),
+  /** The same facts as data, for the screen to lay out. */
+  reasons: z.array(Reason),
+  checked: z.string(),
+  ageDays: z.number().int().nonnegative(),
+});
+export type HostSuggestion = z.infer<typeof HostSuggestion>;
+
+export const DirectoryInfo = z.object({
+  source: z.enum(['snapshot', 'refreshed']),
+  /** The newest date a fact was checked. */
+  checked: z.string(),
+  refreshedAt: z.string().nullable(),
+  attribution: z.string(),
+  hostCount: z.number().int().nonnegative(),
+});
+
+export const FindHostsInput = z.object({
+  /** A postcode or a town, as the family types it. */
+  near: z.string().min(1).max(200),
+  needs: z.array(Need).min(1).max(3).default(['files', 'calendars', 'contacts']),
+  limit: z.number().int().min(1).max(200).default(20),
+});
+
+export const FindHostsResult = z.object({
+  place: Place,
+  hosts: z.array(HostSuggestion),
+  directory: DirectoryInfo,
+});
+export type FindHostsResult = z.infer<typeof FindHostsResult>;
+
+export const Endpoints = z.object({
+  caldav: z.string(),
+  carddav: z.string(),
+  webdav: z.string().nullable(),
+});
+
+export const ConnectionPreset = z.object({
+  software: SoftwareId,
+  label: z.string(),
+  /** Path templates (`{user}` is the login name) relative to the server address. */
+  templates: Endpoints,
+  wellKnown: z.boolean(),
+  loginFlowV2: z.boolean(),
+});
+
+export const HostDetails = z.object({
+  host: Host,
+  /** Null when the sources do not name the software. */
+  preset: ConnectionPreset.nullable(),
+  /** A server address the sources give (ChatonsInfos service.website), to pre-fill. */
+  serverHint: z.string().nullable(),
+});
+
+export const ReadProvisioningInput = z.union([
+  z.object({
+    text: z
+      .string()
+      .min(1)
+      .max(64 * 1024),
+  }),
+  z.object({ url: z.string().min(1).max(4096) }),
+]);
+
+export const ProvisioningResult = z.object({
+  provisioning: ProvisioningV1,
+  preset: ConnectionPreset,
+});
+
+export const RefreshProgress = z.object({
+  membersDone: z.number().int().nonnegative(),
+  membersTotal: z.number().int().nonnegative(),
+});
+export const RefreshResult = z.object({
+  hosts: z.number().int().nonnegative(),
+  changed: z.boolean(),
+  problems: z.number().int().nonnegative(),
+  refreshedAt: z.string(),
+});
+
+export const LoginFlowProgress = z.object({
+  phase: z.enum(['contacting', 'waiting-for-browser']),
+  /** The page opened in the browser, to show again if the user closed it. */
+  loginUrl: z.string().nullable(),
+  /** When Nextcloud forgets this login (ISO date). */
+  deadline: z.string().nullable(),
+});
+export const LoginFlowResult = z.object({
+  account: z.object({
+    server: z.string(),
+    loginName: z.string(),
+    /** The vault's reference for the app password; the password itself never leaves the service. */
+    ref: z.string(),
+  }),
+});
+
+export const hostsJobs = {
+  refreshDirectory: job(RefreshProgress, RefreshResult),
+  loginFlow: job(LoginFlowProgress, LoginFlowResult),
+};
+
+export const hostsCommands = {
+  findPlace: command(z.object({ query: z.string().max(200) }), FindPlaceResult),
+  findHosts: command(FindHostsInput, FindHostsResult),
+  hostDetails: command(z.object({ id: z.string().min(1).max(200) }), HostDetails),
+  directoryInfo: command(z.object({}), DirectoryInfo),
+  startRefreshDirectory: command(z.object({}), JobRef),
+  readProvisioning: command(ReadProvisioningInput, ProvisioningResult),
+  startLoginFlow: command(z.object({ server: z.string().min(1).max(2048) }), JobRef),
+};
