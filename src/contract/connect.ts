@@ -12,13 +12,15 @@ export const connectErrorCodes = [
   'connect.forbidden',
   'connect.not-dav',
   'connect.unknown-account',
+  'connect.password-needed',
 ] as const;
 
 export const ConnectInput = z.object({
   /** An e-mail address, a host name, or a URL. */
   server: z.string().min(1).max(2048),
   username: z.string().min(1).max(512),
-  password: z.string().min(1).max(4096),
+  /** Absent after a browser login: the app password is then already in the service's vault. */
+  password: z.string().min(1).max(4096).optional(),
 });
 
 export const ServerSoftware = z.enum([

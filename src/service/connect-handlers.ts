@@ -6,7 +6,8 @@ import type { ServiceContext } from './create-service.ts';
 
 export function createConnectHandlers(context: ServiceContext): Pick<Handlers, 'connect'> {
   return {
-    connect: async ({ server, username, password }) => {
+    connect: async ({ server, username, password: typed }) => {
+      const password = await context.accounts.password(server, username, typed);
       const credentials = { username, password };
       const found = await discover(context.dav.client(credentials), server);
       const account = {
@@ -20,7 +21,7 @@ export function createConnectHandlers(context: ServiceContext): Pick<Handlers, '
         filesRoot: found.filesRoot,
         quota: found.quota,
       };
-      context.accounts.add(account, credentials);
+      await context.accounts.add(account, credentials);
       return account;
     },
   };

@@ -12,6 +12,8 @@ import type {
 import type { ProblemFact } from '../contract/problem.ts';
 import { createI18n, describeError, describeProblem } from '../i18n/create-i18n.ts';
 import type { Translator } from '../i18n/create-i18n.ts';
+import { MemorySecretVault } from '../connect/secret-vault.ts';
+import type { SecretVault } from '../connect/secret-vault.ts';
 import { AccountStore } from './accounts.ts';
 import { BaluchonError } from './baluchon-error.ts';
 import { createConnectHandlers } from './connect-handlers.ts';
@@ -20,6 +22,7 @@ import type { DavRuntime, DavRuntimeDeps } from './dav-runtime.ts';
 import { dispatch } from './dispatch.ts';
 import { JobRunner } from './job-runner.ts';
 import { createHostsHandlers } from './hosts-handlers.ts';
+import type { HostsDeps } from './hosts-handlers.ts';
 import { createScanHandlers } from './scan-handlers.ts';
 import { APP_VERSION } from './version.ts';
 
@@ -32,6 +35,10 @@ export interface ServiceDeps {
   newId?: () => string;
   /** HTTP and retry machinery for DAV servers (tests pass fast retries). */
   dav?: Omit<DavRuntimeDeps, 'now'>;
+  /** Where app passwords are kept (Electron: safeStorage); in memory by default. */
+  vault?: SecretVault;
+  /** The browser and the network used by the hosts area (Electron passes shell.openExternal). */
+  hosts?: Partial<Omit<HostsDeps, 'vault'>>;
 }
 
 /** What area handlers receive: the shared machinery, never the transport. */
@@ -40,6 +47,7 @@ export interface ServiceContext {
   readonly jobs: JobRunner;
   readonly dav: DavRuntime;
   readonly accounts: AccountStore;
+  readonly vault: SecretVault;
   t(): Translator;
   /** Writes a problem's reason in the user's current language. */
   problem(fact: ProblemFact): Problem;
@@ -61,10 +69,13 @@ export function createService(options: ServiceDeps): Service {
     now: () => new Date(),
     newId: randomUUID,
     dav: {},
+    vault: new MemorySecretVault(),
+    hosts: {},
     ...options,
   };
   const dav = createDavRuntime({ ...deps.dav, now: deps.now });
-  const accounts = new AccountStore();
+  const vault = deps.vault;
+  const accounts = new AccountStore(vault);
   let locale = deps.locale;
   let i18n = createI18n(locale);
   const listeners = new Set<(event: BaluchonEvent) => void>();
@@ -88,6 +99,7 @@ export function createService(options: ServiceDeps): Service {
     jobs,
     dav,
     accounts,
+    vault,
     t: () => i18n.t,
     problem: (fact) => ({ ...fact, reason: describeProblem(i18n.t, fact.code, fact.params) }),
   };
@@ -104,7 +116,7 @@ export function createService(options: ServiceDeps): Service {
     cancelJob: ({ jobId }) => Promise.resolve({ cancelled: jobs.cancel(jobId) }),
     ...createScanHandlers(context),
     ...createConnectHandlers(context),
-    ...createHostsHandlers(context),
+    ...createHostsHandlers(context, { ...deps.hosts, vault }),
   };
 
   return {

@@ -29,6 +29,7 @@ afterAll(() => {
 
 /** The handlers with chosen dependencies, and every event their jobs send. */
 function setup(locale: Locale, overrides: Partial<HostsDeps> = {}) {
+  const vault = overrides.vault ?? new MemorySecretVault();
   const t = createI18n(locale).t;
   const events: BaluchonEvent[] = [];
   const ends = new Map<string, (event: BaluchonEvent) => void>();
@@ -56,10 +57,13 @@ function setup(locale: Locale, overrides: Partial<HostsDeps> = {}) {
       now: () => new Date('2026-11-26T10:00:00Z'),
       newId: () => 'id',
       dav: {},
+      vault,
+      hosts: {},
     },
     jobs,
     dav: createDavRuntime({ now: () => new Date('2026-11-26T10:00:00Z') }),
-    accounts: new AccountStore(),
+    accounts: new AccountStore(vault),
+    vault,
     t: () => t,
     problem: (fact) => ({ ...fact, reason: describeProblem(t, fact.code, fact.params) }),
   };
