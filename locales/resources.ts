@@ -2,16 +2,18 @@
 // tests/locales/catalogues.spec.ts fails when the two languages do not have the same keys.
 import enCli from './en/cli.json' with { type: 'json' };
 import enCommon from './en/common.json' with { type: 'json' };
+import enJournal from './en/journal.json' with { type: 'json' };
 import enTakeout from './en/takeout.json' with { type: 'json' };
 import enWizard from './en/wizard.json' with { type: 'json' };
 import frCli from './fr/cli.json' with { type: 'json' };
 import frCommon from './fr/common.json' with { type: 'json' };
+import frJournal from './fr/journal.json' with { type: 'json' };
 import frTakeout from './fr/takeout.json' with { type: 'json' };
 import frWizard from './fr/wizard.json' with { type: 'json' };
 
 export const resources = {
-  en: { common: enCommon, cli: enCli, takeout: enTakeout, wizard: enWizard },
-  fr: { common: frCommon, cli: frCli, takeout: frTakeout, wizard: frWizard },
+  en: { common: enCommon, cli: enCli, journal: enJournal, takeout: enTakeout, wizard: enWizard },
+  fr: { common: frCommon, cli: frCli, journal: frJournal, takeout: frTakeout, wizard: frWizard },
 } as const;
 
 export type Language = keyof typeof resources;
