@@ -53,7 +53,13 @@ export class Journal {
     this.#items = new ItemStore(ctx);
     this.#reports = new ReportQueries(ctx);
     this.interruptedAtOpen = this.#guard(() =>
-      this.#db.transaction(() => this.#runs.interruptAll()).immediate(),
+      this.#db
+        .transaction(() => {
+          const ids = this.#runs.interruptAll();
+          for (const id of ids) this.#runs.saveSummary(id, this.#reports.runCounts(id));
+          return ids.length;
+        })
+        .immediate(),
     );
   }
 
@@ -68,8 +74,15 @@ export class Journal {
     return this.#guard(() => this.#runs.resume(runId));
   }
 
+  /** Ends a run and keeps its counts as its summary. */
   endRun(runId: RunId, end: RunEnd): Run {
-    return this.#guard(() => this.#runs.end(runId, end));
+    return this.#guard(() =>
+      this.#db.transaction(() => {
+        this.#runs.end(runId, end);
+        this.#runs.saveSummary(runId, this.#reports.runCounts(runId));
+        return this.#runs.get(runId);
+      })(),
+    );
   }
 
   markRunUndone(runId: RunId): Run {

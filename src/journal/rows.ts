@@ -1,6 +1,7 @@
 // Rows as SQLite returns them (snake_case, integers for booleans and times) and their mapping to
 // the records callers see. Times are stored as milliseconds since the epoch.
 import type { ItemState } from './item-states.ts';
+import type { Counts, RunTally } from './report-queries.ts';
 import type { RunState } from './run-states.ts';
 import type {
   Collection,
@@ -28,6 +29,7 @@ export interface RunRow {
   resumed_at: number | null;
   resume_count: number;
   ended_at: number | null;
+  summary: string | null;
 }
 
 export interface CollectionRow {
@@ -72,7 +74,7 @@ export interface ItemRow {
 
 /** The run columns, with the target's, for `FROM runs r JOIN targets t`. */
 export const RUN_COLUMNS = `r.id, t.server, t.account, r.kinds, r.sources, r.state, r.stop_code,
-  r.started_at, r.resumed_at, r.resume_count, r.ended_at`;
+  r.started_at, r.resumed_at, r.resume_count, r.ended_at, r.summary`;
 
 export const COLLECTION_COLUMNS = `c.id, t.server, t.account, c.kind, c.source_key, c.href,
   c.display_name, c.created_by_us, c.state, c.run_id, c.created_at`;
@@ -92,6 +94,7 @@ export function toRun(row: RunRow): Run {
     resumedAt: maybeDate(row.resumed_at),
     resumeCount: row.resume_count,
     endedAt: maybeDate(row.ended_at),
+    summary: row.summary === null ? null : (JSON.parse(row.summary) as Counts<RunTally>),
   };
 }
 

@@ -7,6 +7,7 @@ import { sqlList } from './sql-list.ts';
 import { RUN_COLUMNS, toRun } from './rows.ts';
 import type { RunRow } from './rows.ts';
 import { canTransitionRun, resumableRunStates, runTransitions } from './run-states.ts';
+import type { Counts, RunTally } from './report-queries.ts';
 import type { RunOperation, RunState } from './run-states.ts';
 import { isUniqueViolation } from './sqlite-errors.ts';
 import { migrationKinds } from './types.ts';
@@ -68,7 +69,8 @@ export class RunStore {
   readonly #end: Statement<
     [{ id: number; state: RunState; code: string | null; now: number; from: string }]
   >;
-  readonly #interruptAll: Statement<[{ now: number }]>;
+  readonly #interruptAll: Statement<[{ now: number }], { id: number }>;
+  readonly #summary: Statement<[{ id: number; summary: string }]>;
 
   constructor(ctx: StoreContext) {
     this.#ctx = ctx;
@@ -97,7 +99,7 @@ export class RunStore {
     );
     this.#resume = db.prepare(
       `UPDATE runs SET state = 'running', resumed_at = @now, resume_count = resume_count + 1,
-         ended_at = NULL, stop_code = NULL
+         ended_at = NULL, stop_code = NULL, summary = NULL
        WHERE id = @id AND state IN (${sqlList(runTransitions.resume.from)})`,
     );
     // `from` is one of the lists of run-states.ts, bound as JSON to keep one statement.
@@ -112,8 +114,9 @@ export class RunStore {
       `UPDATE runs SET state = 'interrupted',
          ended_at = coalesce((SELECT max(updated_at) FROM items WHERE run_id = runs.id),
                              resumed_at, started_at, @now)
-       WHERE state = 'running'`,
+       WHERE state = 'running' RETURNING id`,
     );
+    this.#summary = db.prepare('UPDATE runs SET summary = @summary WHERE id = @id');
   }
 
   targetId(target: Target): number | undefined {
@@ -188,7 +191,7 @@ export class RunStore {
     return this.get(runId);
   }
 
-  end(runId: RunId, end: RunEnd): Run {
+  end(runId: RunId, end: RunEnd): void {
     const operation = (
       {
         finished: 'finish',
@@ -198,7 +201,6 @@ export class RunStore {
       } as const
     )[end.state];
     this.#transition(runId, operation, end.state === 'stopped' ? end.code : null);
-    return this.get(runId);
   }
 
   /** After "undo this import" deleted from the server what the run had created. */
@@ -207,9 +209,14 @@ export class RunStore {
     return this.get(runId);
   }
 
-  /** At open: runs left `running` by a process that died. Returns how many. */
-  interruptAll(): number {
-    return this.#interruptAll.run({ now: this.#ctx.now() }).changes;
+  /** At open: runs left `running` by a process that died. Returns their ids. */
+  interruptAll(): RunId[] {
+    return this.#interruptAll.all({ now: this.#ctx.now() }).map(({ id }) => id as RunId);
+  }
+
+  /** Keeps the run's counts as they were when it ended (see Run.summary). */
+  saveSummary(runId: RunId, summary: Counts<RunTally>): void {
+    this.#summary.run({ id: runId, summary: JSON.stringify(summary) });
   }
 
   #transition(runId: RunId, operation: RunOperation, code: string | null): void {

@@ -1,6 +1,7 @@
 // What the journal stores and hands back. Ids are branded numbers so a run id can never be passed
 // where an item id is expected; they are SQLite row ids, meaningful inside one journal file only.
 import type { ItemState } from './item-states.ts';
+import type { Counts, RunTally } from './report-queries.ts';
 import type { RunState } from './run-states.ts';
 
 export type RunId = number & { readonly __brand: 'RunId' };
@@ -43,6 +44,12 @@ export interface Run {
   readonly resumedAt: Date | null;
   readonly resumeCount: number;
   readonly endedAt: Date | null;
+  /**
+   * The run's counts when it last ended (null while running). Live counts (runCounts) cover
+   * the items this run was the last to plan; this summary keeps the run's own report after a
+   * later run has planned the same items.
+   */
+  readonly summary: Counts<RunTally> | null;
 }
 
 export type CollectionState = 'creating' | 'ready';

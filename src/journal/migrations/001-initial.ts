@@ -35,6 +35,9 @@ export const initial: Migration = {
         resumed_at INTEGER,
         resume_count INTEGER NOT NULL DEFAULT 0,
         ended_at INTEGER,
+        -- The run's counts when it last ended (JSON): its report, kept after later runs have
+        -- taken its items over.
+        summary TEXT CHECK (summary IS NULL OR json_valid(summary)),
         CHECK (state <> 'stopped' OR stop_code IS NOT NULL),
         CHECK (state <> 'running' OR ended_at IS NULL)
       ) STRICT;
