@@ -103,7 +103,8 @@ export class ItemStore {
     ],
     PlanRow
   >;
-  readonly #sending: Statement<[{ id: number; href: string; hash: string; now: number }]>;
+  readonly #sendingCreate: Statement<[{ id: number; href: string; hash: string; now: number }]>;
+  readonly #sendingUpdate: Statement<[{ id: number; href: string; hash: string; now: number }]>;
   readonly #sent: Statement<
     [{ id: number; etag: string | null; size: number | null; now: number }]
   >;
@@ -150,23 +151,27 @@ export class ItemStore {
          run_id = excluded.run_id
        RETURNING id, state, href, etag, content_hash, attempt_hash, resume`,
     );
-    // A create (nothing of ours on the server) is attributed to this run for undo as soon as
-    // it may leave. The href may change only while the server holds nothing of ours. The
-    // resume blob survives only a retry of the same content.
-    this.#sending = db.prepare(
-      `UPDATE items SET state = 'sending', href = @href, attempt_hash = @hash, outcome = NULL,
-         resume = CASE WHEN attempt_hash = @hash THEN resume ELSE NULL END,
-         created_run_id = CASE WHEN content_hash IS NULL THEN run_id ELSE created_run_id END,
-         attempts = attempts + 1, updated_at = @now
-       WHERE id = @id AND ${inState('markSending')} AND ${runIsRunning}
-         AND (content_hash IS NULL OR href = @href)`,
+    // Two statements, one of which matches: a create (nothing of ours on the server) may take
+    // a new href and is attributed to this run for undo as soon as it may leave; an update
+    // keeps its href, and leaves the href and created-run indexes alone (an index in the SET
+    // list is rewritten even when its value does not change). The resume blob survives only a
+    // retry of the same content.
+    const sending = `state = 'sending', attempt_hash = @hash, outcome = NULL,
+      resume = CASE WHEN attempt_hash = @hash THEN resume ELSE NULL END,
+      attempts = attempts + 1, updated_at = @now`;
+    const mayLeave = `id = @id AND ${inState('markSending')} AND ${runIsRunning}`;
+    this.#sendingCreate = db.prepare(
+      `UPDATE items SET ${sending}, href = @href, created_run_id = run_id
+       WHERE ${mayLeave} AND content_hash IS NULL`,
+    );
+    this.#sendingUpdate = db.prepare(
+      `UPDATE items SET ${sending} WHERE ${mayLeave} AND content_hash IS NOT NULL AND href = @href`,
     );
     // All right-hand sides read the row as it was: `content_hash IS NULL` means "was a create".
     this.#sent = db.prepare(
       `UPDATE items SET state = 'sent', content_hash = attempt_hash, etag = @etag,
          size = coalesce(@size, size),
          outcome = CASE WHEN content_hash IS NULL THEN 'created' ELSE 'updated' END,
-         created_run_id = CASE WHEN content_hash IS NULL THEN run_id ELSE created_run_id END,
          problem_code = NULL, problem_detail = NULL, resume = NULL,
          sent_at = @now, verified_at = NULL, updated_at = @now
        WHERE id = @id AND ${inState('markSent')} AND ${runIsRunning}`,
@@ -223,14 +228,10 @@ export class ItemStore {
   }
 
   markSending(itemId: ItemId, input: SendingInput): void {
+    const params = { id: itemId, href: input.href, hash: input.contentHash, now: this.#ctx.now() };
     let changes: number;
     try {
-      changes = this.#sending.run({
-        id: itemId,
-        href: input.href,
-        hash: input.contentHash,
-        now: this.#ctx.now(),
-      }).changes;
+      changes = this.#sendingCreate.run(params).changes || this.#sendingUpdate.run(params).changes;
     } catch (error) {
       // The only unique index an UPDATE of href can hit: (target, href).
       if (!isUniqueViolation(error)) throw error;

@@ -36,12 +36,25 @@ export interface OpenJournalOptions {
  * power cut comes back as a 412 on the next run, which the engine answers by looking at the
  * server — never as a second copy.
  *
+ * Fewer fsyncs: in WAL mode with NORMAL, only checkpoints fsync. The default checkpoints every
+ * 1,000 pages, about every 80 items of a run (each transition writes 2–4 pages); 10,000 pages
+ * (a WAL of up to 40 MB, cut back to 16 MB after each checkpoint) make it every ~800 items,
+ * which matters on an old laptop's disk. A 32 MB page cache keeps a 50,000-item run's indexes
+ * in memory. Figures: measure-journal.ts.
+ *
  * One process at a time. locking_mode=EXCLUSIVE keeps the file locked from the first write
  * until close(): a second Baluchon (the CLI while the app runs) gets `journal.locked` instead of
  * interleaving runs. It also means a run found `running` at open belonged to a dead process
  * (the OS releases the lock of a killed process). And no -shm file is made.
  */
-const PRAGMAS = ['journal_mode = WAL', 'synchronous = NORMAL', 'foreign_keys = ON'] as const;
+const PRAGMAS = [
+  'journal_mode = WAL',
+  'synchronous = NORMAL',
+  'foreign_keys = ON',
+  'wal_autocheckpoint = 10000',
+  'journal_size_limit = 16777216',
+  'cache_size = -32000',
+] as const;
 
 export function openJournal(options: OpenJournalOptions): Journal {
   const steps = options.migrations ?? allMigrations;

@@ -109,6 +109,7 @@ describe('001-initial', () => {
       'collections_by_run',
       'items_by_created_run',
       'items_by_run',
+      'items_unique_href',
       'runs_by_target',
       'runs_one_running_per_target',
     ]);
