@@ -17,6 +17,7 @@ export type {
   Plan,
   PlanItemInput,
   SendingInput,
+  SentInput,
   VerifiedCheck,
 } from './item-store.ts';
 export type { Counts, CreatedByUs, RunTally, Scope, StateCounts } from './report-queries.ts';

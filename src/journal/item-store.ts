@@ -33,7 +33,9 @@ export interface PlanItemInput {
  * - `update`: the server holds an older version; send with If-Match: etag (when known).
  * - `unchanged`: the server holds this very content; nothing to send.
  * - `resume`: a request for `attemptHash` may or may not have reached `href` before an
- *   interruption. Look at the server, then either markSent (it is there) or markSending again.
+ *   interruption. Look at the server, then either markSent (it holds what is to be sent: pass
+ *   its etag, and its hash as `contentHash` if that is not `attemptHash`) or markSending again
+ *   (If-Match the server's etag when it holds something, If-None-Match: * otherwise).
  */
 export type Plan =
   | { readonly action: 'create'; readonly itemId: ItemId; readonly href: string | null }
@@ -59,6 +61,17 @@ export interface SendingInput {
   readonly href: string;
   /** Hash of the content the request carries. */
   readonly contentHash: string;
+}
+
+export interface SentInput {
+  /** The etag the server answered (null when it sent none, RFC 4791 §5.3.4 allows that). */
+  readonly etag: string | null;
+  /**
+   * What the server holds, when it is not the last attempt's content: after `resume`, the
+   * engine found on the server the content it was about to send again.
+   */
+  readonly contentHash?: string;
+  readonly size?: number | null;
 }
 
 export interface ItemProblemInput {
@@ -106,7 +119,7 @@ export class ItemStore {
   readonly #sendingCreate: Statement<[{ id: number; href: string; hash: string; now: number }]>;
   readonly #sendingUpdate: Statement<[{ id: number; href: string; hash: string; now: number }]>;
   readonly #sent: Statement<
-    [{ id: number; etag: string | null; size: number | null; now: number }]
+    [{ id: number; etag: string | null; hash: string | null; size: number | null; now: number }]
   >;
   readonly #failed: Statement<[{ id: number; code: string; detail: string | null; now: number }]>;
   readonly #skipped: Statement<[{ id: number; code: string; detail: string | null; now: number }]>;
@@ -169,7 +182,7 @@ export class ItemStore {
     );
     // All right-hand sides read the row as it was: `content_hash IS NULL` means "was a create".
     this.#sent = db.prepare(
-      `UPDATE items SET state = 'sent', content_hash = attempt_hash, etag = @etag,
+      `UPDATE items SET state = 'sent', content_hash = coalesce(@hash, attempt_hash), etag = @etag,
          size = coalesce(@size, size),
          outcome = CASE WHEN content_hash IS NULL THEN 'created' ELSE 'updated' END,
          problem_code = NULL, problem_detail = NULL, resume = NULL,
@@ -244,8 +257,14 @@ export class ItemStore {
     if (changes === 0) this.#refuse(itemId, 'markSending', input.href);
   }
 
-  markSent(itemId: ItemId, input: { etag: string | null; size?: number | null }): void {
-    const params = { id: itemId, etag: input.etag, size: input.size ?? null, now: this.#ctx.now() };
+  markSent(itemId: ItemId, input: SentInput): void {
+    const params = {
+      id: itemId,
+      etag: input.etag,
+      hash: input.contentHash ?? null,
+      size: input.size ?? null,
+      now: this.#ctx.now(),
+    };
     if (this.#sent.run(params).changes === 0) this.#refuse(itemId, 'markSent');
   }
 

@@ -14,6 +14,7 @@ import type {
   Plan,
   PlanItemInput,
   SendingInput,
+  SentInput,
   VerifiedCheck,
 } from './item-store.ts';
 import { ReportQueries } from './report-queries.ts';
@@ -148,7 +149,7 @@ export class Journal {
     });
   }
 
-  markSent(itemId: ItemId, input: { etag: string | null; size?: number | null }): void {
+  markSent(itemId: ItemId, input: SentInput): void {
     this.#guard(() => {
       this.#items.markSent(itemId, input);
     });

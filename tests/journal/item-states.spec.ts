@@ -219,6 +219,13 @@ describe('what each transition records', () => {
     });
   });
 
+  it('markSent records what the server holds when it is not the last attempt', () => {
+    const itemId = itemIn('sending');
+    apply.markSending(itemId); // attempt h2 in flight, then an interruption
+    journal.markSent(itemId, { etag: '"found"', contentHash: 'h1' }); // the server had h1
+    expect(journal.getItem(itemId)).toMatchObject({ contentHash: 'h1', etag: '"found"' });
+  });
+
   it('a second send of a sent item is an update and keeps who created it', () => {
     const itemId = itemIn('sent');
     apply.markSending(itemId);
