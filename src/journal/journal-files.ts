@@ -16,7 +16,10 @@ export function journalFiles(path: string): string[] {
 
 /**
  * "Forget everything": deletes the journal without opening it, so it works on a damaged file
- * or one written by a newer Baluchon too. The journal must be closed (Windows keeps open files).
+ * or one written by a newer Baluchon too. Prefer Journal.forgetEverything() whenever the
+ * journal opens; call this only after openJournal failed with `corrupt`, `not-a-journal` or
+ * `newer-version` — never after `locked`: on Linux and macOS the other Baluchon would go on
+ * writing to a deleted file (and Windows refuses to delete an open one).
  */
 export function deleteJournalFiles(path: string): void {
   for (const file of journalFiles(path)) rmSync(file, { force: true });
