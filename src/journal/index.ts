@@ -19,7 +19,7 @@ export type {
   SendingInput,
   SentInput,
   VerifiedCheck,
-} from './item-store.ts';
+} from './item-protocol.ts';
 export type { Counts, CreatedByUs, RunTally, Scope, StateCounts } from './report-queries.ts';
 export { migrationKinds } from './types.ts';
 export type * from './types.ts';

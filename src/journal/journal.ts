@@ -16,7 +16,7 @@ import type {
   SendingInput,
   SentInput,
   VerifiedCheck,
-} from './item-store.ts';
+} from './item-protocol.ts';
 import { ReportQueries } from './report-queries.ts';
 import type { Counts, CreatedByUs, RunTally, Scope, StateCounts } from './report-queries.ts';
 import { RunStore } from './run-store.ts';

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openJournal } from './open-journal.ts';
-import type { PlanItemInput } from './item-store.ts';
+import type { PlanItemInput } from './item-protocol.ts';
 import type { CollectionId, ItemId, RunId } from './types.ts';
 
 const items = Number(process.argv[2] ?? 50_000);

@@ -1,7 +1,7 @@
 // The per-item protocol over several runs: what planItem answers, and what each run counts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Journal } from '../../src/journal/journal.ts';
-import type { Plan } from '../../src/journal/item-store.ts';
+import type { Plan } from '../../src/journal/item-protocol.ts';
 import type { Collection, CollectionId, ItemId, Run, RunId } from '../../src/journal/types.ts';
 import { journalErrorOf } from './support/journal-error-of.ts';
 import { dupont, makeFixture, martin, startRun } from './support/journal-fixture.ts';
