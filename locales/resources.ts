@@ -5,6 +5,7 @@ import enCommon from './en/common.json' with { type: 'json' };
 import enConnect from './en/connect.json' with { type: 'json' };
 import enDav from './en/dav.json' with { type: 'json' };
 import enItems from './en/items.json' with { type: 'json' };
+import enJournal from './en/journal.json' with { type: 'json' };
 import enHosts from './en/hosts.json' with { type: 'json' };
 import enTakeout from './en/takeout.json' with { type: 'json' };
 import enWizard from './en/wizard.json' with { type: 'json' };
@@ -13,6 +14,7 @@ import frCommon from './fr/common.json' with { type: 'json' };
 import frConnect from './fr/connect.json' with { type: 'json' };
 import frDav from './fr/dav.json' with { type: 'json' };
 import frItems from './fr/items.json' with { type: 'json' };
+import frJournal from './fr/journal.json' with { type: 'json' };
 import frHosts from './fr/hosts.json' with { type: 'json' };
 import frTakeout from './fr/takeout.json' with { type: 'json' };
 import frWizard from './fr/wizard.json' with { type: 'json' };
@@ -24,6 +26,7 @@ export const resources = {
     connect: enConnect,
     dav: enDav,
     items: enItems,
+    journal: enJournal,
     hosts: enHosts,
     takeout: enTakeout,
     wizard: enWizard,
@@ -34,6 +37,7 @@ export const resources = {
     connect: frConnect,
     dav: frDav,
     items: frItems,
+    journal: frJournal,
     hosts: frHosts,
     takeout: frTakeout,
     wizard: frWizard,

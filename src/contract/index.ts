@@ -5,6 +5,7 @@ import { appCommands } from './app.ts';
 import { connectCommands, connectErrorCodes } from './connect.ts';
 import { davErrorCodes } from './dav.ts';
 import type { CommandDef, JobDef } from './define.ts';
+import { journalErrorCodes } from './journal.ts';
 import { ErrorData, commonErrorCodes } from './errors.ts';
 import type { Result } from './errors.ts';
 import { hostsCommands, hostsErrorCodes, hostsJobs } from './hosts.ts';
@@ -30,6 +31,7 @@ export const errorCodes = [
   ...scanErrorCodes,
   ...connectErrorCodes,
   ...davErrorCodes,
+  ...journalErrorCodes,
   ...hostsErrorCodes,
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
