@@ -200,7 +200,8 @@ function isNameByte(byte: number): boolean {
 
 /**
  * Whether a physical line can start a property: `[group.]NAME` (a letter, then letters, digits,
- * `-`, `.`) followed by `:` or `;` (RFC 5545 §3.1, RFC 6350 §3.3).
+ * `-`, `.`) followed by `:` or `;` (RFC 5545 §3.1, RFC 6350 §3.3) — or nothing but such a name,
+ * which a fold may have cut before its `:` (its continuation comes next).
  */
 export function startsContentLine(buf: Buffer, start: number, end: number): boolean {
   const first = buf[start];
@@ -211,7 +212,7 @@ export function startsContentLine(buf: Buffer, start: number, end: number): bool
     if (byte === COLON || byte === SEMICOLON) return true;
     if (!isNameByte(byte)) return false;
   }
-  return false;
+  return true;
 }
 
 const QP_UPPER = Buffer.from('QUOTED-PRINTABLE', 'latin1');
