@@ -49,7 +49,10 @@ export class ScanVisitor implements TakeoutVisitor {
     // Files in Drive are the family's files, whatever they contain (a .ics kept in Drive is a file).
     if (top !== '' && isKnownDriveFolder(top)) return false;
     const extension = extensionOf(entry.path);
-    if (CALENDAR_EXTENSIONS.has(extension) || CONTACTS_EXTENSIONS.has(extension)) return true;
+    if (CALENDAR_EXTENSIONS.has(extension) || CONTACTS_EXTENSIONS.has(extension)) {
+      // Judged before opening: the declared size is all there is to go on.
+      return !this.#tooLarge(entry, MAX_CONTENT_BYTES);
+    }
     if (extension === 'json') return !this.#settled(top) || isTasksName(entry.path);
     return extension === '';
   }

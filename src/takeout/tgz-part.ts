@@ -60,7 +60,8 @@ class TgzPartReader implements PartReader {
   walk(context: WalkContext): Promise<PartOutcome> {
     const { signal, report } = context;
     const file = createReadStream(this.info.path, { highWaterMark: READ_CHUNK });
-    const gunzip = createGunzip({ chunkSize: 256 * 1024 });
+    // zlib drops the output of the step that fails: small steps keep what came before damage.
+    const gunzip = createGunzip({ chunkSize: 64 * 1024 });
     const budget = tgzBudget(this.info.bytes, this.#limits);
     let unpacked = 0;
     let inputEnded = false;
@@ -81,6 +82,8 @@ class TgzPartReader implements PartReader {
     let fileCount = 0;
     let current = '';
     let currentEntry: TakeoutEntry | null = null;
+    /** Whether the current entry's content went by to its end. */
+    let currentComplete = true;
     let failure: Failure | null = null;
 
     return new Promise<PartOutcome>((resolve) => {
@@ -97,19 +100,21 @@ class TgzPartReader implements PartReader {
         failure = entriesSeen === 0 && kind !== 'aborted' && kind !== 'bomb' ? 'unreadable' : kind;
         const name = this.info.name;
         if (failure === 'unreadable') report(takeoutProblem('archive-unreadable', name));
-        else if (failure === 'truncated')
-          report(takeoutProblem('archive-truncated', name, { entry: current }));
-        else if (failure === 'damaged')
-          report(takeoutProblem('archive-damaged', name, { entry: current }));
+        else if (failure === 'truncated') report(takeoutProblem('archive-truncated', name));
+        else if (failure === 'damaged') report(takeoutProblem('archive-damaged', name));
         else if (failure === 'bomb') {
-          // The entry being unpacked is the trap: it leaves the tree, nothing will copy it.
-          if (currentEntry !== null) context.discard(currentEntry);
           report(
             takeoutProblem('archive-bomb', name, {
               entry: current,
               ratio: Math.round(unpacked / Math.max(file.bytesRead, 1)),
             }),
           );
+        }
+        // An entry cut in the middle leaves the tree: nothing will count or copy half a file.
+        // (A bomb's entry is the trap itself and is already named.)
+        if (currentEntry !== null && !currentComplete && failure !== 'aborted') {
+          context.discard(currentEntry);
+          if (failure !== 'bomb') report(takeoutProblem('entry-unreadable', currentEntry.path));
         }
         file.destroy();
         gunzip.destroy();
@@ -130,7 +135,9 @@ class TgzPartReader implements PartReader {
         fail('damaged');
       });
       gunzip.on('error', (error: NodeJS.ErrnoException) => {
-        // zlib reports a stream that stops in the middle as Z_BUF_ERROR ("unexpected end of file").
+        // zlib reports a stream that stops in the middle as Z_BUF_ERROR ("unexpected end of
+        // file") — and also garbage that never reaches a final block: both read as "stops in the
+        // middle". Z_DATA_ERROR (a bad block, a wrong checksum) is damage.
         fail(error.code === 'Z_BUF_ERROR' ? 'truncated' : 'damaged');
       });
       meter.on('error', (error) => {
@@ -152,7 +159,11 @@ class TgzPartReader implements PartReader {
           (path, entry) => {
             current = path;
             currentEntry = entry;
+            currentComplete = false;
             entriesSeen++;
+          },
+          () => {
+            currentComplete = true;
           },
           () => {
             fileCount++;
@@ -183,12 +194,27 @@ class TgzPartReader implements PartReader {
     header: Header,
     stream: FlowingSource,
     seen: (path: string, entry: TakeoutEntry | null) => void,
+    complete: () => void,
     files: () => void,
   ): Promise<void> {
     const drained = new Promise<void>((resolve) => {
       stream.on('end', resolve);
       stream.on('close', resolve);
     });
+    // Complete once every byte the header announced went by (tar-stream's 'end' may come a tick
+    // after an error that follows the last byte, such as a wrong checksum in the gzip trailer).
+    let received = 0;
+    const count = (chunk: unknown): void => {
+      received += (chunk as Buffer).length;
+      if (received >= header.size) complete();
+    };
+    if (header.size === 0) complete();
+    let counting = false;
+    const startCounting = (): void => {
+      if (counting) return;
+      counting = true;
+      stream.on('data', count);
+    };
     const type = header.type;
     const rawName = tarName(header);
     const checked = checkEntryPath(
@@ -203,6 +229,7 @@ class TgzPartReader implements PartReader {
       context.advance(0, 1);
       if (registered !== null && context.visitor.visit(registered)) {
         const content = nodeReadableOf(stream);
+        startCounting();
         try {
           await context.visitor.read(registered, content);
         } catch {
@@ -216,6 +243,7 @@ class TgzPartReader implements PartReader {
         }
       }
     }
+    startCounting();
     stream.resume();
     await drained;
   }
