@@ -116,3 +116,68 @@ function isUpperCase(name: string): boolean {
   }
   return true;
 }
+
+// ------------------------------------------------------------------ the same, on raw bytes
+// The readers look at every line's name but at few lines' values: names are read from the bytes
+// (they are ASCII) and a line is decoded only when its value is wanted.
+
+/** Index of the first `;` or `:` in bytes [start, end) of `buf`, or -1. */
+export function nameEndAt(buf: Buffer, start: number, end: number): number {
+  for (let i = start; i < end; i++) {
+    const c = buf[i];
+    if (c === 0x3a || c === 0x3b) return i;
+  }
+  return -1;
+}
+
+/** Where the name starts once a vCard group (`item1.`) is skipped. */
+export function nameStartAt(buf: Buffer, start: number, stop: number): number {
+  for (let i = stop - 1; i >= start; i--) if (buf[i] === 0x2e) return i + 1;
+  return start;
+}
+
+/**
+ * Recognises a fixed set of property names in bytes, ignoring case, without making a string for
+ * the lines it does not know.
+ */
+export class NameMatcher {
+  readonly #byLength = new Map<number, { bytes: Buffer; name: string }[]>();
+
+  constructor(names: Iterable<string>) {
+    for (const name of names) {
+      const upper = name.toUpperCase();
+      const list = this.#byLength.get(upper.length) ?? [];
+      list.push({ bytes: Buffer.from(upper, 'latin1'), name: upper });
+      this.#byLength.set(upper.length, list);
+    }
+  }
+
+  /** The (upper-case) name spelled by bytes [start, stop), or null when it is not one of ours. */
+  match(buf: Buffer, start: number, stop: number): string | null {
+    const candidates = this.#byLength.get(stop - start);
+    if (candidates === undefined) return null;
+    for (const candidate of candidates) {
+      let same = true;
+      for (let i = 0; i < candidate.bytes.length; i++) {
+        let c = buf[start + i] as number;
+        if (c >= 0x61 && c <= 0x7a) c -= 0x20;
+        if (c !== candidate.bytes[i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return candidate.name;
+    }
+    return null;
+  }
+}
+
+/** The upper-cased, trimmed value of a BEGIN/END line given as bytes (`VEVENT`). */
+export function objectNameAt(buf: Buffer, stop: number, end: number): string {
+  const colon = buf[stop] === 0x3a ? stop : buf.indexOf(0x3a, stop);
+  if (colon < 0 || colon >= end) return '';
+  return buf
+    .toString('latin1', colon + 1, end)
+    .trim()
+    .toUpperCase();
+}

@@ -19,8 +19,11 @@
 export const MAX_CONTENT_LINE_BYTES = 16 * 1024 * 1024;
 
 export interface ContentLineSink {
-  /** One unfolded line (without its line break); `lineNumber` is its first physical line. */
-  line(text: string, lineNumber: number): void;
+  /**
+   * One unfolded line, without its line break: bytes [start, end) of `buf`, valid only during
+   * the call (decode or copy what must be kept). `lineNumber` is its first physical line.
+   */
+  line(buf: Buffer, start: number, end: number, lineNumber: number): void;
   /** A physical line that could not start a property was joined to the previous line. */
   repaired(lineNumber: number): void;
   /** A logical line longer than MAX_CONTENT_LINE_BYTES was dropped. */
@@ -35,12 +38,21 @@ const COLON = 0x3a;
 const SEMICOLON = 0x3b;
 const EQUALS = 0x3d;
 
+/**
+ * Push-based: feed it chunks, it calls its sink once per logical line. Lines are handed out as
+ * byte ranges of the chunks (no copy, no decoding); only a folded line is copied, once, to join
+ * its pieces.
+ */
 export class ContentLineSplitter {
   readonly #sink: ContentLineSink;
   readonly #maxBytes: number;
-  /** Pieces of the logical line being assembled (views into the chunks, not copies). */
-  #parts: Buffer[] = [];
-  #partsBytes = 0;
+  /** The pending logical line while it is one range of one chunk… */
+  #one: Buffer | null = null;
+  #oneStart = 0;
+  #oneEnd = 0;
+  /** …and its pieces once a continuation has been appended to it. */
+  #parts: Buffer[] | null = null;
+  #pendingBytes = 0;
   #startLine = 0;
   /** The start of a physical line whose end has not arrived yet. */
   #carry: Buffer | null = null;
@@ -68,7 +80,7 @@ export class ContentLineSplitter {
     }
     let start = 0;
     if (this.#atStart) {
-      if (buf.length < 3 && buf.length > 0 && buf[0] === 0xef) {
+      if (buf.length < 3 && buf[0] === 0xef) {
         this.#carry = buf; // too short to tell whether this is a byte order mark
         return;
       }
@@ -96,7 +108,7 @@ export class ContentLineSplitter {
         // the line it continues, if it is a continuation).
         const first = buf[start];
         if (first !== SPACE && first !== TAB) this.#flush();
-        this.#dropCurrent(this.#parts.length > 0 ? this.#startLine : this.#physicalLines + 1);
+        this.#dropCurrent(this.#pending() ? this.#startLine : this.#physicalLines + 1);
         this.#skipToNewline = true;
       } else {
         this.#carry = buf.subarray(start);
@@ -115,6 +127,10 @@ export class ContentLineSplitter {
     this.#flush();
   }
 
+  #pending(): boolean {
+    return this.#one !== null || this.#parts !== null;
+  }
+
   #physical(buf: Buffer, start: number, end: number): void {
     const lineNumber = ++this.#physicalLines;
     if (end <= start) {
@@ -126,67 +142,80 @@ export class ContentLineSplitter {
     const first = buf[start];
     if (first === SPACE || first === TAB) {
       if (this.#dropping) return;
-      if (this.#parts.length === 0) this.#startLine = lineNumber;
-      this.#append(buf.subarray(start + 1, end));
+      if (!this.#pending()) this.#startLine = lineNumber;
+      this.#append(buf, start + 1, end);
       return;
     }
-    if (this.#parts.length > 0 && this.#quotedPrintable) {
-      this.#append(buf.subarray(start, end));
+    if (this.#quotedPrintable && this.#pending()) {
+      this.#append(buf, start, end);
       return;
     }
     if (!startsContentLine(buf, start, end)) {
       if (this.#dropping) return;
-      if (this.#parts.length > 0) {
+      if (this.#pending()) {
         this.#sink.repaired(lineNumber);
-        this.#append(buf.subarray(start, end));
+        this.#append(buf, start, end);
         return;
       }
     }
     this.#flush();
     this.#dropping = false;
     this.#startLine = lineNumber;
-    this.#append(buf.subarray(start, end));
+    this.#append(buf, start, end);
   }
 
-  #append(piece: Buffer): void {
-    if (this.#partsBytes + piece.length > this.#maxBytes) {
+  #append(buf: Buffer, start: number, end: number): void {
+    if (this.#pendingBytes + end - start > this.#maxBytes) {
       this.#dropCurrent(this.#startLine);
       return;
     }
-    if (this.#parts.length === 0) this.#quotedPrintable = isQuotedPrintable(piece);
-    this.#parts.push(piece);
-    this.#partsBytes += piece.length;
+    if (!this.#pending()) this.#quotedPrintable = isQuotedPrintable(buf, start, end);
+    // A quoted-printable soft line break (RFC 2045 §6.7): drop the `=`, join the next line.
+    let stop = end;
     if (this.#quotedPrintable) {
-      // A soft line break (RFC 2045 §6.7): drop the `=` and join the next physical line.
-      const last = piece.length > 0 ? piece[piece.length - 1] : undefined;
-      if (last === EQUALS) {
-        this.#parts[this.#parts.length - 1] = piece.subarray(0, piece.length - 1);
-        this.#partsBytes--;
-      } else {
-        this.#quotedPrintable = false;
-      }
+      if (end > start && buf[end - 1] === EQUALS) stop = end - 1;
+      else this.#quotedPrintable = false;
     }
+    this.#pendingBytes += stop - start;
+    if (this.#one === null && this.#parts === null) {
+      this.#one = buf;
+      this.#oneStart = start;
+      this.#oneEnd = stop;
+      return;
+    }
+    if (this.#parts === null) {
+      const one = this.#one as Buffer;
+      this.#parts = [one.subarray(this.#oneStart, this.#oneEnd)];
+      this.#one = null;
+    }
+    this.#parts.push(buf.subarray(start, stop));
   }
 
   #dropCurrent(lineNumber: number): void {
-    this.#parts = [];
-    this.#partsBytes = 0;
+    this.#one = null;
+    this.#parts = null;
+    this.#pendingBytes = 0;
     this.#quotedPrintable = false;
     this.#dropping = true;
     this.#sink.tooLong(lineNumber);
   }
 
   #flush(): void {
+    const one = this.#one;
     const parts = this.#parts;
-    if (parts.length === 0) return;
-    const text =
-      parts.length === 1
-        ? (parts[0] as Buffer).toString('utf8')
-        : Buffer.concat(parts, this.#partsBytes).toString('utf8');
-    this.#parts = [];
-    this.#partsBytes = 0;
+    if (one === null && parts === null) return;
+    const bytes = this.#pendingBytes;
+    const start = this.#oneStart;
+    const end = this.#oneEnd;
+    this.#one = null;
+    this.#parts = null;
+    this.#pendingBytes = 0;
     this.#quotedPrintable = false;
-    this.#sink.line(text, this.#startLine);
+    if (parts === null) {
+      this.#sink.line(one as Buffer, start, end, this.#startLine);
+    } else {
+      this.#sink.line(Buffer.concat(parts, bytes), 0, bytes, this.#startLine);
+    }
   }
 }
 
@@ -218,9 +247,10 @@ export function startsContentLine(buf: Buffer, start: number, end: number): bool
 const QP_UPPER = Buffer.from('QUOTED-PRINTABLE', 'latin1');
 const QP_LOWER = Buffer.from('quoted-printable', 'latin1');
 
-function isQuotedPrintable(line: Buffer): boolean {
-  if (line.length === 0 || line[line.length - 1] !== EQUALS) return false;
-  const colon = line.indexOf(COLON);
-  const head = colon < 0 ? line : line.subarray(0, colon);
+function isQuotedPrintable(buf: Buffer, start: number, end: number): boolean {
+  if (end <= start || buf[end - 1] !== EQUALS) return false;
+  const colon = buf.indexOf(COLON, start);
+  const stop = colon < 0 || colon >= end ? end : colon;
+  const head = buf.subarray(start, stop);
   return head.indexOf(QP_UPPER) >= 0 || head.indexOf(QP_LOWER) >= 0;
 }

@@ -43,6 +43,8 @@ export interface CalendarSignals {
   /** Every value of the VCALENDAR's own properties (a calendar id may appear in one). */
   readonly headerValues: readonly string[];
   readonly events: number;
+  /** How many of them were looked at (the first ones: see SIGNAL_SAMPLE). */
+  readonly sampled: number;
   readonly birthdayEvents: number;
   readonly holidayEvents: number;
 }
@@ -67,10 +69,10 @@ export function generatedKind(calendar: CalendarSignals): GeneratedKind | null {
   // Google's calendar ids for these calendars (TAKEOUT-NOTES §2.8, §6.2).
   if (header.includes('#contacts@group.v.calendar.google.com')) return 'birthdays';
   if (header.includes('#holiday@group.v.calendar.google.com')) return 'holidays';
-  const { events } = calendar;
+  const { events, sampled } = calendar;
   if (events > 0) {
-    if (calendar.birthdayEvents * 2 >= events) return 'birthdays';
-    if (calendar.holidayEvents * 2 >= events) return 'holidays';
+    if (calendar.birthdayEvents * 2 >= sampled) return 'birthdays';
+    if (calendar.holidayEvents * 2 >= sampled) return 'holidays';
     return null;
   }
   const name = normaliseName(calendar.name);

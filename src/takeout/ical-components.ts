@@ -5,7 +5,13 @@
 // time — the migration hands each `raw` component to ical.js.
 import { ContentLineSplitter } from './content-lines.ts';
 import type { ContentLineSink } from './content-lines.ts';
-import { parseContentLine, propertyName } from './content-line.ts';
+import {
+  NameMatcher,
+  nameEndAt,
+  nameStartAt,
+  objectNameAt,
+  parseContentLine,
+} from './content-line.ts';
 import type { ContentLine } from './content-line.ts';
 import type { ContentProblemItem } from './content-problem.ts';
 
@@ -55,7 +61,8 @@ interface OpenComponent {
 /** Push-based reader: feed it lines (it is a ContentLineSink), get items through `emit`. */
 export class ICalComponentReader implements ContentLineSink {
   readonly #emit: (item: ICalItem) => void;
-  readonly #keep: ReadonlySet<string>;
+  #keep: ReadonlySet<string>;
+  #names: NameMatcher;
   readonly #raw: boolean;
   #inCalendar = false;
   #sawCalendar = false;
@@ -68,29 +75,35 @@ export class ICalComponentReader implements ContentLineSink {
 
   constructor(emit: (item: ICalItem) => void, options: ICalReaderOptions = {}) {
     this.#emit = emit;
-    this.#keep = new Set(options.keep ?? []);
+    this.#keep = new Set([...(options.keep ?? [])].map((name) => name.toUpperCase()));
+    this.#names = new NameMatcher(['BEGIN', 'END', 'UID', 'RECURRENCE-ID', ...this.#keep]);
     this.#raw = options.raw ?? false;
   }
 
-  line(text: string, lineNumber: number): void {
-    const name = propertyName(text);
-    if (name === null) {
+  line(buf: Buffer, start: number, end: number, lineNumber: number): void {
+    const stop = nameEndAt(buf, start, end);
+    if (stop < 0) {
       if (this.#inCalendar) this.#problem('invalid-line', lineNumber);
       else this.#stray(lineNumber);
       return;
     }
+    const name = this.#names.match(buf, nameStartAt(buf, start, stop), stop);
     if (!this.#inCalendar) {
-      if (name === 'BEGIN' && objectName(text) === 'VCALENDAR') this.#openCalendar(lineNumber);
-      else this.#stray(lineNumber);
+      if (name === 'BEGIN' && objectNameAt(buf, stop, end) === 'VCALENDAR') {
+        this.#openCalendar(lineNumber);
+      } else {
+        this.#stray(lineNumber);
+      }
       return;
     }
     const component = this.#component;
     if (component === null) {
-      this.#calendarLevel(name, text, lineNumber);
+      this.#calendarLevel(name, buf.toString('utf8', start, end), buf, stop, end, lineNumber);
       return;
     }
+    const text = component.lines === null ? null : buf.toString('utf8', start, end);
     if (name === 'BEGIN') {
-      const inner = objectName(text);
+      const inner = objectNameAt(buf, stop, end);
       if (inner === 'VCALENDAR') {
         // A new calendar starts inside an open component: the component was cut short.
         this.#problem('unterminated', component.line);
@@ -99,24 +112,29 @@ export class ICalComponentReader implements ContentLineSink {
         return;
       }
       component.nested.push(inner);
-      component.lines?.push(text);
+      if (text !== null) component.lines?.push(text);
       return;
     }
     if (name === 'END') {
-      this.#endInComponent(component, objectName(text), text, lineNumber);
+      this.#endInComponent(component, objectNameAt(buf, stop, end), text, lineNumber);
       return;
     }
-    component.lines?.push(text);
-    if (component.nested.length > 0) return;
+    if (text !== null) component.lines?.push(text);
+    if (component.nested.length > 0 || name === null) return;
+    const parsed = parseContentLine(text ?? buf.toString('utf8', start, end));
+    if (parsed === null) return;
     if (name === 'UID') {
-      if (component.uid === null) component.uid = valueOf(text);
+      if (component.uid === null) component.uid = parsed.value;
     } else if (name === 'RECURRENCE-ID') {
-      if (component.recurrenceId === null) component.recurrenceId = valueOf(text);
+      if (component.recurrenceId === null) component.recurrenceId = parsed.value;
     }
-    if (this.#keep.has(name)) {
-      const parsed = parseContentLine(text);
-      if (parsed !== null) component.properties.push(parsed);
-    }
+    if (this.#keep.has(name)) component.properties.push(parsed);
+  }
+
+  /** Changes which properties are collected from the next component on. */
+  keep(names: Iterable<string>): void {
+    this.#keep = new Set([...names].map((name) => name.toUpperCase()));
+    this.#names = new NameMatcher(['BEGIN', 'END', 'UID', 'RECURRENCE-ID', ...this.#keep]);
   }
 
   repaired(lineNumber: number): void {
@@ -149,9 +167,16 @@ export class ICalComponentReader implements ContentLineSink {
     this.#calendarProperties = [];
   }
 
-  #calendarLevel(name: string, text: string, lineNumber: number): void {
+  #calendarLevel(
+    name: string | null,
+    text: string,
+    buf: Buffer,
+    stop: number,
+    end: number,
+    lineNumber: number,
+  ): void {
     if (name === 'BEGIN') {
-      const inner = objectName(text);
+      const inner = objectNameAt(buf, stop, end);
       if (inner === 'VCALENDAR') {
         this.#flushCalendar();
         this.#problem('unterminated', this.#calendarLine);
@@ -171,7 +196,7 @@ export class ICalComponentReader implements ContentLineSink {
       return;
     }
     if (name === 'END') {
-      if (objectName(text) === 'VCALENDAR') {
+      if (objectNameAt(buf, stop, end) === 'VCALENDAR') {
         this.#flushCalendar();
         this.#inCalendar = false;
       } else {
@@ -185,20 +210,25 @@ export class ICalComponentReader implements ContentLineSink {
     }
   }
 
-  #endInComponent(component: OpenComponent, inner: string, text: string, lineNumber: number): void {
+  #endInComponent(
+    component: OpenComponent,
+    inner: string,
+    text: string | null,
+    lineNumber: number,
+  ): void {
     const nested = component.nested;
     if (nested.length > 0) {
       const at = nested.lastIndexOf(inner);
       if (at >= 0) {
         nested.length = at; // closes it and anything left open inside it
-        component.lines?.push(text);
+        if (text !== null) component.lines?.push(text);
       } else {
         this.#problem('unexpected-end', lineNumber);
       }
       return;
     }
     if (inner === component.name) {
-      component.lines?.push(text);
+      if (text !== null) component.lines?.push(text);
       this.#component = null;
       this.#emit({
         type: 'component',
@@ -257,14 +287,4 @@ export async function* readICalendar(
   splitter.end();
   reader.end();
   yield* pending;
-}
-
-/** The upper-cased object name of a BEGIN/END line (`BEGIN:vevent` → `VEVENT`). */
-function objectName(line: string): string {
-  return valueOf(line).trim().toUpperCase();
-}
-
-function valueOf(line: string): string {
-  const parsed = parseContentLine(line);
-  return parsed === null ? '' : parsed.value;
 }

@@ -30,7 +30,9 @@ export class VCardReader implements ContentLineSink {
     this.#emit = emit;
   }
 
-  line(text: string, lineNumber: number): void {
+  line(buf: Buffer, start: number, end: number, lineNumber: number): void {
+    // Cards are small next to calendars: each line is decoded, as the card's text is wanted.
+    const text = buf.toString('utf8', start, end);
     const name = propertyName(text);
     const lines = this.#lines;
     if (lines === null) {

@@ -2,7 +2,9 @@
 // one read of the directory, and any entry can be opened later in any order. Names are decoded
 // here, not by yauzl (`decodeStrings: false`): yauzl stops the whole listing at the first unsafe
 // name, while a hostile entry must only be reported and skipped, the rest still counted.
+import { close, open } from 'node:fs';
 import { basename } from 'node:path';
+import { promisify } from 'node:util';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
@@ -10,6 +12,7 @@ import { suspiciousZipRatio } from './bomb-limits.ts';
 import type { BombLimits } from './bomb-limits.ts';
 import { decodeZipName } from './decode-zip-name.ts';
 import { checkEntryPath } from './entry-path.ts';
+import { ReadAheadZipReader } from './zip-file-reader.ts';
 import { takeoutProblem } from './takeout-problems.ts';
 import type {
   PartInfo,
@@ -36,13 +39,15 @@ export async function openZipPart(
 ): Promise<PartReader | null> {
   const name = basename(path);
   let zip: ZipFile;
+  const fd = await promisify(open)(path, 'r');
   try {
-    zip = await yauzl.openPromise(path, {
+    zip = await yauzl.fromRandomAccessReaderPromise(new ReadAheadZipReader(fd, bytes), bytes, {
       autoClose: false,
       decodeStrings: false,
       validateEntrySizes: true,
     });
   } catch {
+    await promisify(close)(fd);
     // No end-of-central-directory record: not a zip, or a download cut short.
     report(takeoutProblem('archive-unreadable', name));
     return null;

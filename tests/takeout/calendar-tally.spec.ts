@@ -131,6 +131,16 @@ describe('CalendarTally', () => {
     expect((await tally(family, 'x')).generated).toBeNull();
   });
 
+  it('decides on the first events of a long generated calendar, and still counts them all', async () => {
+    const many = Array.from({ length: 1200 }, (_v, i) =>
+      event(`UID:BIRTHDAY_${i.toString(16)}@google.com\nATTENDEE:mailto:x${i}@virtual`),
+    ).join('');
+    expect(await tally(calendar(many), 'x')).toMatchObject({
+      events: 1200,
+      generated: 'birthdays',
+    });
+  });
+
   it('reports damage and still counts the complete events', async () => {
     const counter = new CalendarTally();
     const input = text('BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nEND:VEVENT\nBEGIN:VEVENT\nUID:b\n');

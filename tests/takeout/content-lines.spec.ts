@@ -12,7 +12,7 @@ function split(chunks: (string | Buffer)[], maxBytes?: number): Seen {
   const seen: Seen = { lines: [], repaired: [], tooLong: [] };
   const splitter = new ContentLineSplitter(
     {
-      line: (text, n) => seen.lines.push([text, n]),
+      line: (buf, start, end, n) => seen.lines.push([buf.toString('utf8', start, end), n]),
       repaired: (n) => seen.repaired.push(n),
       tooLong: (n) => seen.tooLong.push(n),
     },

@@ -104,6 +104,27 @@ describe('readICalendar', () => {
     ]);
   });
 
+  it('collects other properties once told to, from the next component on', async () => {
+    const { ICalComponentReader } = await import('../../src/takeout/ical-components.ts');
+    const { ContentLineSplitter } = await import('../../src/takeout/content-lines.ts');
+    const seen: ICalItem[] = [];
+    const reader = new ICalComponentReader((item) => seen.push(item), { keep: ['SUMMARY'] });
+    const splitter = new ContentLineSplitter(reader);
+    splitter.push(
+      Buffer.from('BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nSUMMARY:A\nLOCATION:x\nEND:VEVENT\n'),
+    );
+    reader.keep(['location']);
+    splitter.push(
+      Buffer.from('BEGIN:VEVENT\nUID:b\nSUMMARY:B\nLOCATION:y\nEND:VEVENT\nEND:VCALENDAR\n'),
+    );
+    splitter.end();
+    reader.end();
+    const kept = seen.flatMap((item) =>
+      item.type === 'component' ? [item.properties.map((p) => p.value)] : [],
+    );
+    expect(kept).toEqual([['A'], ['y']]);
+  });
+
   it('reads several VCALENDARs in one file', async () => {
     const one = 'BEGIN:VCALENDAR\nX-WR-CALNAME:A\nBEGIN:VEVENT\nUID:a\nEND:VEVENT\nEND:VCALENDAR\n';
     const read = await items(
