@@ -12,6 +12,7 @@ import type { CannotMoveKind, FolderStats } from './drive-files.ts';
 import { baseName, extensionOf, topFolder } from './entry-path.ts';
 import { openTakeout } from './open-takeout.ts';
 import { ScanVisitor, stem } from './scan-visitor.ts';
+import type { ContentLimits } from './scan-visitor.ts';
 import type { TakeoutEntry } from './takeout-source.ts';
 
 export interface ScanOptions {
@@ -19,7 +20,8 @@ export interface ScanOptions {
   readonly onProgress?: (progress: ScanProgress) => void;
   /** Each problem as soon as it is found (they are also in the result). */
   readonly onProblem?: (problem: ProblemFact) => void;
-  readonly limits?: Partial<BombLimits>;
+  /** What is judged too large or a trap (tests lower them to use small fixtures). */
+  readonly limits?: Partial<BombLimits & ContentLimits>;
 }
 
 /** The inventory as the engine states it; the service writes each `reason` in the user's language. */
@@ -47,7 +49,7 @@ export async function scanTakeout(
     ...(options.limits === undefined ? {} : { limits: options.limits }),
   });
   try {
-    const visitor = new ScanVisitor(report);
+    const visitor = new ScanVisitor(report, options.limits);
     await takeout.walk(visitor, {
       ...(signal === undefined ? {} : { signal }),
       onProgress: (walk) => {

@@ -19,8 +19,17 @@ import { takeoutProblem } from './takeout-problems.ts';
 import type { ProblemSink, TakeoutEntry, TakeoutVisitor } from './takeout-source.ts';
 import { VCardReader } from './vcard-cards.ts';
 
-/** A calendar or contacts file larger than this is not one (50,000 events weigh ~30 MB). */
-export const MAX_CONTENT_BYTES = 512 * 1024 * 1024;
+export interface ContentLimits {
+  /** A calendar or contacts file larger than this is not one (50,000 events weigh ~60 MB). */
+  readonly maxContentBytes: number;
+  /** Nor a task list larger than this (it is read whole, to be parsed as JSON). */
+  readonly maxTasksBytes: number;
+}
+
+export const defaultContentLimits: ContentLimits = {
+  maxContentBytes: 512 * 1024 * 1024,
+  maxTasksBytes: MAX_TASKS_BYTES,
+};
 
 const CALENDAR_EXTENSIONS = new Set(['ics', 'ical', 'icalendar', 'ifb']);
 const CONTACTS_EXTENSIONS = new Set(['vcf', 'vcard']);
@@ -39,9 +48,11 @@ export class ScanVisitor implements TakeoutVisitor {
   /** Per top-level folder, how many files of each kind its sniffed files were. */
   readonly sniffed = new Map<string, Map<Sniffed, number>>();
   readonly #report: ProblemSink;
+  readonly #limits: ContentLimits;
 
-  constructor(report: ProblemSink) {
+  constructor(report: ProblemSink, limits: Partial<ContentLimits> = {}) {
     this.#report = report;
+    this.#limits = { ...defaultContentLimits, ...limits };
   }
 
   visit(entry: TakeoutEntry): boolean {
@@ -51,7 +62,7 @@ export class ScanVisitor implements TakeoutVisitor {
     const extension = extensionOf(entry.path);
     if (CALENDAR_EXTENSIONS.has(extension) || CONTACTS_EXTENSIONS.has(extension)) {
       // Judged before opening: the declared size is all there is to go on.
-      return !this.#tooLarge(entry, MAX_CONTENT_BYTES);
+      return !this.#tooLarge(entry, this.#limits.maxContentBytes);
     }
     if (extension === 'json') return !this.#settled(top) || isTasksName(entry.path);
     return extension === '';
@@ -90,7 +101,7 @@ export class ScanVisitor implements TakeoutVisitor {
   }
 
   async #calendar(entry: TakeoutEntry, content: AsyncIterable<Buffer>): Promise<void> {
-    if (this.#tooLarge(entry, MAX_CONTENT_BYTES)) return;
+    if (this.#tooLarge(entry, this.#limits.maxContentBytes)) return;
     const tally = new CalendarTally();
     const reader = new ICalComponentReader(
       (item) => {
@@ -104,7 +115,7 @@ export class ScanVisitor implements TakeoutVisitor {
   }
 
   async #contacts(entry: TakeoutEntry, content: AsyncIterable<Buffer>): Promise<void> {
-    if (this.#tooLarge(entry, MAX_CONTENT_BYTES)) return;
+    if (this.#tooLarge(entry, this.#limits.maxContentBytes)) return;
     const tally = new ContactsFileTally();
     const reader = new VCardReader((item) => {
       tally.add(item);
@@ -115,13 +126,14 @@ export class ScanVisitor implements TakeoutVisitor {
   }
 
   async #tasks(entry: TakeoutEntry, content: AsyncIterable<Buffer>): Promise<void> {
-    if (this.#tooLarge(entry, MAX_TASKS_BYTES)) return;
+    const limit = this.#limits.maxTasksBytes;
+    if (this.#tooLarge(entry, limit)) return;
     const chunks: Buffer[] = [];
     let bytes = 0;
     for await (const chunk of content) {
       bytes += chunk.length;
       // The declared size may lie (a tgz has no directory to check it against).
-      if (bytes > MAX_TASKS_BYTES) {
+      if (bytes > limit) {
         this.#report(takeoutProblem('content-too-large', entry.path));
         return;
       }

@@ -62,7 +62,7 @@ export async function openZipPart(
     // A damaged central directory: what was listed before the damage is still usable.
     report(takeoutProblem('archive-damaged', name));
   }
-  const safe = withoutOverlaps(listed, report);
+  const safe = withoutOverlaps(withinArchive(listed, bytes, report), report);
   const info: PartInfo = { path, name, format: 'zip', entries: safe.length, bytes };
   return new ZipPartReader(zip, info, index, safe);
 }
@@ -111,6 +111,25 @@ function checkZipEntry(entry: Entry, limits: BombLimits, report: ProblemSink): L
   return { entry, path, mtime: modificationTime(entry) };
 }
 
+/** Minimal end of an entry's data: its local header is at least 30 bytes plus the name. */
+function dataEnd(item: Listed): number {
+  return (
+    item.entry.relativeOffsetOfLocalHeader +
+    30 +
+    item.entry.fileNameLength +
+    item.entry.compressedSize
+  );
+}
+
+/** Entries whose declared data would go past the end of the file cannot be read: named now. */
+function withinArchive(listed: readonly Listed[], bytes: number, report: ProblemSink): Listed[] {
+  return listed.filter((item) => {
+    if (dataEnd(item) <= bytes) return true;
+    report(takeoutProblem('entry-unreadable', item.path));
+    return false;
+  });
+}
+
 /**
  * Entries whose data overlap share bytes with another entry: a zip never needs that, and it is
  * how "non-recursive zip bombs" multiply a small kernel of data (Fifield, WOOT 2019). The local
@@ -130,7 +149,7 @@ function withoutOverlaps(listed: readonly Listed[], report: ProblemSink): Listed
       bad.add(previous);
       bad.add(item);
     }
-    const end = start + 30 + item.entry.fileNameLength + item.entry.compressedSize;
+    const end = dataEnd(item);
     if (end > previousEnd) {
       previousEnd = end;
       previous = item;
