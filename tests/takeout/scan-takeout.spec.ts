@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -225,7 +225,7 @@ describe('scanTakeout finds each product by its content, whatever the language',
   });
 
   it('reads the export of the real German tree (names from a real Takeout)', async () => {
-    const tree = (await import('node:fs')).readFileSync(
+    const tree = readFileSync(
       new URL('../fixtures/google-samples/takeout-tree-de.txt', import.meta.url),
       'utf8',
     );
@@ -269,6 +269,38 @@ describe('scanTakeout finds each product by its content, whatever the language',
       expect.arrayContaining(['Gmail', 'Google Fotos', 'Chrome', 'Aufgaben']),
     );
     expect(report.others.find((other) => other.folder === 'Gmail')?.product).toBe('mail');
+    expect(report.problems).toEqual([]);
+  });
+});
+
+describe('scanTakeout over the real English tree (no calendar, contacts or Drive in it)', () => {
+  it('finds nothing to move, and lists what Baluchon does not move', async () => {
+    const tree = readFileSync(
+      new URL('../fixtures/google-samples/takeout-tree-en.txt', import.meta.url),
+      'utf8',
+    );
+    const paths = tree
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => line.slice(line.indexOf('\t') + 1));
+    const zip = join(dir, 'en-tree.zip');
+    writeZip(
+      zip,
+      paths.map((path) => ({
+        name: path,
+        data: Buffer.from(path.endsWith('.html') ? '<html></html>' : '{}'),
+      })),
+    );
+    const report = await scanTakeout([zip]);
+    expect(report.calendars).toEqual([]);
+    expect(report.contacts.count).toBe(0);
+    expect(report.tasks.count).toBe(0);
+    expect(report.files.folder).toBeNull();
+    const folders = [...new Set(paths.map((path) => path.split('/')[1] ?? ''))].filter(
+      (folder) => !folder.endsWith('.html'),
+    );
+    expect(report.others.map((other) => other.folder).sort()).toEqual(folders.sort());
+    expect(report.others.every((other) => other.product === 'other')).toBe(true);
     expect(report.problems).toEqual([]);
   });
 });
