@@ -60,8 +60,10 @@ class TgzPartReader implements PartReader {
   walk(context: WalkContext): Promise<PartOutcome> {
     const { signal, report } = context;
     const file = createReadStream(this.info.path, { highWaterMark: READ_CHUNK });
-    // zlib drops the output of the step that fails: small steps keep what came before damage.
-    const gunzip = createGunzip({ chunkSize: 64 * 1024 });
+    // zlib drops the output of the step that fails, so at most this much before a damage is
+    // lost; smaller steps would each cost one more round trip to zlib's thread (64 KiB: ~25 %
+    // slower on the benchmark).
+    const gunzip = createGunzip({ chunkSize: 256 * 1024 });
     const budget = tgzBudget(this.info.bytes, this.#limits);
     let unpacked = 0;
     let inputEnded = false;

@@ -1,13 +1,15 @@
 // How yauzl reads a zip file. Its own file reader asks the disk for every central directory
 // record separately (two small reads per entry): 20,000 files meant 40,000 asynchronous reads and
 // half a second or more before the first entry could be looked at. This reader serves those small
-// reads from a read-ahead window of 1 MiB, which holds thousands of records; entry contents still
-// stream straight from the file.
+// reads from a read-ahead window: 1 MiB (thousands of records) once reads follow one another, a
+// few kilobytes for a lone read such as a local header. Entry contents stream from the file.
 import { close, read } from 'node:fs';
 import { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 
 const WINDOW_BYTES = 1024 * 1024;
+/** A lone read (a local header before its entry is streamed) only fetches a little around it. */
+const SMALL_READ_BYTES = 4096;
 const STREAM_CHUNK = 256 * 1024;
 
 export class ReadAheadZipReader extends yauzl.RandomAccessReader {
@@ -15,6 +17,8 @@ export class ReadAheadZipReader extends yauzl.RandomAccessReader {
   readonly #size: number;
   #window: Buffer = Buffer.alloc(0);
   #windowStart = 0;
+  /** Where the previous read ended: reads that follow on are the directory being walked. */
+  #lastEnd = -1;
 
   constructor(fd: number, size: number) {
     super();
@@ -34,12 +38,15 @@ export class ReadAheadZipReader extends yauzl.RandomAccessReader {
     callback: (error: Error | null, bytesRead?: number) => void,
   ): void {
     const inWindow = position - this.#windowStart;
+    const sequential = position === this.#lastEnd;
+    this.#lastEnd = position + length;
     if (inWindow >= 0 && inWindow + length <= this.#window.length) {
       this.#window.copy(buffer, offset, inWindow, inWindow + length);
       process.nextTick(callback, null, length);
       return;
     }
-    const size = Math.min(Math.max(WINDOW_BYTES, length), this.#size - position);
+    const ahead = sequential ? WINDOW_BYTES : SMALL_READ_BYTES;
+    const size = Math.min(Math.max(ahead, length), this.#size - position);
     if (size < length) {
       process.nextTick(callback, null, Math.max(0, size));
       return;
