@@ -15,7 +15,9 @@ export const ArchiveSummary = z.object({
   path: z.string(),
   name: z.string(),
   format: z.enum(['zip', 'tgz', 'folder']),
+  /** Regular files read from this part. */
   entries: z.number().int().nonnegative(),
+  /** Size on disk: the archive file, or the files of an unpacked folder. */
   bytes: z.number().nonnegative(),
 });
 
@@ -34,21 +36,34 @@ export const CalendarSummary = z.object({
 export const ContactsSummary = z.object({
   /** Distinct people across every label file. */
   count: z.number().int().nonnegative(),
+  /** The family's own labels (Google's system groups `myContacts` and `starred` left out). */
   labels: z.array(z.string()),
+  /** People marked with the star (Google's `starred` group). */
+  starred: z.number().int().nonnegative(),
+  /** "Other contacts": people Google collected by itself (not in `myContacts`). */
+  otherContacts: z.number().int().nonnegative(),
 });
 
 export const TasksSummary = z.object({
+  /** Tasks that will move: neither deleted nor cleared. */
   count: z.number().int().nonnegative(),
   lists: z.array(z.object({ title: z.string(), count: z.number().int().nonnegative() })),
+  /** Completed tasks the family had cleared from their lists (Google's `hidden`): not moved. */
+  cleared: z.number().int().nonnegative(),
 });
+
+export const CannotMoveKind = z.enum(['form', 'site', 'map', 'shortcut', 'other']);
 
 export const CannotMove = z.object({
   where: z.string(),
-  kind: z.enum(['form', 'site', 'map', 'shortcut', 'other']),
+  kind: CannotMoveKind,
+  /** Why, in the service's language. */
   reason: z.string(),
 });
 
 export const FilesSummary = z.object({
+  /** The top-level folder recognised as Drive, or null when the export has no Drive. */
+  folder: z.string().nullable(),
   count: z.number().int().nonnegative(),
   bytes: z.number().nonnegative(),
   /** Office documents, among them those Google converted from Docs, Sheets and Slides. */

@@ -1,16 +1,55 @@
-// Commands that read a Takeout archive.
-import type { Handlers } from '../contract/index.ts';
+// Commands that read a Takeout archive: `startScan` starts a `scan` job whose progress, problems
+// and final inventory arrive as job events; the inventory's explanations are written here, in
+// the service's language.
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Handlers, ScanReport } from '../contract/index.ts';
+import { scanTakeout } from '../takeout/scan-takeout.ts';
+import type { ScanFacts } from '../takeout/scan-takeout.ts';
 import { BaluchonError } from './baluchon-error.ts';
 import type { ServiceContext } from './create-service.ts';
 
 export function createScanHandlers(context: ServiceContext): Pick<Handlers, 'startScan'> {
   return {
-    startScan: () => {
-      // Placeholder until src/takeout lands (issue 2): the job fails with a coded error.
-      const jobId = context.jobs.start('scan', () =>
-        Promise.reject(new BaluchonError('takeout.nothing-readable')),
-      );
-      return Promise.resolve({ jobId });
+    startScan: async ({ paths }) => {
+      const absolute = paths.map((path) => resolve(path));
+      // A path that does not exist is a mistake in the request, answered at once, not a job.
+      for (const path of absolute) {
+        try {
+          await stat(path);
+        } catch {
+          throw new BaluchonError('path-not-found', { path });
+        }
+      }
+      const jobId = context.jobs.start('scan', async (ctx) => {
+        const facts = await scanTakeout(absolute, {
+          signal: ctx.signal,
+          onProgress: (progress) => {
+            ctx.progress(progress);
+          },
+          onProblem: (problem) => {
+            ctx.problem(problem);
+          },
+        });
+        return describeScan(context, facts);
+      });
+      return { jobId };
     },
+  };
+}
+
+/** Adds the words: each problem's and each unmovable item's reason, in the current language. */
+export function describeScan(context: ServiceContext, facts: ScanFacts): ScanReport {
+  const t = context.t();
+  return {
+    ...facts,
+    files: {
+      ...facts.files,
+      cannotMove: facts.files.cannotMove.map((item) => ({
+        ...item,
+        reason: t(`takeout:cannotMove.${item.kind}`),
+      })),
+    },
+    problems: facts.problems.map((fact) => context.problem(fact)),
   };
 }

@@ -1,5 +1,8 @@
 // main ↔ utility process: a call crosses the port and comes back with its result; events flow.
 import { EventEmitter } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createServiceClient } from '../../main/service-client.ts';
 import { serveOverPort } from '../../main/service-host.ts';
@@ -41,10 +44,20 @@ describe('service over the utility-process port', () => {
     expect(info).toMatchObject({ ok: true, value: { mode: 'desktop' } });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown-command' } });
 
-    const started = await client.call('startScan', { paths: ['/nonexistent/takeout.zip'] });
+    const folder = await mkdtemp(join(tmpdir(), 'baluchon-empty-'));
+    const ended = new Promise<void>((resolve) => {
+      const check = setInterval(() => {
+        if (events.some((event) => event.type === 'job.end')) {
+          clearInterval(check);
+          resolve();
+        }
+      }, 5);
+    });
+    const started = await client.call('startScan', { paths: [folder] });
     expect(started.ok).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(events.some((event) => event.type === 'job.end')).toBe(true);
+    await ended;
+    expect(events.at(-1)).toMatchObject({ type: 'job.end', kind: 'scan' });
+    await rm(folder, { recursive: true });
   });
 
   it('fails pending calls when the service process dies', async () => {

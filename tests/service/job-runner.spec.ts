@@ -36,9 +36,15 @@ const progress = (entriesDone: number): ScanProgress => ({
 const emptyReport = {
   archives: [],
   calendars: [],
-  contacts: { count: 0, labels: [] },
-  tasks: { count: 0, lists: [] },
-  files: { count: 0, bytes: 0, documents: { count: 0, byFormat: {} }, cannotMove: [] },
+  contacts: { count: 0, labels: [], starred: 0, otherContacts: 0 },
+  tasks: { count: 0, lists: [], cleared: 0 },
+  files: {
+    folder: null,
+    count: 0,
+    bytes: 0,
+    documents: { count: 0, byFormat: {} },
+    cannotMove: [],
+  },
   others: [],
   problems: [],
 };

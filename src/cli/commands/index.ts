@@ -2,6 +2,12 @@
 import type { CliCommand } from '../cli-command.ts';
 import { connectCommand } from './connect.ts';
 import { hostsCommand } from './hosts.ts';
+import { scanCommand } from './scan.ts';
 import { webCommand } from './web.ts';
 
-export const cliCommands: readonly CliCommand[] = [hostsCommand, connectCommand, webCommand];
+export const cliCommands: readonly CliCommand[] = [
+  scanCommand,
+  hostsCommand,
+  connectCommand,
+  webCommand,
+];

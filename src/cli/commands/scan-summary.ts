@@ -1,0 +1,109 @@
+// The scan's inventory in plain words, for people reading a terminal: what was found, what will
+// not move and why, and the problems. Numbers and sizes follow the language (1 234,5 Mo / 1,234.5 MB).
+import type { ScanReport } from '../../contract/scan.ts';
+import type { Translator } from '../../i18n/create-i18n.ts';
+
+export type NumberLocale = 'fr' | 'en';
+
+export function formatScanSummary(report: ScanReport, t: Translator, locale: NumberLocale): string {
+  const n = (value: number): string => new Intl.NumberFormat(locale).format(value);
+  const size = (bytes: number): string => formatSize(bytes, t, locale);
+  const r = (key: string, params?: Record<string, string | number>): string =>
+    t(`cli:commands.scan.report.${key}`, params);
+  const lines: string[] = [];
+  const bullet = (depth: number, text: string): void => {
+    lines.push(`${'  '.repeat(depth)}• ${text}`);
+  };
+
+  lines.push(r('archives', { list: report.archives.map((archive) => archive.name).join(', ') }));
+
+  if (report.calendars.length === 0) lines.push(r('noCalendars'));
+  else {
+    lines.push(r('calendars'));
+    for (const calendar of report.calendars) {
+      const params = { name: calendar.name, events: n(calendar.events) };
+      if (calendar.generated === null) bullet(1, r('calendar', params));
+      else {
+        const what = t(`takeout:generated.${calendar.generated}`);
+        bullet(1, r('generatedCalendar', { ...params, what }));
+      }
+    }
+  }
+
+  const contacts = report.contacts;
+  lines.push(r('contacts', { count: n(contacts.count) }));
+  if (contacts.count > 0) {
+    const labels = contacts.labels.length > 0 ? contacts.labels.join(', ') : r('none');
+    bullet(1, r('labels', { list: labels }));
+    if (contacts.starred > 0) bullet(1, r('starred', { count: n(contacts.starred) }));
+    if (contacts.otherContacts > 0) {
+      bullet(1, r('otherContacts', { count: n(contacts.otherContacts) }));
+    }
+  }
+
+  lines.push(r('tasks', { count: n(report.tasks.count) }));
+  for (const list of report.tasks.lists)
+    bullet(1, r('taskList', { title: list.title, count: n(list.count) }));
+  if (report.tasks.cleared > 0) bullet(1, r('cleared', { count: n(report.tasks.cleared) }));
+
+  const files = report.files;
+  if (files.folder === null) lines.push(r('noFiles'));
+  else {
+    lines.push(
+      r('files', { folder: files.folder, count: n(files.count), size: size(files.bytes) }),
+    );
+    if (files.documents.count > 0) {
+      const formats = Object.entries(files.documents.byFormat)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([format, count]) => `${format.toUpperCase()} ${n(count)}`)
+        .join(', ');
+      bullet(1, r('documents', { count: n(files.documents.count), formats }));
+    }
+    if (files.cannotMove.length > 0) {
+      bullet(1, r('cannotMove', { count: n(files.cannotMove.length) }));
+      for (const item of files.cannotMove)
+        bullet(2, r('item', { where: item.where, reason: item.reason }));
+    }
+  }
+
+  if (report.others.length > 0) {
+    lines.push(r('others'));
+    for (const other of report.others) {
+      bullet(
+        1,
+        r('other', {
+          product: t(`takeout:products.${other.product}`),
+          folder: other.folder === '' ? r('looseFiles') : other.folder,
+          size: size(other.bytes),
+        }),
+      );
+    }
+  }
+
+  if (report.problems.length === 0) lines.push(r('noProblems'));
+  else {
+    lines.push(r('problems', { count: n(report.problems.length) }));
+    for (const problem of report.problems) {
+      bullet(1, r('item', { where: problem.where, reason: problem.reason }));
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Decimal units, as file managers show them: 999 bytes, 12 kB, 3.4 MB, 1.2 GB. */
+export function formatSize(bytes: number, t: Translator, locale: NumberLocale): string {
+  const units: [string, number][] = [
+    ['GB', 1e9],
+    ['MB', 1e6],
+    ['kB', 1e3],
+  ];
+  for (const [unit, factor] of units) {
+    if (bytes >= factor) {
+      const value = bytes / factor;
+      const digits = value < 10 ? 1 : 0;
+      const text = new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
+      return t(`common:units.${unit}`, { value: text });
+    }
+  }
+  return t('common:units.bytes', { value: new Intl.NumberFormat(locale).format(bytes) });
+}

@@ -1,0 +1,58 @@
+// `baluchon scan <archive|folder>... [--json]`: reads a Takeout export and tells what it holds.
+// With --json, standard output carries exactly one JSON document (the ScanReport); progress goes
+// to standard error, and only when it is a terminal (a log file gets no progress lines).
+// Exit codes: 0 when the scan ran to its end (problems are listed, they do not fail it), 2 for a
+// wrong command line or a path that does not exist, 3 when nothing could be read, 130 on Ctrl+C.
+import { resolve } from 'node:path';
+import { detectLocale } from '../../i18n/detect-locale.ts';
+import type { CliCommand } from '../cli-command.ts';
+import { exitCode } from '../cli-command.ts';
+import { followJob, progressLine } from '../follow-job.ts';
+import { formatScanSummary } from './scan-summary.ts';
+
+export const scanCommand: CliCommand = {
+  name: 'scan',
+  options: { json: { type: 'boolean' } },
+  positionals: true,
+  async run(ctx, args) {
+    const json = args.values['json'] === true;
+    if (args.positionals.length === 0) {
+      ctx.stderr.write(`${ctx.t('cli:commands.scan.missingPaths')}\n${ctx.t('cli:helpHint')}\n`);
+      return exitCode.usage;
+    }
+    const paths = args.positionals.map((path) => resolve(ctx.cwd, path));
+    const progress = progressLine(ctx);
+    try {
+      const outcome = await followJob(ctx, 'scan', () => ctx.service.call('startScan', { paths }), {
+        onProgress: ({ bytesDone, bytesTotal }) => {
+          const percent = bytesTotal === 0 ? 0 : Math.floor((100 * bytesDone) / bytesTotal);
+          progress.show(ctx.t('cli:commands.scan.reading', { percent }));
+        },
+      });
+      progress.clear();
+      switch (outcome.type) {
+        case 'refused': {
+          ctx.stderr.write(`${outcome.error.message}\n`);
+          const wrongRequest = ['path-not-found', 'invalid-input'].includes(outcome.error.code);
+          return wrongRequest ? exitCode.usage : exitCode.failed;
+        }
+        case 'done':
+          if (json) ctx.stdout.write(`${JSON.stringify(outcome.result, null, 2)}\n`);
+          else ctx.stdout.write(formatScanSummary(outcome.result, ctx.t, detectLocale(ctx.env)));
+          return exitCode.ok;
+        case 'cancelled':
+          ctx.stderr.write(`${ctx.t('cli:commands.scan.cancelled')}\n`);
+          return exitCode.interrupted;
+        case 'failed':
+          // Nothing could be read: say why, with the problems met on the way.
+          for (const problem of outcome.problems) {
+            ctx.stderr.write(`• ${problem.where}: ${problem.reason}\n`);
+          }
+          ctx.stderr.write(`${outcome.error.message}\n`);
+          return exitCode.failed;
+      }
+    } finally {
+      progress.clear();
+    }
+  },
+};

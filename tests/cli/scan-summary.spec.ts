@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { formatScanSummary, formatSize } from '../../src/cli/commands/scan-summary.ts';
+import type { ScanReport } from '../../src/contract/index.ts';
+import { createI18n } from '../../src/i18n/create-i18n.ts';
+
+const report: ScanReport = {
+  archives: [
+    { path: '/dl/takeout-1.zip', name: 'takeout-1.zip', format: 'zip', entries: 10, bytes: 1000 },
+  ],
+  calendars: [
+    { key: 'Agenda/Famille.ics', name: 'Famille', color: null, events: 1234, generated: null },
+    {
+      key: 'Agenda/F.ics',
+      name: 'Jours fériés en France',
+      color: null,
+      events: 11,
+      generated: 'holidays',
+    },
+  ],
+  contacts: { count: 512, labels: ['École', 'Famille'], starred: 12, otherContacts: 3 },
+  tasks: { count: 2, lists: [{ title: 'Courses', count: 2 }], cleared: 4 },
+  files: {
+    folder: 'Drive',
+    count: 1500,
+    bytes: 3_456_000_000,
+    documents: { count: 3, byFormat: { xlsx: 1, docx: 2 } },
+    cannotMove: [{ where: 'Drive/S.gform', kind: 'form', reason: 'R.' }],
+  },
+  others: [{ product: 'mail', folder: 'Mail', entries: 1, bytes: 2_100_000_000 }],
+  problems: [{ code: 'takeout.x', where: 'Agenda/x.ics', reason: 'Abîmé.' }],
+};
+
+describe('formatScanSummary', () => {
+  it('says it all in French', () => {
+    expect(formatScanSummary(report, createI18n('fr').t, 'fr')).toBe(
+      [
+        'Lu : takeout-1.zip',
+        'Agendas (nombre d’évènements) :',
+        '  • Famille : 1\u202f234',
+        '  • Jours fériés en France : 11 — jours fériés, créés par Google : pas copiés comme évènements, vous pourrez vous y abonner',
+        'Contacts (personnes) : 512',
+        '  • Étiquettes : École, Famille',
+        '  • Favoris : 12',
+        '  • Ajoutés d’eux-mêmes par Google (« autres contacts ») : 3',
+        'Tâches : 2',
+        '  • Courses : 2',
+        '  • Tâches terminées que vous aviez effacées, non déménagées : 4',
+        'Fichiers (dossier « Drive ») : 1\u202f500, 3,5 Go',
+        '  • Documents bureautiques, y compris ceux que Google a convertis : 3 (DOCX 2, XLSX 1)',
+        '  • Ne peuvent pas être déménagés : 1',
+        '    • Drive/S.gform : R.',
+        'Pas déménagé par Baluchon :',
+        '  • Gmail (vos e-mails), dossier « Mail » : 2,1 Go',
+        'Problèmes : 1',
+        '  • Agenda/x.ics : Abîmé.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('says it in English, with English numbers', () => {
+    const text = formatScanSummary(report, createI18n('en').t, 'en');
+    expect(text).toContain('  • Famille: 1,234\n');
+    expect(text).toContain('Files (folder “Drive”): 1,500, 3.5 GB\n');
+    expect(text).toContain('  • Gmail (your e-mails), folder “Mail”: 2.1 GB\n');
+  });
+
+  it('says when there is no Drive and no problem', () => {
+    const empty: ScanReport = {
+      ...report,
+      calendars: [],
+      files: {
+        folder: null,
+        count: 0,
+        bytes: 0,
+        documents: { count: 0, byFormat: {} },
+        cannotMove: [],
+      },
+      others: [],
+      problems: [],
+    };
+    const text = formatScanSummary(empty, createI18n('en').t, 'en');
+    expect(text).toContain('Calendars: none found\n');
+    expect(text).toContain('Files: no Drive folder found\n');
+    expect(text).toContain('No problems.\n');
+  });
+});
+
+describe('formatSize', () => {
+  it.each([
+    [999, 'en', '999 bytes'],
+    [12_345, 'en', '12 kB'],
+    [1_500_000, 'fr', '1,5 Mo'],
+    [25_000_000, 'fr', '25 Mo'],
+    [1_234_000_000, 'en', '1.2 GB'],
+  ] as const)('%d (%s) → %s', (bytes, locale, text) => {
+    expect(formatSize(bytes, createI18n(locale).t, locale)).toBe(text);
+  });
+});

@@ -1,0 +1,181 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ScanReport } from '../../src/contract/index.ts';
+import { runCli } from '../../src/cli/run-cli.ts';
+import { buildTakeout } from '../fixtures/takeout/build-takeout.ts';
+import { familySpec } from '../fixtures/takeout/family-spec.ts';
+import { goodEntries } from '../fixtures/takeout/hostile-fixtures.ts';
+import { writeZip } from '../fixtures/takeout/zip-writer.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+let dir: string;
+let parts: string[];
+let hostile: string;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'baluchon-cli-'));
+  parts = await buildTakeout(join(dir, 'fr'), familySpec('fr'), { format: 'zip', parts: 2 });
+  hostile = join(dir, 'hostile.zip');
+  writeZip(hostile, [...goodEntries, { name: 'Takeout/../../evil.sh', data: Buffer.from('x') }]);
+});
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+class Capture extends Writable {
+  text = '';
+  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: () => void): void {
+    this.text += chunk.toString('utf8');
+    callback();
+  }
+}
+
+async function run(
+  args: string[],
+  lang = 'en_US.UTF-8',
+  interrupted = new AbortController().signal,
+) {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const code = await runCli(args, {
+    stdout,
+    stderr,
+    env: { LANG: lang, BALUCHON_DATA_DIR: join(dir, 'data') },
+    cwd: dir,
+    interrupted,
+  });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+describe('scan (in process)', () => {
+  it('prints one JSON document, the ScanReport, and exits 0', async () => {
+    const { code, stdout, stderr } = await run(['scan', ...parts, '--json']);
+    expect(code).toBe(0);
+    expect(stderr).toBe(''); // not a terminal: no progress lines
+    const report = ScanReport.parse(JSON.parse(stdout));
+    expect(
+      report.calendars.map((calendar) => [calendar.name, calendar.events, calendar.color]),
+    ).toEqual([
+      ['Anniversaires de vos contacts', 3, null],
+      ['camille.dupont@gmail.com', 3, '#9fc6e7'],
+      ['Club de foot', 1, null],
+      ['Famille', 6, null],
+      ['Jours fériés en France', 4, null],
+    ]);
+    expect(report.contacts).toMatchObject({ count: 5, labels: ['École', 'Famille'] });
+    expect(report.tasks.count).toBe(3);
+    expect(report.files).toMatchObject({ count: 7 });
+    expect(report.problems).toEqual([]);
+  });
+
+  it('accepts paths relative to the current folder', async () => {
+    const { code, stdout } = await run(['scan', 'hostile.zip', '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({
+      archives: [{ name: 'hostile.zip', path: join(dir, 'hostile.zip') }],
+    });
+  });
+
+  it('writes a plain summary in French, sizes in ko/Mo', async () => {
+    const { code, stdout } = await run(['scan', ...parts], 'fr_FR.UTF-8');
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      'Agendas (nombre d’évènements) :\n  • Anniversaires de vos contacts : 3 — anniversaires de vos contacts, créés par Google',
+    );
+    expect(stdout).toContain(
+      'Contacts (personnes) : 5\n  • Étiquettes : École, Famille\n  • Favoris : 1',
+    );
+    expect(stdout).toContain('Fichiers (dossier « Drive ») : 7, 306 ko');
+    expect(stdout).toContain('Aucun problème.');
+  });
+
+  it('lists the problems in plain words, and still exits 0', async () => {
+    const { code, stdout } = await run(['scan', hostile]);
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      'Problems: 1\n  • Takeout/../../evil.sh: The name of this file points outside the archive, a trick used to overwrite files on a computer. Baluchon left it aside.\n',
+    );
+  });
+
+  it('exits 2 without paths, or with a path that does not exist', async () => {
+    expect(await run(['scan'])).toMatchObject({ code: 2 });
+    const missing = await run(['scan', join(dir, 'nowhere.zip')], 'fr_FR.UTF-8');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('Rien n’a été trouvé à l’emplacement');
+    expect(await run(['scan', '--no-such-option', hostile])).toMatchObject({ code: 2 });
+  });
+
+  it('exits 3 when nothing could be read, saying why', async () => {
+    const html = join(dir, 'expired.zip');
+    writeFileSync(html, '<html>expired</html>');
+    const { code, stderr, stdout } = await run(['scan', html, '--json']);
+    expect(code).toBe(3);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('expired.zip: Baluchon reads Google exports in .zip or .tgz format');
+    expect(stderr).toContain('Baluchon could not read anything from these archives.');
+  });
+
+  it('exits 130 when interrupted (Ctrl+C)', async () => {
+    const interrupt = new AbortController();
+    interrupt.abort();
+    const { code, stdout, stderr } = await run(
+      ['scan', ...parts, '--json'],
+      'en_US.UTF-8',
+      interrupt.signal,
+    );
+    expect(code).toBe(130);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('Stopped before the end');
+  });
+});
+
+describe('scan (the real command)', () => {
+  const exec = promisify(execFile);
+  const command = async (lang: string, args: string[]) => {
+    try {
+      const { stdout, stderr } = await exec(
+        'npm',
+        ['run', '--silent', 'baluchon', '--', 'scan', ...args],
+        {
+          cwd: root,
+          env: {
+            ...process.env,
+            LANG: lang,
+            LC_ALL: '',
+            LC_MESSAGES: '',
+            LANGUAGE: '',
+            BALUCHON_DATA_DIR: join(dir, 'data'),
+          },
+        },
+      );
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const failed = error as { code: number; stdout: string; stderr: string };
+      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+    }
+  };
+
+  it.each([
+    ['fr_FR.UTF-8', 'Le nom de ce fichier pointe en dehors de l’archive'],
+    ['en_US.UTF-8', 'The name of this file points outside the archive'],
+  ])('with LANG=%s prints the JSON report with reasons in that language', async (lang, reason) => {
+    const { code, stdout } = await command(lang, [hostile, '--json']);
+    expect(code).toBe(0);
+    const report = ScanReport.parse(JSON.parse(stdout));
+    expect(report.calendars).toMatchObject([{ name: 'Famille', events: 3, color: null }]);
+    expect(report.contacts.count).toBe(2);
+    expect(report.files).toMatchObject({ count: 1, bytes: 3000 });
+    expect(report.problems).toHaveLength(1);
+    expect(report.problems[0]?.where).toBe('Takeout/../../evil.sh');
+    expect(report.problems[0]?.reason).toContain(reason);
+  });
+
+  it('exits non-zero when the argument is wrong', async () => {
+    expect((await command('en_US.UTF-8', [join(dir, 'nowhere.zip')])).code).toBe(2);
+  });
+});
