@@ -6,6 +6,7 @@ import enConnect from './en/connect.json' with { type: 'json' };
 import enDav from './en/dav.json' with { type: 'json' };
 import enItems from './en/items.json' with { type: 'json' };
 import enJournal from './en/journal.json' with { type: 'json' };
+import enMigration from './en/migration.json' with { type: 'json' };
 import enHosts from './en/hosts.json' with { type: 'json' };
 import enTakeout from './en/takeout.json' with { type: 'json' };
 import enWizard from './en/wizard.json' with { type: 'json' };
@@ -15,6 +16,7 @@ import frConnect from './fr/connect.json' with { type: 'json' };
 import frDav from './fr/dav.json' with { type: 'json' };
 import frItems from './fr/items.json' with { type: 'json' };
 import frJournal from './fr/journal.json' with { type: 'json' };
+import frMigration from './fr/migration.json' with { type: 'json' };
 import frHosts from './fr/hosts.json' with { type: 'json' };
 import frTakeout from './fr/takeout.json' with { type: 'json' };
 import frWizard from './fr/wizard.json' with { type: 'json' };
@@ -27,6 +29,7 @@ export const resources = {
     dav: enDav,
     items: enItems,
     journal: enJournal,
+    migration: enMigration,
     hosts: enHosts,
     takeout: enTakeout,
     wizard: enWizard,
@@ -38,6 +41,7 @@ export const resources = {
     dav: frDav,
     items: frItems,
     journal: frJournal,
+    migration: frMigration,
     hosts: frHosts,
     takeout: frTakeout,
     wizard: frWizard,

@@ -6,6 +6,7 @@ import { connectCommands, connectErrorCodes } from './connect.ts';
 import { davErrorCodes } from './dav.ts';
 import type { CommandDef, JobDef } from './define.ts';
 import { journalErrorCodes } from './journal.ts';
+import { migrateCommands, migrateErrorCodes, migrateJobs } from './migrate.ts';
 import { ErrorData, commonErrorCodes } from './errors.ts';
 import type { Result } from './errors.ts';
 import { hostsCommands, hostsErrorCodes, hostsJobs } from './hosts.ts';
@@ -19,11 +20,13 @@ export const commands = {
   ...scanCommands,
   ...connectCommands,
   ...hostsCommands,
+  ...migrateCommands,
 } as const satisfies Record<string, CommandDef>;
 
 export const jobs = {
   ...scanJobs,
   ...hostsJobs,
+  ...migrateJobs,
 } as const satisfies Record<string, JobDef>;
 
 export const errorCodes = [
@@ -32,6 +35,7 @@ export const errorCodes = [
   ...connectErrorCodes,
   ...davErrorCodes,
   ...journalErrorCodes,
+  ...migrateErrorCodes,
   ...hostsErrorCodes,
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -114,3 +118,4 @@ export * from './connect.ts';
 export * from './jobs.ts';
 export * from './scan.ts';
 export * from './hosts.ts';
+export * from './migrate.ts';

@@ -45,10 +45,10 @@ export const ContactsSummary = z.object({
 });
 
 export const TasksSummary = z.object({
-  /** Tasks that will move: neither deleted nor cleared. */
+  /** Tasks that will move: all but the deleted ones. */
   count: z.number().int().nonnegative(),
   lists: z.array(z.object({ title: z.string(), count: z.number().int().nonnegative() })),
-  /** Completed tasks the family had cleared from their lists (Google's `hidden`): not moved. */
+  /** Among them, completed tasks the family had cleared from their lists (Google's `hidden`). */
   cleared: z.number().int().nonnegative(),
 });
 

@@ -21,6 +21,8 @@ import { createDavRuntime } from './dav-runtime.ts';
 import type { DavRuntime, DavRuntimeDeps } from './dav-runtime.ts';
 import { dispatch } from './dispatch.ts';
 import { JobRunner } from './job-runner.ts';
+import { createMigrateHandlers } from './migrate-handlers.ts';
+import type { MigrateDeps } from './migrate-handlers.ts';
 import { createHostsHandlers } from './hosts-handlers.ts';
 import type { HostsDeps } from './hosts-handlers.ts';
 import { createScanHandlers } from './scan-handlers.ts';
@@ -39,6 +41,8 @@ export interface ServiceDeps {
   vault?: SecretVault;
   /** The browser and the network used by the hosts area (Electron passes shell.openExternal). */
   hosts?: Partial<Omit<HostsDeps, 'vault'>>;
+  /** Concurrency, photo downloads and the SQLite addon of the migration. */
+  migrate?: Partial<MigrateDeps>;
 }
 
 /** What area handlers receive: the shared machinery, never the transport. */
@@ -51,6 +55,8 @@ export interface ServiceContext {
   t(): Translator;
   /** Writes a problem's reason in the user's current language. */
   problem(fact: ProblemFact): Problem;
+  /** The user's current language. */
+  locale(): Locale;
 }
 
 export interface Service {
@@ -71,6 +77,7 @@ export function createService(options: ServiceDeps): Service {
     dav: {},
     vault: new MemorySecretVault(),
     hosts: {},
+    migrate: {},
     ...options,
   };
   const dav = createDavRuntime({ ...deps.dav, now: deps.now });
@@ -102,6 +109,7 @@ export function createService(options: ServiceDeps): Service {
     vault,
     t: () => i18n.t,
     problem: (fact) => ({ ...fact, reason: describeProblem(i18n.t, fact.code, fact.params) }),
+    locale: () => locale,
   };
 
   const info = (): AppInfo => ({ name: 'Baluchon', version: APP_VERSION, locale, mode: deps.mode });
@@ -117,6 +125,7 @@ export function createService(options: ServiceDeps): Service {
     ...createScanHandlers(context),
     ...createConnectHandlers(context),
     ...createHostsHandlers(context, { ...deps.hosts, vault }),
+    ...createMigrateHandlers(context, deps.migrate),
   };
 
   return {

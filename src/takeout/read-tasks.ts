@@ -2,9 +2,9 @@
 // `{"kind":"tasks#taskLists","items":[{"kind":"tasks#taskList","title":…,"items":[task…]}]}`.
 //
 // Which tasks count: a task marked `deleted` is gone and is skipped. A `hidden` task is one that
-// was completed and then cleared from the list ("Delete all completed tasks" in Google Tasks):
-// the family chose to stop seeing it, so it is not moved either; how many there were is given
-// apart (`cleared`) so the report can say so.
+// was completed and then cleared from the list ("Clear completed tasks" in Google Tasks): Google
+// still shows it under "Completed", so it is the family's and moves, as a completed task (see
+// src/tasks/prepare-task-lists.ts); how many of them there are is also given apart (`cleared`).
 
 export interface TasksFacts {
   readonly lists: { title: string; count: number }[];
@@ -36,10 +36,7 @@ export function readTasks(text: string): TasksFacts {
     for (const task of arrayOf(list['items'])) {
       if (!isObject(task)) throw new TasksFormatError('a task is not an object');
       if (task['deleted'] === true) continue;
-      if (task['hidden'] === true) {
-        cleared++;
-        continue;
-      }
+      if (task['hidden'] === true) cleared++;
       listCount++;
     }
     const title = typeof list['title'] === 'string' ? list['title'] : '';

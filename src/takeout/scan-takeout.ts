@@ -13,6 +13,7 @@ import { baseName, extensionOf, topFolder } from './entry-path.ts';
 import { openTakeout } from './open-takeout.ts';
 import { ScanVisitor, stem } from './scan-visitor.ts';
 import type { ContentLimits } from './scan-visitor.ts';
+import type { Takeout } from './open-takeout.ts';
 import type { TakeoutEntry } from './takeout-source.ts';
 
 export interface ScanOptions {
@@ -36,38 +37,74 @@ export async function scanTakeout(
   paths: readonly string[],
   options: ScanOptions = {},
 ): Promise<ScanFacts> {
-  const { signal, onProgress } = options;
   const problems: ProblemFact[] = [];
   const report = (problem: ProblemFact): void => {
     problems.push(problem);
     options.onProblem?.(problem);
   };
-  onProgress?.({ phase: 'listing', entriesDone: 0, entriesTotal: 0, bytesDone: 0, bytesTotal: 0 });
+  options.onProgress?.({
+    phase: 'listing',
+    entriesDone: 0,
+    entriesTotal: 0,
+    bytesDone: 0,
+    bytesTotal: 0,
+  });
   const takeout = await openTakeout(paths, {
     onProblem: report,
-    ...(signal === undefined ? {} : { signal }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.limits === undefined ? {} : { limits: options.limits }),
   });
   try {
-    const visitor = new ScanVisitor(report, options.limits);
-    await takeout.walk(visitor, {
-      ...(signal === undefined ? {} : { signal }),
-      onProgress: (walk) => {
-        onProgress?.({
-          phase: 'reading',
-          entriesDone: walk.entriesDone,
-          entriesTotal: Math.max(walk.entriesKnown, walk.entriesDone),
-          bytesDone: walk.bytesDone,
-          bytesTotal: walk.bytesTotal,
-        });
-      },
-    });
-    const tree = await takeout.entries();
-    const readable = takeout.parts.filter(
-      (part, index) => !(takeout.failedParts.has(index) && part.entries === 0),
-    );
-    if (readable.length === 0) throw new BaluchonError('takeout.nothing-readable');
-    return {
+    const { facts } = await readInventory(takeout, report, options);
+    return { ...facts, problems };
+  } finally {
+    await takeout.close();
+  }
+}
+
+/** Where each product lives in the export: what the migration reads again to copy it. */
+export interface TakeoutSources {
+  /** Calendar files (entry paths, the same as ScanReport.calendars[].key). */
+  readonly calendars: readonly string[];
+  /** Contacts files: every label file (the same person in several counts once). */
+  readonly contacts: readonly string[];
+  /** Tasks.json files. */
+  readonly tasks: readonly string[];
+  /** The top-level folder of the family's Drive files, if any. */
+  readonly driveFolder: string | null;
+}
+
+/**
+ * Reads an opened export once (one walk over its parts) and tells what it holds and where.
+ * Problems go to `report`; `options.onProblem` is not called here.
+ */
+export async function readInventory(
+  takeout: Takeout,
+  report: (problem: ProblemFact) => void,
+  options: Pick<ScanOptions, 'signal' | 'onProgress' | 'limits'> = {},
+): Promise<{ facts: Omit<ScanFacts, 'problems'>; sources: TakeoutSources }> {
+  const { signal, onProgress } = options;
+  const visitor = new ScanVisitor(report, options.limits);
+  await takeout.walk(visitor, {
+    ...(signal === undefined ? {} : { signal }),
+    onProgress: (walk) => {
+      onProgress?.({
+        phase: 'reading',
+        entriesDone: walk.entriesDone,
+        entriesTotal: Math.max(walk.entriesKnown, walk.entriesDone),
+        bytesDone: walk.bytesDone,
+        bytesTotal: walk.bytesTotal,
+      });
+    },
+  });
+  const tree = await takeout.entries();
+  const readable = takeout.parts.filter(
+    (part, index) => !(takeout.failedParts.has(index) && part.entries === 0),
+  );
+  if (readable.length === 0) throw new BaluchonError('takeout.nothing-readable');
+  const { facts, sources } = inventory(tree, visitor);
+  return {
+    facts: {
       archives: readable.map((part) => ({
         path: part.path,
         name: part.name,
@@ -75,18 +112,16 @@ export async function scanTakeout(
         entries: part.entries,
         bytes: part.bytes,
       })),
-      ...inventory(tree, visitor),
-      problems,
-    };
-  } finally {
-    await takeout.close();
-  }
+      ...facts,
+    },
+    sources,
+  };
 }
 
 function inventory(
   tree: ReadonlyMap<string, TakeoutEntry>,
   visitor: ScanVisitor,
-): Omit<ScanFacts, 'archives' | 'problems'> {
+): { facts: Omit<ScanFacts, 'archives' | 'problems'>; sources: TakeoutSources } {
   const byFolder = new Map<string, TakeoutEntry[]>();
   for (const entry of tree.values()) {
     const top = topFolder(entry.path);
@@ -166,7 +201,7 @@ function inventory(
     });
   }
 
-  return {
+  const facts = {
     calendars,
     contacts: book.facts(),
     tasks: { count: taskCount, lists, cleared },
@@ -179,6 +214,13 @@ function inventory(
     },
     others,
   };
+  const sources: TakeoutSources = {
+    calendars: calendars.map((calendar) => calendar.key),
+    contacts: visitor.contacts.map((file) => file.path).filter((path) => !inDrive(path)),
+    tasks: [...visitor.tasks.keys()].filter((path) => !inDrive(path)).sort(),
+    driveFolder,
+  };
+  return { facts, sources };
 }
 
 /** Which product Baluchon does not move a folder holds, judged by its content. */

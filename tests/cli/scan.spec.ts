@@ -68,7 +68,7 @@ describe('scan (in process)', () => {
       ['Jours fériés en France', 4, null],
     ]);
     expect(report.contacts).toMatchObject({ count: 5, labels: ['École', 'Famille'] });
-    expect(report.tasks.count).toBe(3);
+    expect(report.tasks.count).toBe(4);
     expect(report.files).toMatchObject({ count: 7 });
     expect(report.problems).toEqual([]);
   });

@@ -59,6 +59,7 @@ function setup(locale: Locale, overrides: Partial<HostsDeps> = {}) {
       dav: {},
       vault,
       hosts: {},
+      migrate: {},
     },
     jobs,
     dav: createDavRuntime({ now: () => new Date('2026-11-26T10:00:00Z') }),
@@ -66,6 +67,7 @@ function setup(locale: Locale, overrides: Partial<HostsDeps> = {}) {
     vault,
     t: () => t,
     problem: (fact) => ({ ...fact, reason: describeProblem(t, fact.code, fact.params) }),
+    locale: () => locale,
   };
   const handlers: HostsHandlers = createHostsHandlers(context, overrides);
   const end = (jobId: string): Promise<BaluchonEvent> =>
@@ -248,7 +250,7 @@ describe('the loginFlow job', () => {
     const appPassword = standIn.appPasswords.get('marie') ?? '';
     expect(JSON.stringify(events)).not.toContain(appPassword);
     const ref =
-      finished.type === 'job.end' && finished.outcome === 'done' && 'account' in finished.result
+      finished.type === 'job.end' && finished.kind === 'loginFlow' && finished.outcome === 'done'
         ? finished.result.account.ref
         : '';
     expect(await vault.get(ref)).toBe(appPassword);

@@ -5,7 +5,7 @@ const tasks = (items: unknown[], title = 'Courses'): string =>
   JSON.stringify({ kind: 'tasks#taskLists', items: [{ kind: 'tasks#taskList', title, items }] });
 
 describe('readTasks', () => {
-  it('counts tasks per list, skipping deleted ones and counting cleared ones apart', () => {
+  it('counts tasks per list, skipping deleted ones, counting cleared ones also apart', () => {
     const text = tasks([
       { title: 'pain', status: 'needsAction' },
       { title: 'lait', status: 'completed', completed: '2024-01-01T00:00:00.000Z' },
@@ -14,8 +14,8 @@ describe('readTasks', () => {
       { title: 'sous-tâche', parent: 'x' },
     ]);
     expect(readTasks(text)).toEqual({
-      lists: [{ title: 'Courses', count: 3 }],
-      count: 3,
+      lists: [{ title: 'Courses', count: 4 }],
+      count: 4,
       cleared: 1,
     });
   });

@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { snapshot } from '../support/snapshot.ts';
 import { scanTakeout } from '../../src/takeout/scan-takeout.ts';
 import { hostileFixtures } from '../fixtures/takeout/hostile-fixtures.ts';
 
@@ -13,16 +14,6 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function snapshot(root: string): string[] {
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .map((dirent) => {
-      const path = join(dirent.parentPath, dirent.name);
-      const info = statSync(path, { throwIfNoEntry: false });
-      return `${path} ${info?.size ?? 'link'} ${info?.mtimeMs ?? ''}`;
-    })
-    .sort();
-}
-
 describe('scanTakeout with hostile or broken input', () => {
   it.each(Object.keys(hostileFixtures))(
     '%s: named in the problems, never followed, good content counted',
@@ -32,7 +23,10 @@ describe('scanTakeout with hostile or broken input', () => {
       const build = hostileFixtures[quirk];
       if (build === undefined) throw new Error(quirk);
       const fixture = await build(fixtureDir);
-      const before = { temp: snapshot(dir), cwd: snapshot(process.cwd()) };
+      const before = {
+        temp: snapshot(dir),
+        cwd: snapshot(process.cwd(), { skipToolFolders: true }),
+      };
 
       const report = await scanTakeout(
         fixture.paths,
@@ -40,7 +34,7 @@ describe('scanTakeout with hostile or broken input', () => {
       );
 
       expect(snapshot(dir)).toEqual(before.temp);
-      expect(snapshot(process.cwd())).toEqual(before.cwd);
+      expect(snapshot(process.cwd(), { skipToolFolders: true })).toEqual(before.cwd);
       expect(report.problems.map(({ code, where }) => ({ code, where }))).toEqual(fixture.problems);
       for (const problem of report.problems) {
         expect(problem.code.startsWith('takeout.')).toBe(true);

@@ -2,6 +2,7 @@
 import type { CliCommand } from '../cli-command.ts';
 import { connectCommand } from './connect.ts';
 import { hostsCommand } from './hosts.ts';
+import { migrateCommand } from './migrate.ts';
 import { scanCommand } from './scan.ts';
 import { webCommand } from './web.ts';
 
@@ -9,5 +10,6 @@ export const cliCommands: readonly CliCommand[] = [
   scanCommand,
   hostsCommand,
   connectCommand,
+  migrateCommand,
   webCommand,
 ];

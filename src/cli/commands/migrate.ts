@@ -1,0 +1,158 @@
+// `baluchon migrate <archive…> --server … --user … --password-env VAR [--only …] [--state DIR]
+// [--json]`: moves the export to the account, then reads the server back. With --json, standard
+// output carries exactly one JSON document, also when the run ends badly. Exit code 0 only when
+// everything that can move is verified on the server.
+import { resolve } from 'node:path';
+import type {
+  Account,
+  MigrationKind,
+  MigrationReport,
+  MigrationSelection,
+} from '../../contract/index.ts';
+import { migrationKinds } from '../../contract/index.ts';
+import type { Translator } from '../../i18n/create-i18n.ts';
+import { accountOptions, readAccountArgs } from '../account-options.ts';
+import type { CliCommand, CliContext } from '../cli-command.ts';
+import { exitCode } from '../cli-command.ts';
+import { followJob, progressLine } from '../follow-job.ts';
+
+export const migrateCommand: CliCommand = {
+  name: 'migrate',
+  positionals: true,
+  options: {
+    ...accountOptions,
+    only: { type: 'string' },
+    state: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  async run(ctx, args) {
+    const json = args.values['json'] === true;
+    if (args.positionals.length === 0) {
+      ctx.stderr.write(`${ctx.t('cli:commands.migrate.missingPaths')}\n${ctx.t('cli:helpHint')}\n`);
+      return exitCode.usage;
+    }
+    const selection = readSelection(args.values['only']);
+    if (typeof selection === 'string') {
+      ctx.stderr.write(
+        `${ctx.t('cli:commands.migrate.badOnly', { value: selection, kinds: migrationKinds.join(',') })}\n`,
+      );
+      return exitCode.usage;
+    }
+    const accountArgs = readAccountArgs(ctx, args);
+    if ('problem' in accountArgs) {
+      ctx.stderr.write(`${accountArgs.problem}\n`);
+      return exitCode.usage;
+    }
+    const fail = (document: Record<string, unknown>, message: string, code: number): number => {
+      if (json) ctx.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+      ctx.stderr.write(`${message}\n`);
+      return code;
+    };
+
+    const connected = await ctx.service.call('connect', accountArgs);
+    if (!connected.ok) {
+      return fail(
+        { state: 'failed', error: connected.error },
+        connected.error.message,
+        exitCode.failed,
+      );
+    }
+    const account = connected.value as Account;
+    const state = args.values['state'];
+    const paths = args.positionals.map((path) => resolve(ctx.cwd, path));
+    const progress = progressLine(ctx);
+    try {
+      const outcome = await followJob(
+        ctx,
+        'migrate',
+        () =>
+          ctx.service.call('startMigration', {
+            paths,
+            accountId: account.accountId,
+            selection,
+            ...(typeof state === 'string' ? { stateDir: resolve(ctx.cwd, state) } : {}),
+          }),
+        {
+          onProgress: (p) => {
+            const done = migrationKinds.reduce((sum, kind) => sum + p[kind].done, 0);
+            const found = migrationKinds.reduce((sum, kind) => sum + p[kind].found, 0);
+            progress.show(ctx.t(`cli:commands.migrate.progress.${p.phase}`, { done, found }));
+          },
+        },
+      );
+      progress.clear();
+      switch (outcome.type) {
+        case 'done': {
+          const report = outcome.result;
+          ctx.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : summary(ctx, report));
+          if (report.stopMessage !== null) ctx.stderr.write(`${report.stopMessage}\n`);
+          return report.complete ? exitCode.ok : exitCode.incomplete;
+        }
+        case 'refused':
+          return fail(
+            { state: 'failed', error: outcome.error },
+            outcome.error.message,
+            outcome.error.code === 'path-not-found' ? exitCode.usage : exitCode.failed,
+          );
+        case 'cancelled':
+          return fail(
+            { state: 'cancelled', error: outcome.error, problems: outcome.problems },
+            ctx.t('cli:commands.migrate.cancelled'),
+            exitCode.interrupted,
+          );
+        case 'failed':
+          return fail(
+            { state: 'failed', error: outcome.error, problems: outcome.problems },
+            outcome.error.message,
+            exitCode.failed,
+          );
+      }
+    } finally {
+      progress.clear();
+    }
+  },
+};
+
+function readSelection(only: unknown): MigrationSelection | string {
+  if (only === undefined) return { contacts: true, tasks: true, files: true };
+  if (typeof only !== 'string') return '';
+  const kinds = only
+    .split(',')
+    .map((kind) => kind.trim())
+    .filter((kind) => kind !== '');
+  const unknown = kinds.find((kind) => !(migrationKinds as readonly string[]).includes(kind));
+  if (unknown !== undefined || kinds.length === 0) return only;
+  const chosen = new Set(kinds as MigrationKind[]);
+  return {
+    ...(chosen.has('calendars') ? {} : { calendars: [] }),
+    contacts: chosen.has('contacts'),
+    tasks: chosen.has('tasks'),
+    files: chosen.has('files'),
+  };
+}
+
+function summary(ctx: CliContext, report: MigrationReport): string {
+  const t: Translator = ctx.t;
+  const lines = [
+    t(report.complete ? 'migration:report.complete' : 'migration:report.incomplete'),
+    '',
+  ];
+  for (const kind of migrationKinds) {
+    const counts = report[kind];
+    if (counts.found === 0 && counts.problems.length === 0) continue;
+    lines.push(
+      `${t(`migration:report.kind.${kind}`)}: ${t('cli:commands.migrate.line', { ...counts })}`,
+    );
+    for (const problem of counts.problems) lines.push(`  • ${problem.where}: ${problem.reason}`);
+  }
+  for (const problem of report.problems) lines.push(`• ${problem.where}: ${problem.reason}`);
+  if (report.birthdaysLeftOut) lines.push('', t('migration:report.birthdays'));
+  if (report.holidayFeeds !== null) {
+    lines.push('', t('migration:report.holidays'));
+    for (const feed of report.holidayFeeds) lines.push(`  ${feed.zone}: ${feed.url}`);
+  }
+  if (report.reportFile !== null)
+    lines.push('', t('cli:commands.migrate.reportFile', { path: report.reportFile }));
+  lines.push('');
+  return lines.join('\n');
+}

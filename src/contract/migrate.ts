@@ -1,0 +1,119 @@
+// Moving the family's data to their new account: the job, its progress, and the report whose
+// numbers come from reading the server back (DESIGN.md: transfer, verify, report).
+import { z } from 'zod';
+import { command, job } from './define.ts';
+import { JobRef } from './jobs.ts';
+import { Problem } from './problem.ts';
+
+export const migrateErrorCodes = [
+  'migration.nothing-selected',
+  'migration.not-enough-space',
+  'migration.run-in-progress',
+] as const;
+
+export const MigrationKind = z.enum(['calendars', 'tasks', 'contacts', 'files']);
+export type MigrationKind = z.infer<typeof MigrationKind>;
+export const migrationKinds = MigrationKind.options;
+
+export const MigrationSelection = z.object({
+  /** Calendar keys (ScanReport.calendars[].key) to copy; absent: every calendar that can move. */
+  calendars: z.array(z.string()).optional(),
+  contacts: z.boolean().default(true),
+  tasks: z.boolean().default(true),
+  files: z.boolean().default(true),
+});
+export type MigrationSelection = z.infer<typeof MigrationSelection>;
+
+export const StartMigrationInput = z.object({
+  paths: z.array(z.string().min(1)).min(1),
+  /** From `connect`. */
+  accountId: z.string().min(1),
+  selection: MigrationSelection.default({ contacts: true, tasks: true, files: true }),
+  /** Where the journal lives (default: the app's data folder). */
+  stateDir: z.string().min(1).optional(),
+});
+
+export const KindCounts = z.object({
+  found: z.number().int().nonnegative(),
+  created: z.number().int().nonnegative(),
+  updated: z.number().int().nonnegative(),
+  unchanged: z.number().int().nonnegative(),
+  skipped: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  verified: z.number().int().nonnegative(),
+  missing: z.number().int().nonnegative(),
+  /** Files only: the bytes of the files found. */
+  bytes: z.number().nonnegative(),
+});
+export type KindCounts = z.infer<typeof KindCounts>;
+
+export const KindReport = KindCounts.extend({
+  /** Each item that did not arrive as it was, and why. */
+  problems: z.array(Problem),
+});
+export type KindReport = z.infer<typeof KindReport>;
+
+export const NewCollection = z.object({
+  kind: MigrationKind,
+  name: z.string(),
+  url: z.string(),
+});
+
+export const HolidayFeed = z.object({ zone: z.string(), url: z.string() });
+
+export const MigrationReport = z.object({
+  runId: z.number().int(),
+  /** finished: ran to its end; stopped: the server refused to go on (see stopCode); cancelled. */
+  state: z.enum(['finished', 'stopped', 'cancelled', 'interrupted']),
+  stopCode: z.string().nullable(),
+  stopMessage: z.string().nullable(),
+  server: z.string(),
+  account: z.string(),
+  startedAt: z.string(),
+  endedAt: z.string(),
+  calendars: KindReport,
+  tasks: KindReport,
+  contacts: KindReport,
+  files: KindReport,
+  /** Problems that concern the run, not one item (a calendar that could not be made…). */
+  problems: z.array(Problem),
+  collections: z.array(NewCollection),
+  /** Google's birthdays calendar was left out: birthdays come with the contacts. */
+  birthdaysLeftOut: z.boolean(),
+  /** Public holidays were left out; these feeds can be subscribed to instead. */
+  holidayFeeds: z.array(HolidayFeed).nullable(),
+  /** Everything that can move is on the server and was read back. */
+  complete: z.boolean(),
+  /** The report kept in the data folder, to open later. */
+  reportFile: z.string().nullable(),
+});
+export type MigrationReport = z.infer<typeof MigrationReport>;
+
+export const KindProgress = z.object({
+  found: z.number().int().nonnegative(),
+  done: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  bytesDone: z.number().nonnegative(),
+  bytesTotal: z.number().nonnegative(),
+});
+
+export const MigrateProgress = z.object({
+  phase: z.enum(['reading', 'sending', 'verifying']),
+  calendars: KindProgress,
+  tasks: KindProgress,
+  contacts: KindProgress,
+  files: KindProgress,
+  /** The item being sent, as the family knows it. */
+  current: z.string().nullable(),
+  /** Seconds left, estimated from the pace so far; null before there is a pace. */
+  etaSeconds: z.number().nonnegative().nullable(),
+});
+export type MigrateProgress = z.infer<typeof MigrateProgress>;
+
+export const migrateJobs = {
+  migrate: job(MigrateProgress, MigrationReport),
+};
+
+export const migrateCommands = {
+  startMigration: command(StartMigrationInput, JobRef),
+};

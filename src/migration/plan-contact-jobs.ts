@@ -1,0 +1,102 @@
+// Google contacts (every label file) → one new CardDAV address book, one vCard per person, in the
+// vCard version the server takes.
+import type { DavClient } from '../dav/dav-client.ts';
+import { DavError } from '../dav/dav-error.ts';
+import { childElements, clark, ns, prop } from '../dav/xml.ts';
+import type { Translator } from '../i18n/create-i18n.ts';
+import type { TakeoutEntry } from '../takeout/takeout-source.ts';
+import { chooseVcardVersion } from '../vcard/choose-vcard-version.ts';
+import type { AddressDataType } from '../vcard/choose-vcard-version.ts';
+import type { FetchLike } from '../vcard/embed-photo.ts';
+import { prepareContacts } from '../vcard/prepare-contacts.ts';
+import { surveyAddressBook } from '../vcard/survey-address-book.ts';
+import { collectionJob } from './collection-job.ts';
+import type { CollectionJob } from './collection-job.ts';
+import { addressBookCollectionSink, textItemSink } from './dav-sinks.ts';
+import type { SourceEntry } from './item-sink.ts';
+import { notSent } from './plan-calendar-jobs.ts';
+import { contactsSource } from './takeout-readers.ts';
+
+export async function planContactJob(args: {
+  entries: readonly TakeoutEntry[];
+  client: DavClient;
+  home: string;
+  t: Translator;
+  signal: AbortSignal;
+  /** Downloads contact photos; absent when offline (photo links are then reported). */
+  fetchPhoto?: FetchLike;
+}): Promise<CollectionJob | null> {
+  if (args.entries.length === 0) return null;
+  const source = contactsSource(args.entries, args.signal);
+  const survey = await surveyAddressBook(source);
+  const displayName = args.t('migration:contacts.book-name');
+  let version: '3.0' | '4.0' = '3.0';
+  return collectionJob({
+    kind: 'contacts',
+    spec: {
+      sourceKey: 'contacts',
+      displayName,
+      slug: 'contacts-google',
+      description: args.t('migration:contacts.book-description'),
+    },
+    collectionSink: addressBookCollectionSink(args.client, args.home),
+    // Once the address book exists, ask it which vCard version it stores (RFC 6352 §6.2.2).
+    beforeSync: async (collection, signal) => {
+      version = chooseVcardVersion(
+        await supportedAddressData(args.client, collection.href, signal),
+      );
+    },
+    itemSink: textItemSink(args.client, 'text/vcard; charset=utf-8'),
+    found: survey.distinct,
+    entries: async function* (): AsyncGenerator<SourceEntry<string>> {
+      const outcomes = prepareContacts(source, survey, {
+        version,
+        starredLabel: args.t('items:contact.starred'),
+        ...(args.fetchPhoto === undefined
+          ? {}
+          : { photos: { fetch: args.fetchPhoto, signal: args.signal } }),
+      });
+      let position = 0;
+      for await (const outcome of outcomes) {
+        position += 1;
+        if (outcome.status === 'ready') {
+          const { resource } = outcome;
+          yield {
+            type: 'item',
+            item: {
+              sourceKey: resource.uid,
+              label: resource.where,
+              contentHash: resource.contentHash,
+              relativeHref: resource.resourceName,
+              size: null,
+              payload: resource.vcard,
+              notes: outcome.problems,
+            },
+          };
+        } else {
+          yield* notSent(`contact#${position}`, outcome.where, outcome.problems);
+        }
+      }
+    },
+  });
+}
+
+async function supportedAddressData(
+  client: DavClient,
+  href: string,
+  signal: AbortSignal,
+): Promise<AddressDataType[] | undefined> {
+  try {
+    const name = clark(ns.carddav, 'supported-address-data');
+    const { entries } = await client.propfind(href, [name], '0', { signal });
+    const element = entries[0] === undefined ? undefined : prop(entries[0], name);
+    if (element === undefined) return undefined;
+    return childElements(element, ns.carddav, 'address-data-type').map((type) => ({
+      contentType: type.getAttribute('content-type') ?? 'text/vcard',
+      version: type.getAttribute('version') ?? '3.0',
+    }));
+  } catch (error) {
+    if (error instanceof DavError && error.code !== 'dav.unauthorized') return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,297 @@
+// One migration run, from the archive parts to the verified report:
+//   read the export (where each product is) → begin or resume the run in the journal →
+//   make each new collection once → send its items → read everything back → count.
+// Interrupted at any instant, the next run with the same archive resumes where this one was.
+import type { Account } from '../contract/connect.ts';
+import type {
+  KindCounts,
+  MigrateProgress,
+  MigrationKind,
+  MigrationSelection,
+} from '../contract/migrate.ts';
+import type { ProblemFact } from '../contract/problem.ts';
+import type { DavClient } from '../dav/dav-client.ts';
+import type { Translator } from '../i18n/create-i18n.ts';
+import type { Journal } from '../journal/journal.ts';
+import { sameSources } from '../journal/index.ts';
+import type { Run, Target } from '../journal/types.ts';
+import { BaluchonError } from '../service/baluchon-error.ts';
+import { openTakeout } from '../takeout/open-takeout.ts';
+import { readInventory } from '../takeout/scan-takeout.ts';
+import type { ScanFacts } from '../takeout/scan-takeout.ts';
+import type { TakeoutEntry } from '../takeout/takeout-source.ts';
+import type { FetchLike } from '../vcard/embed-photo.ts';
+import type { CollectionJob } from './collection-job.ts';
+import { ensureCollection } from './ensure-collection.ts';
+import type { HolidayFeed } from '../ical/plan-calendar.ts';
+import { planCalendarJobs } from './plan-calendar-jobs.ts';
+import { planContactJob } from './plan-contact-jobs.ts';
+import { planTaskJobs } from './plan-task-jobs.ts';
+import { ProgressTracker } from './progress-tracker.ts';
+import { StopRun } from './sync-items.ts';
+
+export interface MigrationDeps {
+  journal: Journal;
+  client: DavClient;
+  account: Account;
+  t: Translator;
+  signal: AbortSignal;
+  now: () => Date;
+  concurrency: number;
+  onProgress: (progress: MigrateProgress) => void;
+  /** Every problem, with the kind it belongs to (null: the run as a whole). */
+  onProblem: (kind: MigrationKind | null, problem: ProblemFact) => void;
+  fetchPhoto?: FetchLike;
+}
+
+export interface MigrationOutcome {
+  run: Run;
+  counts: Record<MigrationKind, KindCounts>;
+  collections: { kind: MigrationKind; name: string; url: string }[];
+  birthdaysLeftOut: boolean;
+  holidayFeeds: HolidayFeed[] | null;
+  stop: StopRun | null;
+  startedAt: Date;
+  endedAt: Date;
+}
+
+export async function runMigration(
+  paths: readonly string[],
+  selection: MigrationSelection,
+  deps: MigrationDeps,
+): Promise<MigrationOutcome> {
+  const startedAt = deps.now();
+  const tracker = new ProgressTracker(deps.now, deps.onProgress);
+  const takeout = await openTakeout(paths, {
+    signal: deps.signal,
+    onProblem: (problem) => {
+      deps.onProblem(null, problem);
+    },
+  });
+  try {
+    tracker.phase('reading');
+    const { facts, sources } = await readInventory(
+      takeout,
+      (problem) => {
+        deps.onProblem(null, problem);
+      },
+      {
+        signal: deps.signal,
+      },
+    );
+    const tree = await takeout.entries();
+    const entriesOf = (list: readonly string[]): TakeoutEntry[] =>
+      list.flatMap((path) => {
+        const entry = tree.get(path);
+        return entry === undefined ? [] : [entry];
+      });
+
+    const plan = await planJobs(facts, sources, selection, entriesOf, deps);
+    if (plan.jobs.length === 0 && plan.kinds.length === 0) {
+      throw new BaluchonError('migration.nothing-selected');
+    }
+    const target: Target = { server: deps.account.server, account: deps.account.username };
+    const parts = takeout.parts.map((part) => ({ name: part.name, size: part.bytes }));
+    const run = beginOrResume(deps.journal, target, plan.kinds, parts);
+    for (const job of plan.jobs) tracker.expect(job.kind, job.found, 0);
+
+    const collections: MigrationOutcome['collections'] = [];
+    const done: { job: CollectionJob; collection: Awaited<ReturnType<typeof ensureCollection>> }[] =
+      [];
+    let stop: StopRun | null = null;
+    const settings = {
+      journal: deps.journal,
+      runId: run.id,
+      concurrency: deps.concurrency,
+      signal: deps.signal,
+    };
+    try {
+      tracker.phase('sending');
+      for (const job of plan.jobs) {
+        const collection = await ensureCollection(job.spec, {
+          journal: deps.journal,
+          target,
+          runId: run.id,
+          kind: job.kind,
+          sink: job.collectionSink,
+          signal: deps.signal,
+        });
+        collections.push({ kind: job.kind, name: collection.displayName, url: collection.href });
+        await job.sync(collection, {
+          ...settings,
+          events: {
+            onItem: (outcome, label, bytes) => {
+              tracker.item(job.kind, outcome, label, bytes);
+            },
+            onProblem: (problem) => {
+              deps.onProblem(job.kind, problem);
+            },
+          },
+        });
+        done.push({ job, collection });
+      }
+    } catch (error) {
+      if (!(error instanceof StopRun)) {
+        deps.journal.endRun(run.id, { state: deps.signal.aborted ? 'cancelled' : 'interrupted' });
+        throw error;
+      }
+      stop = error;
+    }
+
+    // Read back what was sent, even after a stop: the report must say what really arrived.
+    tracker.phase('verifying');
+    for (const { job, collection } of done) {
+      await job.verify(collection, { ...settings, events: noEvents }, (problem) => {
+        deps.onProblem(job.kind, problem);
+      });
+    }
+    const ended = deps.journal.endRun(
+      run.id,
+      stop === null ? { state: 'finished' } : { state: 'stopped', code: stop.code },
+    );
+    const counts = countsOf(deps.journal, ended, plan.bytes);
+    return {
+      run: ended,
+      counts,
+      collections,
+      birthdaysLeftOut: plan.birthdaysLeftOut,
+      holidayFeeds: plan.holidayFeeds,
+      stop,
+      startedAt,
+      endedAt: deps.now(),
+    };
+  } finally {
+    await takeout.close();
+  }
+}
+
+const noEvents = { onItem: () => undefined, onProblem: () => undefined };
+
+interface JobsPlan {
+  jobs: CollectionJob[];
+  kinds: MigrationKind[];
+  birthdaysLeftOut: boolean;
+  holidayFeeds: HolidayFeed[] | null;
+  bytes: Partial<Record<MigrationKind, number>>;
+}
+
+async function planJobs(
+  facts: Omit<ScanFacts, 'problems'>,
+  sources: Awaited<ReturnType<typeof readInventory>>['sources'],
+  selection: MigrationSelection,
+  entriesOf: (paths: readonly string[]) => TakeoutEntry[],
+  deps: MigrationDeps,
+): Promise<JobsPlan> {
+  const { account, client, t, signal } = deps;
+  const plan: JobsPlan = {
+    jobs: [],
+    kinds: [],
+    birthdaysLeftOut: false,
+    holidayFeeds: null,
+    bytes: {},
+  };
+  const wanted = (kind: MigrationKind): boolean => {
+    if (kind === 'calendars')
+      return selection.calendars === undefined || selection.calendars.length > 0;
+    return selection[kind];
+  };
+  const homeOrProblem = (
+    kind: MigrationKind,
+    home: string | null,
+    code: string,
+  ): home is string => {
+    if (home !== null) return true;
+    deps.onProblem(kind, { code, where: account.server, params: { where: account.server } });
+    return false;
+  };
+
+  const calendarPaths = sources.calendars.filter(
+    (path) => selection.calendars === undefined || selection.calendars.includes(path),
+  );
+  if (wanted('calendars') && calendarPaths.length > 0) {
+    plan.kinds.push('calendars');
+    if (homeOrProblem('calendars', account.calendarHome, 'migration.no-calendars-here')) {
+      const calendars = await planCalendarJobs({
+        entries: entriesOf(calendarPaths),
+        client,
+        home: account.calendarHome,
+        t,
+        signal,
+      });
+      plan.jobs.push(...calendars.jobs);
+      plan.birthdaysLeftOut = calendars.birthdaysLeftOut;
+      plan.holidayFeeds = calendars.holidayFeeds;
+    }
+  }
+  if (wanted('tasks') && sources.tasks.length > 0 && facts.tasks.count > 0) {
+    plan.kinds.push('tasks');
+    if (homeOrProblem('tasks', account.calendarHome, 'migration.no-tasks-here')) {
+      plan.jobs.push(
+        ...(await planTaskJobs({
+          entries: entriesOf(sources.tasks),
+          client,
+          home: account.calendarHome,
+          t,
+          signal,
+          onProblem: (problem) => {
+            deps.onProblem('tasks', problem);
+          },
+        })),
+      );
+    }
+  }
+  if (wanted('contacts') && sources.contacts.length > 0) {
+    plan.kinds.push('contacts');
+    if (homeOrProblem('contacts', account.addressbookHome, 'migration.no-contacts-here')) {
+      const job = await planContactJob({
+        entries: entriesOf(sources.contacts),
+        client,
+        home: account.addressbookHome,
+        t,
+        signal,
+        ...(deps.fetchPhoto === undefined ? {} : { fetchPhoto: deps.fetchPhoto }),
+      });
+      if (job !== null) plan.jobs.push(job);
+    }
+  }
+  return plan;
+}
+
+function beginOrResume(
+  journal: Journal,
+  target: Target,
+  kinds: MigrationKind[],
+  sources: { name: string; size: number }[],
+): Run {
+  // The same archive given again after an interruption continues that run (same id, same report).
+  const interrupted = journal
+    .interruptedRuns(target)
+    .find((run) => sameSources(run.sources, sources));
+  return interrupted === undefined
+    ? journal.beginRun({ target, kinds, sources })
+    : journal.resumeRun(interrupted.id);
+}
+
+function countsOf(
+  journal: Journal,
+  run: Run,
+  bytes: Partial<Record<MigrationKind, number>>,
+): Record<MigrationKind, KindCounts> {
+  const tally = run.summary ?? journal.runCounts(run.id);
+  const result = {} as Record<MigrationKind, KindCounts>;
+  for (const kind of ['calendars', 'tasks', 'contacts', 'files'] as const) {
+    const counts = tally.byKind[kind];
+    result[kind] = {
+      found: counts.found,
+      created: counts.created,
+      updated: counts.updated,
+      unchanged: counts.unchanged,
+      skipped: counts.skipped,
+      failed: counts.failed,
+      verified: counts.verified,
+      missing: counts.missing,
+      bytes: bytes[kind] ?? 0,
+    };
+  }
+  return result;
+}
