@@ -17,4 +17,10 @@ export type AppInfo = z.infer<typeof AppInfo>;
 export const appCommands = {
   appInfo: command(z.object({}), AppInfo),
   setLocale: command(z.object({ locale: Locale }), AppInfo),
+  /**
+   * "Forget everything": the volunteer's last step before the next family. Stops what is running
+   * and removes every trace Baluchon kept on this computer (journal, reports, received archive
+   * copies, passwords, caches). Nothing on the servers is touched.
+   */
+  forgetEverything: command(z.object({}), z.object({ removed: z.array(z.string()) })),
 };

@@ -9,6 +9,9 @@ export const migrateErrorCodes = [
   'migration.nothing-selected',
   'migration.not-enough-space',
   'migration.run-in-progress',
+  'migration.unknown-move',
+  'migration.archives-gone',
+  'migration.not-a-report',
 ] as const;
 
 export const MigrationKind = z.enum(['calendars', 'tasks', 'contacts', 'files']);
@@ -114,6 +117,29 @@ export const migrateJobs = {
   migrate: job(MigrateProgress, MigrationReport),
 };
 
+export const UnfinishedMoveSummary = z.object({
+  accountId: z.string(),
+  server: z.string(),
+  username: z.string(),
+  startedAt: z.string(),
+  /** The archive parts' file names. */
+  archives: z.array(z.string()),
+  /** The parts are still where they were: the move can go on. */
+  archivesPresent: z.boolean(),
+  /** The (app) password is still known: no need to type it again. */
+  passwordKnown: z.boolean(),
+});
+export type UnfinishedMoveSummary = z.infer<typeof UnfinishedMoveSummary>;
+
 export const migrateCommands = {
   startMigration: command(StartMigrationInput, JobRef),
+  /** Moves that did not finish (paused, stopped, or the app was closed), to offer going on. */
+  listUnfinishedMoves: command(z.object({}), z.array(UnfinishedMoveSummary)),
+  /** Goes on with an unfinished move; the password is needed again when it was not kept. */
+  resumeMove: command(
+    z.object({ accountId: z.string().min(1), password: z.string().min(1).max(4096).optional() }),
+    JobRef,
+  ),
+  /** The saved report of a move, as HTML, to keep or print. */
+  readReport: command(z.object({ path: z.string().min(1) }), z.object({ html: z.string() })),
 };

@@ -17,7 +17,7 @@ export function buildReport(
   });
   const report = {
     runId: outcome.run.id,
-    state: outcome.stop === null ? ('finished' as const) : ('stopped' as const),
+    state: outcome.state,
     stopCode: outcome.stop?.code ?? null,
     stopMessage,
     server: account.server,

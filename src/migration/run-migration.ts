@@ -46,6 +46,7 @@ export interface MigrationDeps {
 
 export interface MigrationOutcome {
   run: Run;
+  state: 'finished' | 'stopped' | 'cancelled';
   counts: Record<MigrationKind, KindCounts>;
   collections: { kind: MigrationKind; name: string; url: string }[];
   birthdaysLeftOut: boolean;
@@ -131,8 +132,24 @@ export async function runMigration(
         done.push({ job, collection });
       }
     } catch (error) {
+      if (deps.signal.aborted) {
+        // Paused or stopped by the family: say what is already there (from the journal; there is
+        // no read-back once cancelled). The next run with the same archive goes on from here.
+        const ended = deps.journal.endRun(run.id, { state: 'cancelled' });
+        return {
+          run: ended,
+          state: 'cancelled',
+          counts: countsOf(deps.journal, ended, plan.bytes),
+          collections,
+          birthdaysLeftOut: plan.birthdaysLeftOut,
+          holidayFeeds: plan.holidayFeeds,
+          stop: null,
+          startedAt,
+          endedAt: deps.now(),
+        };
+      }
       if (!(error instanceof StopRun)) {
-        deps.journal.endRun(run.id, { state: deps.signal.aborted ? 'cancelled' : 'interrupted' });
+        deps.journal.endRun(run.id, { state: 'interrupted' });
         throw error;
       }
       stop = error;
@@ -152,6 +169,7 @@ export async function runMigration(
     const counts = countsOf(deps.journal, ended, plan.bytes);
     return {
       run: ended,
+      state: stop === null ? 'finished' : 'stopped',
       counts,
       collections,
       birthdaysLeftOut: plan.birthdaysLeftOut,

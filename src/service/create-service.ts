@@ -20,6 +20,7 @@ import { createConnectHandlers } from './connect-handlers.ts';
 import { createDavRuntime } from './dav-runtime.ts';
 import type { DavRuntime, DavRuntimeDeps } from './dav-runtime.ts';
 import { dispatch } from './dispatch.ts';
+import { forgetEverything } from './forget-everything.ts';
 import { JobRunner } from './job-runner.ts';
 import { createMigrateHandlers } from './migrate-handlers.ts';
 import type { MigrateDeps } from './migrate-handlers.ts';
@@ -122,6 +123,13 @@ export function createService(options: ServiceDeps): Service {
       return Promise.resolve(info());
     },
     cancelJob: ({ jobId }) => Promise.resolve({ cancelled: jobs.cancel(jobId) }),
+    forgetEverything: async () => {
+      jobs.cancelAll();
+      await jobs.idle();
+      accounts.clear();
+      await vault.clear();
+      return { removed: await forgetEverything(deps.dataDir) };
+    },
     ...createScanHandlers(context),
     ...createConnectHandlers(context),
     ...createHostsHandlers(context, { ...deps.hosts, vault }),

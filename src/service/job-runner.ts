@@ -30,6 +30,8 @@ export interface JobRunnerDeps {
 
 interface RunningJob {
   controller: AbortController;
+  /** Settles once the job's end event has been sent. */
+  ended: Promise<void>;
 }
 
 export class JobRunner {
@@ -46,7 +48,9 @@ export class JobRunner {
   start<K extends JobKind>(kind: K, work: (ctx: JobContext<K>) => Promise<JobResult<K>>): string {
     const jobId = this.#deps.newId();
     const controller = new AbortController();
-    this.#running.set(jobId, { controller });
+    let settle: () => void = () => undefined;
+    const ended = new Promise<void>((resolve) => (settle = resolve));
+    this.#running.set(jobId, { controller, ended });
     const emit = this.#deps.emit;
     // The event union is keyed by kind; building it generically needs one cast per event shape.
     const send = (event: Record<string, unknown>): void => {
@@ -83,6 +87,7 @@ export class JobRunner {
       flush();
       this.#running.delete(jobId);
       send({ type: 'job.end', ...event });
+      settle();
     };
 
     // Start on the next tick so the caller has the id before the first event.
@@ -114,6 +119,11 @@ export class JobRunner {
   /** Cancels everything still running (the app is closing, or "forget everything"). */
   cancelAll(): void {
     for (const id of this.#running.keys()) this.cancel(id);
+  }
+
+  /** Resolves once every job running now has ended (after cancelAll, before deleting files). */
+  async idle(): Promise<void> {
+    await Promise.all([...this.#running.values()].map((job) => job.ended));
   }
 
   get runningCount(): number {

@@ -1,8 +1,14 @@
-// The migration job: opens the journal, runs the migration against the connected account, and
-// ends with the verified report (also saved as a file in the data folder).
-import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Handlers, MigrationKind, Problem } from '../contract/index.ts';
+// The migration job and what surrounds it: going on with an unfinished move after the app was
+// closed, and reading a saved report.
+import { readFile, stat } from 'node:fs/promises';
+import { basename, join, resolve, sep } from 'node:path';
+import type {
+  Account,
+  Handlers,
+  MigrationKind,
+  MigrationSelection,
+  Problem,
+} from '../contract/index.ts';
 import { describeError } from '../i18n/create-i18n.ts';
 import { journalPath, openJournal } from '../journal/index.ts';
 import { buildReport } from '../migration/build-report.ts';
@@ -11,6 +17,7 @@ import { runMigration } from '../migration/run-migration.ts';
 import type { FetchLike } from '../vcard/embed-photo.ts';
 import { BaluchonError } from './baluchon-error.ts';
 import type { ServiceContext } from './create-service.ts';
+import { UnfinishedMoves } from './unfinished-moves.ts';
 
 export interface MigrateDeps {
   /** Items sent at once to one server. */
@@ -26,71 +33,157 @@ export const defaultMigrateDeps: MigrateDeps = {
   fetchPhoto: (url, init) => fetch(url, init),
 };
 
+type MigrateHandlers = Pick<
+  Handlers,
+  'startMigration' | 'listUnfinishedMoves' | 'resumeMove' | 'readReport'
+>;
+
 export function createMigrateHandlers(
   context: ServiceContext,
   overrides: Partial<MigrateDeps> = {},
-): Pick<Handlers, 'startMigration'> {
+): MigrateHandlers {
   const deps: MigrateDeps = { ...defaultMigrateDeps, ...overrides };
+  const unfinished = new UnfinishedMoves(context.deps.dataDir);
+
+  const start = async (
+    paths: string[],
+    account: Account,
+    credentials: { username: string; password: string },
+    selection: MigrationSelection,
+    directory: string,
+  ): Promise<{ jobId: string }> => {
+    for (const path of paths) {
+      if ((await stat(path).catch(() => undefined)) === undefined) {
+        throw new BaluchonError('path-not-found', { path });
+      }
+    }
+    await unfinished.remember({
+      paths,
+      account,
+      selection,
+      stateDir: directory,
+      startedAt: context.deps.now().toISOString(),
+    });
+    const jobId = context.jobs.start('migrate', async (job) => {
+      const journal = openJournal({
+        path: journalPath(directory),
+        now: context.deps.now,
+        ...(deps.sqliteNativeBinding === undefined
+          ? {}
+          : { nativeBinding: deps.sqliteNativeBinding }),
+      });
+      const byKind: Record<MigrationKind, Problem[]> = {
+        calendars: [],
+        tasks: [],
+        contacts: [],
+        files: [],
+      };
+      const run: Problem[] = [];
+      try {
+        const outcome = await runMigration(paths, selection, {
+          journal,
+          client: context.dav.client(credentials),
+          account,
+          t: context.t(),
+          signal: job.signal,
+          now: context.deps.now,
+          concurrency: deps.concurrency,
+          onProgress: (progress) => {
+            job.progress(progress);
+          },
+          onProblem: (kind, fact) => {
+            (kind === null ? run : byKind[kind]).push(context.problem(fact));
+            job.problem(fact);
+          },
+          ...(deps.fetchPhoto === null ? {} : { fetchPhoto: deps.fetchPhoto }),
+        });
+        const t = context.t();
+        const stopMessage =
+          outcome.stop === null ? null : describeError(t, outcome.stop.code, outcome.stop.details);
+        const report = buildReport(outcome, { byKind, run }, account, stopMessage);
+        const reportFile = await saveReportFile(
+          report,
+          join(directory, 'reports'),
+          t,
+          context.locale(),
+        );
+        // Nothing left to go on with once everything arrived.
+        if (report.complete) await unfinished.forget(account.accountId);
+        return { ...report, reportFile };
+      } finally {
+        journal.close();
+      }
+    });
+    return { jobId };
+  };
+
   return {
     startMigration: async ({ paths, accountId, selection, stateDir }) => {
-      for (const path of paths) {
+      const { account, credentials } = await context.accounts.get(accountId);
+      return start(paths, account, credentials, selection, stateDir ?? context.deps.dataDir);
+    },
+
+    listUnfinishedMoves: async () => {
+      const moves = await unfinished.list();
+      return Promise.all(
+        moves.map(async (move) => {
+          const present = await Promise.all(
+            move.paths.map((path) =>
+              stat(path).then(
+                () => true,
+                () => false,
+              ),
+            ),
+          );
+          const password = await context.accounts
+            .password(move.account.server, move.account.username, undefined)
+            .then(
+              () => true,
+              () => false,
+            );
+          return {
+            accountId: move.account.accountId,
+            server: move.account.server,
+            username: move.account.username,
+            startedAt: move.startedAt,
+            archives: move.paths.map((path) => basename(path)),
+            archivesPresent: present.every(Boolean),
+            passwordKnown: password,
+          };
+        }),
+      );
+    },
+
+    resumeMove: async ({ accountId, password }) => {
+      const move = (await unfinished.list()).find(
+        (candidate) => candidate.account.accountId === accountId,
+      );
+      if (move === undefined) throw new BaluchonError('migration.unknown-move', { accountId });
+      const credentials = {
+        username: move.account.username,
+        password: await context.accounts.password(
+          move.account.server,
+          move.account.username,
+          password,
+        ),
+      };
+      await context.accounts.add(move.account, credentials);
+      for (const path of move.paths) {
         if ((await stat(path).catch(() => undefined)) === undefined) {
-          throw new BaluchonError('path-not-found', { path });
+          throw new BaluchonError('migration.archives-gone', { path: basename(path) });
         }
       }
-      const { account, credentials } = await context.accounts.get(accountId);
-      const directory = stateDir ?? context.deps.dataDir;
-      const jobId = context.jobs.start('migrate', async (job) => {
-        const journal = openJournal({
-          path: journalPath(directory),
-          now: context.deps.now,
-          ...(deps.sqliteNativeBinding === undefined
-            ? {}
-            : { nativeBinding: deps.sqliteNativeBinding }),
-        });
-        const byKind: Record<MigrationKind, Problem[]> = {
-          calendars: [],
-          tasks: [],
-          contacts: [],
-          files: [],
-        };
-        const run: Problem[] = [];
-        try {
-          const outcome = await runMigration(paths, selection, {
-            journal,
-            client: context.dav.client(credentials),
-            account,
-            t: context.t(),
-            signal: job.signal,
-            now: context.deps.now,
-            concurrency: deps.concurrency,
-            onProgress: (progress) => {
-              job.progress(progress);
-            },
-            onProblem: (kind, fact) => {
-              (kind === null ? run : byKind[kind]).push(context.problem(fact));
-              job.problem(fact);
-            },
-            ...(deps.fetchPhoto === null ? {} : { fetchPhoto: deps.fetchPhoto }),
-          });
-          const t = context.t();
-          const stopMessage =
-            outcome.stop === null
-              ? null
-              : describeError(t, outcome.stop.code, outcome.stop.details);
-          const report = buildReport(outcome, { byKind, run }, account, stopMessage);
-          const reportFile = await saveReportFile(
-            report,
-            join(directory, 'reports'),
-            t,
-            context.locale(),
-          );
-          return { ...report, reportFile };
-        } finally {
-          journal.close();
-        }
-      });
-      return Promise.resolve({ jobId });
+      return start(move.paths, move.account, credentials, move.selection, move.stateDir);
+    },
+
+    readReport: async ({ path }) => {
+      // Only Baluchon's own reports, in its data folder: this is no general file reader.
+      const reports = resolve(context.deps.dataDir, 'reports') + sep;
+      const file = resolve(path);
+      if (!file.startsWith(reports) || !file.endsWith('.html')) {
+        throw new BaluchonError('migration.not-a-report', { path: basename(path) });
+      }
+      return { html: await readFile(file, 'utf8') };
     },
   };
 }

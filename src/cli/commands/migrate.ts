@@ -86,6 +86,10 @@ export const migrateCommand: CliCommand = {
           const report = outcome.result;
           ctx.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : summary(ctx, report));
           if (report.stopMessage !== null) ctx.stderr.write(`${report.stopMessage}\n`);
+          if (report.state === 'cancelled') {
+            ctx.stderr.write(`${ctx.t('cli:commands.migrate.cancelled')}\n`);
+            return exitCode.interrupted;
+          }
           return report.complete ? exitCode.ok : exitCode.incomplete;
         }
         case 'refused':
