@@ -1,5 +1,5 @@
 // What the family chose to move, from what the scan found.
-import type { ScanReport } from '../../src/contract/index.ts';
+import type { MigrationSelection, ScanReport } from '../../src/contract/index.ts';
 
 export interface Selection {
   /** Calendar keys (ScanReport.calendars[].key) to copy. */
@@ -25,4 +25,14 @@ export function nothingSelected(selection: Selection): boolean {
   return (
     selection.calendars.length === 0 && !selection.contacts && !selection.tasks && !selection.files
   );
+}
+
+/** The choice as the migration command takes it. */
+export function toMigrationSelection(selection: Selection): MigrationSelection {
+  return {
+    calendars: selection.calendars,
+    contacts: selection.contacts,
+    tasks: selection.tasks,
+    files: selection.files,
+  };
 }

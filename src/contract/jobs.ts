@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { command } from './define.ts';
 
 export const JobRef = z.object({ jobId: z.string() });
+export type JobRef = z.infer<typeof JobRef>;
 
 export const JobState = z.enum(['running', 'done', 'failed', 'cancelled']);
 export type JobState = z.infer<typeof JobState>;

@@ -1,5 +1,5 @@
 // Makes the transport and the job store available to every screen.
-import { createContext, useContext, useSyncExternalStore } from 'react';
+import { createContext, useContext, useEffect, useRef, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
 import type { JobKind } from '../../../src/contract/index.ts';
 import type { JobStore, JobView } from '../jobs/job-store.ts';
@@ -33,4 +33,29 @@ export function useJob<K extends JobKind>(jobId: string | undefined): JobView<K>
     (listener) => jobs.subscribe(listener),
     () => jobs.get<K>(jobId),
   );
+}
+
+/** Calls `onEnd` once when the job ends (from the store's notification, not from a render). */
+export function useJobEnd<K extends JobKind>(
+  jobId: string | undefined,
+  onEnd: (end: NonNullable<JobView<K>['end']>) => void,
+): void {
+  const { jobs } = useApiContext();
+  const latest = useRef(onEnd);
+  useEffect(() => {
+    latest.current = onEnd;
+  });
+  useEffect(() => {
+    if (jobId === undefined) return;
+    let called = false;
+    const check = (): void => {
+      const end = jobs.get<K>(jobId)?.end;
+      if (end === undefined || called) return;
+      called = true;
+      latest.current(end);
+    };
+    const unsubscribe = jobs.subscribe(check);
+    check();
+    return unsubscribe;
+  }, [jobs, jobId]);
 }

@@ -14,13 +14,14 @@ import { formatBytes } from '../format.ts';
 export function SourceScreen(props: {
   files: File[];
   onFilesChange: (files: File[]) => void;
-  onScanned: (report: ScanReport) => void;
+  onScanned: (report: ScanReport, paths: string[]) => void;
   onBack: () => void;
 }) {
   const { files, onFilesChange } = props;
   const { t, i18n } = useTranslation();
   const api = useApi();
   const [jobId, setJobId] = useState<string>();
+  const [paths, setPaths] = useState<string[]>([]);
   const [upload, setUpload] = useState<{ sent: number; total: number }>();
   const [error, setError] = useState<string>();
   const job = useJob<'scan'>(jobId);
@@ -36,12 +37,12 @@ export function SourceScreen(props: {
     setError(undefined);
     setJobId(undefined);
     const total = files.reduce((sum, file) => sum + file.size, 0);
-    const paths: string[] = [];
+    const chosen: string[] = [];
     try {
       let before = 0;
       for (const file of files) {
         setUpload({ sent: before, total });
-        paths.push(
+        chosen.push(
           await api.pathForFile(file, (sent) => {
             setUpload({ sent: before + sent, total });
           }),
@@ -54,7 +55,8 @@ export function SourceScreen(props: {
     } finally {
       setUpload(undefined);
     }
-    const started = await api.startScan({ paths });
+    setPaths(chosen);
+    const started = await api.startScan({ paths: chosen });
     if (started.ok) setJobId(started.value.jobId);
     else
       setError(
@@ -69,8 +71,8 @@ export function SourceScreen(props: {
   const { onScanned } = props;
   useEffect(() => {
     // The wizard moves on to "What we found"; coming back mounts this screen afresh.
-    if (end?.outcome === 'done') onScanned(end.result);
-  }, [end, onScanned]);
+    if (end?.outcome === 'done') onScanned(end.result, paths);
+  }, [end, onScanned, paths]);
   const failure =
     end !== undefined && end.outcome !== 'done'
       ? t(errorKey(end.error.code), { ...end.error.details, defaultValue: end.error.message })

@@ -1,14 +1,21 @@
 // Step 1: what will happen, and what will not.
 import { useTranslation } from 'react-i18next';
+import { ForgetButton } from '../components/forget-button.tsx';
+import { UnfinishedMoves } from '../components/unfinished-moves.tsx';
 import { WizardLayout } from '../components/wizard-layout.tsx';
 
-export function WelcomeScreen(props: { onStart: () => void }) {
+export function WelcomeScreen(props: {
+  onStart: () => void;
+  onResume: (accountId: string, password: string | undefined) => void;
+  onForgotten: () => void;
+}) {
   const { t } = useTranslation();
   const will = t('welcome.will', { returnObjects: true }) as string[];
   const wont = t('welcome.wont', { returnObjects: true }) as string[];
   return (
     <WizardLayout step="welcome" title={t('welcome.title')}>
       <p className="lead">{t('welcome.intro')}</p>
+      <UnfinishedMoves onResume={props.onResume} />
       <div className="columns">
         <section aria-labelledby="will-title">
           <h2 id="will-title">{t('welcome.willTitle')}</h2>
@@ -28,6 +35,7 @@ export function WelcomeScreen(props: { onStart: () => void }) {
         </section>
       </div>
       <div className="actions">
+        <ForgetButton onForgotten={props.onForgotten} />
         <button type="button" className="primary" onClick={props.onStart}>
           {t('welcome.start')}
         </button>

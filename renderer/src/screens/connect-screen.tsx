@@ -1,0 +1,286 @@
+// Step 5: connect to the family's new account — by logging in on the host's own page in the
+// browser (Nextcloud), or with an address, a login and an app password — then check that what
+// was chosen can go there and fits.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Account, ErrorData, ScanReport } from '../../../src/contract/index.ts';
+import { useApi, useJob, useJobEnd } from '../api/api-context.tsx';
+import { errorText } from '../components/error-text.ts';
+import { WizardLayout } from '../components/wizard-layout.tsx';
+import type { ConnectPreset } from '../connect-preset.ts';
+import { formatBytes } from '../format.ts';
+import type { Selection } from '../selection.ts';
+
+export function ConnectScreen(props: {
+  preset: ConnectPreset | undefined;
+  report: ScanReport;
+  selection: Selection;
+  onBack: () => void;
+  onConnected: (account: Account) => void;
+}) {
+  const { preset, report, selection } = props;
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const [server, setServer] = useState(preset?.serverAddress ?? '');
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [checking, setChecking] = useState(false);
+  const [error, setError] = useState<ErrorData>();
+  const [account, setAccount] = useState<Account>();
+  const [loginJob, setLoginJob] = useState<string>();
+  const login = useJob<'loginFlow'>(loginJob);
+
+  const check = async (input: {
+    server: string;
+    username: string;
+    password?: string;
+  }): Promise<void> => {
+    setChecking(true);
+    setError(undefined);
+    setAccount(undefined);
+    const result = await api.connect(input);
+    setChecking(false);
+    if (result.ok) setAccount(result.value);
+    else setError(result.error);
+  };
+
+  const submit = (event: { preventDefault(): void }): void => {
+    event.preventDefault();
+    void check({ server, username, password });
+  };
+
+  const startLogin = async (): Promise<void> => {
+    setError(undefined);
+    setAccount(undefined);
+    const started = await api.startLoginFlow({ server });
+    if (started.ok) setLoginJob(started.value.jobId);
+    else setError(started.error);
+  };
+
+  // The browser login ended: connect with the app password it left in Baluchon's vault.
+  useJobEnd<'loginFlow'>(loginJob, (end) => {
+    setLoginJob(undefined);
+    if (end.outcome === 'done') {
+      const { server: loggedServer, loginName } = end.result.account;
+      setUsername(loginName);
+      void check({ server: loggedServer, username: loginName });
+    } else if (end.outcome === 'failed') setError(end.error);
+  });
+
+  const fits = spaceCheck(account, report, selection);
+  const missing = account === undefined ? [] : missingPlaces(account, report, selection);
+  const waitingForBrowser = login?.progress?.phase === 'waiting-for-browser';
+
+  return (
+    <WizardLayout step="connect" title={t('connect.title')}>
+      <p className="lead">
+        {preset?.hostName === undefined || preset.hostName === null
+          ? t('connect.intro')
+          : t('connect.introHost', { host: preset.hostName })}
+      </p>
+
+      {preset?.loginFlowV2 === true ? (
+        <section className="card" aria-labelledby="browser-title">
+          <h2 id="browser-title">{t('connect.browser.title')}</h2>
+          <p>{t('connect.browser.intro')}</p>
+          {loginJob === undefined ? (
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void startLogin()}
+              disabled={server === ''}
+            >
+              {t('connect.browser.start')}
+            </button>
+          ) : (
+            <div role="status" aria-live="polite">
+              <p>
+                {waitingForBrowser ? t('connect.browser.waiting') : t('connect.browser.contacting')}
+              </p>
+              {login?.progress?.loginUrl === undefined ||
+              login.progress.loginUrl === null ? null : (
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => {
+                    const url = login.progress?.loginUrl;
+                    if (url !== undefined && url !== null) void api.openExternal(url);
+                  }}
+                >
+                  {t('connect.browser.reopen')}
+                </button>
+              )}
+              <button
+                type="button"
+                onClick={() => {
+                  void api.cancelJob({ jobId: loginJob });
+                }}
+              >
+                {t('actions.cancel')}
+              </button>
+            </div>
+          )}
+        </section>
+      ) : null}
+
+      <section className="card" aria-labelledby="password-title">
+        <h2 id="password-title">
+          {preset?.loginFlowV2 === true
+            ? t('connect.password.titleOther')
+            : t('connect.password.title')}
+        </h2>
+        <form className="form" onSubmit={submit}>
+          <label className="field">
+            <span>{t('connect.password.server')}</span>
+            <input
+              type="text"
+              name="server"
+              autoComplete="url"
+              inputMode="url"
+              value={server}
+              onChange={(event) => {
+                setServer(event.target.value);
+              }}
+              required
+            />
+            <span className="hint">{t('connect.password.serverHint')}</span>
+          </label>
+          <label className="field">
+            <span>{t('connect.password.username')}</span>
+            <input
+              type="text"
+              name="username"
+              autoComplete="username"
+              value={username}
+              onChange={(event) => {
+                setUsername(event.target.value);
+              }}
+              required
+            />
+          </label>
+          <label className="field">
+            <span>{t('connect.password.password')}</span>
+            <input
+              type="password"
+              name="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(event) => {
+                setPassword(event.target.value);
+              }}
+              required
+            />
+            <span className="hint">{t('connect.password.passwordHint')}</span>
+          </label>
+          <div className="actions inline">
+            <button type="submit" disabled={checking}>
+              {checking ? t('connect.checking') : t('connect.check')}
+            </button>
+          </div>
+        </form>
+      </section>
+
+      {error === undefined ? null : (
+        <p className="alert" role="alert" data-testid="connect-error">
+          {errorText(t, error)}
+        </p>
+      )}
+
+      {account === undefined ? null : (
+        <section className="card ok" aria-labelledby="result-title" data-testid="connect-result">
+          <h2 id="result-title">
+            {t('connect.result.title', { server: account.server, username: account.username })}
+          </h2>
+          <ul className="checks">
+            <li>
+              {account.calendarHome === null
+                ? t('connect.result.noCalendars')
+                : t('connect.result.calendars')}
+            </li>
+            <li>
+              {account.addressbookHome === null
+                ? t('connect.result.noContacts')
+                : t('connect.result.contacts')}
+            </li>
+            <li>
+              {account.filesRoot === null ? t('connect.result.noFiles') : t('connect.result.files')}
+            </li>
+            <li>
+              {account.quota?.availableBytes === undefined || account.quota.availableBytes === null
+                ? t('connect.result.freeUnknown')
+                : t('connect.result.free', {
+                    free: formatBytes(t, account.quota.availableBytes, i18n.language),
+                  })}
+            </li>
+          </ul>
+          {missing.map((kind) => (
+            <p key={kind} className="alert" role="alert">
+              {t(`connect.result.cannot.${kind}`)}
+            </p>
+          ))}
+          {fits === null || fits.fits ? null : (
+            <p className="alert" role="alert" data-testid="not-enough-space">
+              {t('connect.result.tooBig', {
+                needed: formatBytes(t, fits.needed, i18n.language),
+                free: formatBytes(t, fits.free, i18n.language),
+              })}
+            </p>
+          )}
+        </section>
+      )}
+
+      <div className="actions">
+        <button type="button" onClick={props.onBack}>
+          {t('actions.back')}
+        </button>
+        <button
+          type="button"
+          className="primary"
+          disabled={
+            account === undefined ||
+            (fits !== null && !fits.fits) ||
+            missing.length === allChosen(report, selection).length
+          }
+          onClick={() => {
+            if (account !== undefined) props.onConnected(account);
+          }}
+        >
+          {t('connect.start')}
+        </button>
+      </div>
+    </WizardLayout>
+  );
+}
+
+type Kind = 'calendars' | 'contacts' | 'tasks' | 'files';
+
+function allChosen(report: ScanReport, selection: Selection): Kind[] {
+  const kinds: Kind[] = [];
+  if (selection.calendars.length > 0) kinds.push('calendars');
+  if (selection.tasks && report.tasks.count > 0) kinds.push('tasks');
+  if (selection.contacts && report.contacts.count > 0) kinds.push('contacts');
+  if (selection.files && report.files.count > 0) kinds.push('files');
+  return kinds;
+}
+
+/** What was chosen but has no place on this account. */
+function missingPlaces(account: Account, report: ScanReport, selection: Selection): Kind[] {
+  return allChosen(report, selection).filter((kind) =>
+    kind === 'contacts'
+      ? account.addressbookHome === null
+      : kind === 'files'
+        ? account.filesRoot === null
+        : account.calendarHome === null,
+  );
+}
+
+/** Whether the files fit in the free space, when the server tells it (null: it does not say). */
+function spaceCheck(
+  account: Account | undefined,
+  report: ScanReport,
+  selection: Selection,
+): { fits: boolean; needed: number; free: number } | null {
+  const free = account?.quota?.availableBytes;
+  if (free === undefined || free === null || !selection.files) return null;
+  return { fits: report.files.bytes <= free, needed: report.files.bytes, free };
+}

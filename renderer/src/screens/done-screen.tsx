@@ -1,0 +1,149 @@
+// Step 7: what arrived, checked on the server — numbers per kind, the problems in plain words,
+// where to find everything, the report to keep, and what to do next.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MigrationReport } from '../../../src/contract/index.ts';
+import { useApi } from '../api/api-context.tsx';
+import { errorText } from '../components/error-text.ts';
+import { ForgetButton } from '../components/forget-button.tsx';
+import { ProblemList } from '../components/problem-list.tsx';
+import { WizardLayout } from '../components/wizard-layout.tsx';
+import { formatCount } from '../format.ts';
+
+const kinds = ['calendars', 'tasks', 'contacts', 'files'] as const;
+const columns = [
+  'found',
+  'created',
+  'unchanged',
+  'updated',
+  'skipped',
+  'failed',
+  'verified',
+] as const;
+
+export function DoneScreen(props: {
+  report: MigrationReport;
+  onResume: () => void;
+  onForget: () => void;
+}) {
+  const { report } = props;
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const [saveError, setSaveError] = useState<string>();
+  const n = (value: number): string => formatCount(value, i18n.language);
+  const shown = kinds.filter((kind) => report[kind].found > 0);
+  const problems = [...report.problems, ...kinds.flatMap((kind) => report[kind].problems)];
+
+  const saveReport = async (): Promise<void> => {
+    if (report.reportFile === null) return;
+    const result = await api.readReport({ path: report.reportFile });
+    if (!result.ok) {
+      setSaveError(errorText(t, result.error));
+      return;
+    }
+    // A download of the saved page: the family keeps it where they keep their papers.
+    const url = URL.createObjectURL(new Blob([result.value.html], { type: 'text/html' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = report.reportFile.split(/[\\/]/).at(-1) ?? 'baluchon-report.html';
+    link.click();
+    URL.revokeObjectURL(url);
+  };
+
+  return (
+    <WizardLayout step="done" title={report.complete ? t('done.title') : t('done.titleIncomplete')}>
+      <p className={report.complete ? 'lead ok' : 'lead alert'} data-testid="done-summary">
+        {t(report.complete ? 'migration:report.complete' : 'migration:report.incomplete')}
+      </p>
+      {report.stopMessage === null ? null : (
+        <p className="alert" role="alert">
+          {report.stopMessage}
+        </p>
+      )}
+      <div className="table-wrap">
+        <table className="counts" data-testid="done-counts">
+          <caption>{t('done.countsCaption')}</caption>
+          <thead>
+            <tr>
+              <td />
+              {columns.map((column) => (
+                <th key={column} scope="col">
+                  {t(`migration:report.columns.${column}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((kind) => (
+              <tr key={kind} data-testid={`done-row-${kind}`}>
+                <th scope="row">{t(`migration:report.kind.${kind}`)}</th>
+                {columns.map((column) => (
+                  <td key={column} data-column={column}>
+                    {n(report[kind][column])}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      {report.collections.length === 0 ? null : (
+        <section className="card" aria-labelledby="where-title">
+          <h2 id="where-title">{t('migration:report.collections')}</h2>
+          <ul>
+            {report.collections.map((collection) => (
+              <li key={collection.url}>
+                <strong>{collection.name}</strong>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {report.birthdaysLeftOut ? <p>{t('migration:report.birthdays')}</p> : null}
+      {report.holidayFeeds === null ? null : (
+        <section className="card" aria-labelledby="holidays-title">
+          <h2 id="holidays-title">{t('done.holidaysTitle')}</h2>
+          <p>{t('migration:report.holidays')}</p>
+          <ul>
+            {report.holidayFeeds.map((feed) => (
+              <li key={feed.url}>
+                {t(`items:calendar.holiday-zones.${feed.zone}`, { defaultValue: feed.zone })}:{' '}
+                <code className="copyable">{feed.url}</code>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <ProblemList problems={problems} title={t('migration:report.problems')} />
+
+      <section className="card" aria-labelledby="next-title">
+        <h2 id="next-title">{t('migration:report.next')}</h2>
+        <p>{t('migration:report.nextPhone')}</p>
+        <p>{t('migration:report.nextComputer')}</p>
+        <p>{t('migration:report.nextGoogle')}</p>
+      </section>
+
+      {saveError === undefined ? null : (
+        <p className="alert" role="alert">
+          {saveError}
+        </p>
+      )}
+      <div className="actions">
+        {report.complete ? null : (
+          <button type="button" onClick={props.onResume}>
+            {t('done.tryAgain')}
+          </button>
+        )}
+        {report.reportFile === null ? null : (
+          <button type="button" onClick={() => void saveReport()}>
+            {t('done.saveReport')}
+          </button>
+        )}
+        <ForgetButton onForgotten={props.onForget} />
+      </div>
+    </WizardLayout>
+  );
+}

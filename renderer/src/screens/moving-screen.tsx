@@ -1,0 +1,160 @@
+// Step 6: the move itself — progress per kind with counts, the time left, pause and resume. The
+// family may close the app at any moment: the next start offers to go on where it stopped.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type {
+  ErrorData,
+  JobRef,
+  MigrateProgress,
+  MigrationReport,
+  Result,
+} from '../../../src/contract/index.ts';
+import { useApi, useJob, useJobEnd } from '../api/api-context.tsx';
+import { errorText } from '../components/error-text.ts';
+import { ProgressBar } from '../components/progress-bar.tsx';
+import { ProblemList } from '../components/problem-list.tsx';
+import { WizardLayout } from '../components/wizard-layout.tsx';
+import { formatBytes, formatCount } from '../format.ts';
+
+const kinds = ['calendars', 'tasks', 'contacts', 'files'] as const;
+
+export function MovingScreen(props: {
+  /** Starts (or goes on with) the move; called again to resume after a pause. */
+  start: () => Promise<Result<JobRef>>;
+  onDone: (report: MigrationReport) => void;
+}) {
+  const { start, onDone } = props;
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const [jobId, setJobId] = useState<string>();
+  const [startError, setStartError] = useState<ErrorData>();
+  const job = useJob<'migrate'>(jobId);
+  const started = useRef(false);
+
+  const run = useCallback(async () => {
+    setStartError(undefined);
+    setJobId(undefined);
+    const result = await start();
+    if (result.ok) setJobId(result.value.jobId);
+    else setStartError(result.error);
+  }, [start]);
+
+  useEffect(() => {
+    // Once per visit (React's strict mode mounts effects twice in development).
+    if (started.current) return;
+    started.current = true;
+    void run();
+  }, [run]);
+
+  const end = job?.end;
+  // A paused move ends with a report of what is already there; any other end moves on to Done.
+  useJobEnd<'migrate'>(jobId, (finished) => {
+    if (finished.outcome === 'done' && finished.result.state !== 'cancelled')
+      onDone(finished.result);
+  });
+  const error = startError ?? (end !== undefined && end.outcome !== 'done' ? end.error : undefined);
+  const paused =
+    end?.outcome === 'done' && end.result.state === 'cancelled' ? end.result : undefined;
+
+  const progress = job?.progress;
+  const running = jobId !== undefined && end === undefined;
+  return (
+    <WizardLayout step="moving" title={t('moving.title')}>
+      <p className="lead">{paused === undefined ? t('moving.intro') : t('moving.paused')}</p>
+      {progress === undefined || paused !== undefined ? null : (
+        <MovingProgress progress={progress} language={i18n.language} />
+      )}
+      {error === undefined ? null : (
+        <p className="alert" role="alert" data-testid="moving-error">
+          {errorText(t, error)}
+        </p>
+      )}
+      {job === undefined || job.problems.length === 0 ? null : (
+        <details className="guide">
+          <summary>{t('moving.problems', { count: job.problems.length })}</summary>
+          <ProblemList problems={job.problems} title={t('moving.problemsTitle')} />
+        </details>
+      )}
+      <p className="hint">{t('moving.canClose')}</p>
+      <div className="actions">
+        {running ? (
+          <button
+            type="button"
+            onClick={() => {
+              void api.cancelJob({ jobId });
+            }}
+          >
+            {t('moving.pause')}
+          </button>
+        ) : null}
+        {paused !== undefined || error !== undefined ? (
+          <>
+            {paused === undefined ? null : (
+              <button
+                type="button"
+                onClick={() => {
+                  onDone(paused);
+                }}
+              >
+                {t('moving.seeSoFar')}
+              </button>
+            )}
+            <button type="button" className="primary" onClick={() => void run()}>
+              {t('moving.resume')}
+            </button>
+          </>
+        ) : null}
+      </div>
+    </WizardLayout>
+  );
+}
+
+function MovingProgress(props: { progress: MigrateProgress; language: string }) {
+  const { progress, language } = props;
+  const { t } = useTranslation();
+  const n = (value: number): string => formatCount(value, language);
+  return (
+    <div data-testid="moving-progress">
+      <p className="progress-label" role="status" aria-live="polite">
+        {t(`moving.phase.${progress.phase}`)}
+        {progress.etaSeconds === null ? '' : ` — ${timeLeft(t, progress.etaSeconds)}`}
+      </p>
+      {kinds.map((kind) => {
+        const counts = progress[kind];
+        if (counts.found === 0) return null;
+        const files = kind === 'files' && counts.bytesTotal > 0;
+        return (
+          <ProgressBar
+            key={kind}
+            label={t(`moving.kind.${kind}`)}
+            value={files ? counts.bytesDone / counts.bytesTotal : counts.done / counts.found}
+            detail={[
+              t('moving.count', { done: n(counts.done), found: n(counts.found) }),
+              files
+                ? t('moving.bytes', {
+                    done: formatBytes(t, counts.bytesDone, language),
+                    total: formatBytes(t, counts.bytesTotal, language),
+                  })
+                : '',
+              counts.failed > 0 ? t('moving.failed', { count: counts.failed }) : '',
+            ]
+              .filter((part) => part !== '')
+              .join(' · ')}
+          />
+        );
+      })}
+      {progress.current === null ? null : (
+        <p className="hint" data-testid="moving-current">
+          {t('moving.current', { item: progress.current })}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function timeLeft(t: ReturnType<typeof useTranslation>['t'], seconds: number): string {
+  if (seconds < 60) return t('moving.eta.lessThanMinute');
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 90) return t('moving.eta.minutes', { count: minutes });
+  return t('moving.eta.hours', { count: Math.round(minutes / 60) });
+}
