@@ -1,5 +1,6 @@
 // The filters of the list (and of the map): plain checkboxes and one list of distances, each
 // with its label, so they work with the keyboard and are read out as they are.
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Need } from '../../../src/contract/index.ts';
 import { distanceChoices } from './host-filters.ts';
@@ -12,6 +13,7 @@ export function HostFiltersForm(props: {
 }) {
   const { filters, needs, onChange } = props;
   const { t, i18n } = useTranslation();
+  const id = useId();
   const km = (value: number): string => new Intl.NumberFormat(i18n.language).format(value);
   const kinds = new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(
     needs.map((need) => t(`home.kinds.${need}`)),
@@ -39,9 +41,10 @@ export function HostFiltersForm(props: {
         />
         <span>{t('home.filters.offersAll', { kinds })}</span>
       </label>
-      <label>
-        <span>{t('home.filters.distance')}</span>
+      <div className="distance-filter">
+        <label htmlFor={`${id}-distance`}>{t('home.filters.distance')}</label>
         <select
+          id={`${id}-distance`}
           value={filters.maxKm === null ? '' : String(filters.maxKm)}
           onChange={(event) => {
             const value = event.target.value;
@@ -55,7 +58,7 @@ export function HostFiltersForm(props: {
             </option>
           ))}
         </select>
-      </label>
+      </div>
     </fieldset>
   );
 }

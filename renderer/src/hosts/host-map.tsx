@@ -56,6 +56,16 @@ function useWorldShapes(): { shapes: WorldShapes | undefined; failed: boolean } 
   return state;
 }
 
+/** The width of the place's name as drawn (bold, 0.8 rem, with its white halo), in pixels. */
+function labelWidth(text: string): number {
+  const context = document.createElement('canvas').getContext('2d');
+  const root = getComputedStyle(document.documentElement);
+  const size = 0.8 * (Number.parseFloat(root.fontSize) || 16);
+  if (context === null) return text.length * size * 0.7;
+  context.font = `700 ${size}px ${root.fontFamily}`;
+  return context.measureText(text).width + 6;
+}
+
 /** A small house: the family's place. */
 const house = (x: number, y: number): string => {
   const s = 11;
@@ -102,11 +112,10 @@ export function HostMap(props: {
     };
   }, [layout, shapes, maxKm, place]);
 
-  // About 0.6 em per character of the bold label (0.8 rem).
   const label =
     layout === undefined
       ? undefined
-      : placeFamilyLabel(layout.family, layout.placed, place.name.length * 8.5, { width, height });
+      : placeFamilyLabel(layout.family, layout.placed, labelWidth(place.name), { width, height });
   const byId = new Map(hosts.map((entry) => [entry.host.id, entry.host]));
   const km = (value: number): string =>
     new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 }).format(value);

@@ -211,8 +211,9 @@ export interface LabelPlacement {
 }
 
 /**
- * Where the family's place name goes: below the house, else above, right or left — the first
- * spot that no marker covers and that stays inside the map (else below, whatever covers it).
+ * Where the family's place name goes: below the house, else above, right or left, a little
+ * further out each round — the first spot no marker covers and that stays inside the map (else
+ * below, whatever covers it).
  * `textWidth` is an estimate: the real width depends on the font, and a few pixels do not matter.
  */
 export function placeFamilyLabel(
@@ -225,12 +226,17 @@ export function placeFamilyLabel(
 ): LabelPlacement {
   const gap = 6;
   const house = 12;
-  const candidates: LabelPlacement[] = [
-    { x: family.x, y: family.y + house + gap + lineHeight, anchor: 'middle' },
-    { x: family.x, y: family.y - house - gap - 2, anchor: 'middle' },
-    { x: family.x + house + gap, y: family.y + lineHeight / 3, anchor: 'start' },
-    { x: family.x - house - gap, y: family.y + lineHeight / 3, anchor: 'end' },
-  ];
+  // Nearest first: below, above, right, left; then one line further out each time, to clear
+  // a ring of markers around the house.
+  const candidates: LabelPlacement[] = [0, 1, 2, 3].flatMap((step): LabelPlacement[] => {
+    const out = step * lineHeight;
+    return [
+      { x: family.x, y: family.y + house + gap + lineHeight + out, anchor: 'middle' },
+      { x: family.x, y: family.y - house - gap - 2 - out, anchor: 'middle' },
+      { x: family.x + house + gap + out, y: family.y + lineHeight / 3, anchor: 'start' },
+      { x: family.x - house - gap - out, y: family.y + lineHeight / 3, anchor: 'end' },
+    ];
+  });
   const box = (label: LabelPlacement) => {
     const left =
       label.anchor === 'start'

@@ -82,11 +82,18 @@ export function HomeScreen(props: {
     })();
   }, [api, search.query, tick, language, needsKey, t]);
 
-  // Back from a host's page: the keyboard returns to that host's button in the list.
+  // Back from a host's page: the keyboard returns to that host's button in the list. After the
+  // frame, because the layout gives the heading the focus when the list's screen appears.
   useEffect(() => {
-    if (openId !== undefined || returnTo.current === undefined) return;
-    document.getElementById(openButtonId(returnTo.current))?.focus();
-    returnTo.current = undefined;
+    const hostId = returnTo.current;
+    if (openId !== undefined || hostId === undefined) return;
+    const frame = requestAnimationFrame(() => {
+      returnTo.current = undefined;
+      document.getElementById(openButtonId(hostId))?.focus();
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+    };
   }, [openId]);
 
   const runSearch = (query: string): void => {

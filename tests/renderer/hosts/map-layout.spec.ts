@@ -131,6 +131,20 @@ describe('placeFamilyLabel', () => {
     expect(label.y).toBeLessThan(family.y);
   });
 
+  it('writes it clear of a ring of markers around the house', () => {
+    const ring = [-90, 30, 150].map((degrees) => ({
+      markerX: 200 + 27 * Math.cos((degrees * Math.PI) / 180),
+      markerY: 200 + 27 * Math.sin((degrees * Math.PI) / 180),
+    }));
+    const label = placeFamilyLabel(family, ring, 160, viewport);
+    const top = label.y - 12;
+    for (const marker of ring) {
+      const clear =
+        top - marker.markerY > MARKER_RADIUS || marker.markerY - label.y > MARKER_RADIUS;
+      expect(clear || Math.abs(marker.markerX - label.x) > 80 + MARKER_RADIUS).toBe(true);
+    }
+  });
+
   it('writes it beside when markers sit above and below', () => {
     const label = placeFamilyLabel(
       family,
