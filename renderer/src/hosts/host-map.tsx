@@ -10,6 +10,7 @@ import { geoCircle, geoPath } from 'd3-geo';
 import type { HostSuggestion, Place } from '../../../src/contract/index.ts';
 import { MARKER_RADIUS, kmToDegrees, layoutMap, placeFamilyLabel } from './map-layout.ts';
 import { loadWorldShapes } from './world-shapes.ts';
+import './host-map.css';
 import type { WorldShapes } from './world-shapes.ts';
 
 export interface NumberedHost {

@@ -6,6 +6,7 @@ import type { HostSuggestion, Need } from '../../../src/contract/index.ts';
 import { errorKey } from '../../../locales/keys.ts';
 import { useApi } from '../api/api-context.tsx';
 import { WizardLayout } from '../components/wizard-layout.tsx';
+import { asSentence } from './as-sentence.ts';
 import { ExternalLink } from './external-link.tsx';
 import { HostBadges, HostChecked, HostReasons, HostWhere } from './host-card.tsx';
 import { choiceFromDirectory } from './host-choice.ts';
@@ -39,7 +40,7 @@ export function HostPage(props: {
   onChoose: (choice: HostChoice) => void;
 }) {
   const { host, needs, onBack, onChoose } = props;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const [details, setDetails] = useState<HostDetails>();
   const [failure, setFailure] = useState<string>();
@@ -117,7 +118,11 @@ export function HostPage(props: {
 
       <section aria-labelledby="page-price" className="card">
         <h2 id="page-price">{t('home.page.price')}</h2>
-        <p>{price < 0 ? t('home.page.priceUnknown') : host.why[price]}</p>
+        <p>
+          {price < 0
+            ? t('home.page.priceUnknown')
+            : asSentence(host.why[price] ?? '', i18n.language)}
+        </p>
         {priceNotes.length === 0 ? null : (
           <details>
             <summary>{t('home.page.priceNotes')}</summary>

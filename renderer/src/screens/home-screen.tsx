@@ -2,7 +2,7 @@
 // hosts near them that offer what they chose to move, in a list (in the engine's order, each
 // with why) and on a map; a page per host; "Choose this host". Or: "I already have an account",
 // "I have a file from my host".
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FindHostsResult, Need } from '../../../src/contract/index.ts';
 import { errorKey } from '../../../locales/keys.ts';
@@ -102,6 +102,19 @@ export function HomeScreen(props: {
     setTick((value) => value + 1);
   };
 
+  const filtered = useMemo(
+    () =>
+      result === undefined
+        ? undefined
+        : filterHosts(result.hosts, search.filters, needsKey.split(',') as Need[]),
+    [result, search.filters, needsKey],
+  );
+  // Stable between renders (typing in the place field re-renders the screen), so the map
+  // projects the countries again only when what it shows changes.
+  const mapHosts = useMemo(
+    () => (filtered?.shown ?? []).map((host, index) => ({ number: index + 1, host })),
+    [filtered],
+  );
   const opened = result?.hosts.find((host) => host.id === openId);
   if (opened !== undefined) {
     return (
@@ -121,8 +134,6 @@ export function HomeScreen(props: {
     new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(
       kinds.map((kind) => t(`home.kinds.${kind}`)),
     );
-  const filtered =
-    result === undefined ? undefined : filterHosts(result.hosts, search.filters, needs);
   const shown = filtered?.shown ?? [];
   const count =
     result === undefined
@@ -195,7 +206,9 @@ export function HomeScreen(props: {
               {t('home.results.hiddenUnknownDistance', { count: filtered.hiddenUnknownDistance })}
             </p>
           )}
-          {shown.length === 0 ? (
+          {result.hosts.length === 0 ? (
+            <p>{t('home.results.none')}</p>
+          ) : shown.length === 0 ? (
             <div className="no-match">
               <p>{t('home.results.noMatch')}</p>
               <button
@@ -211,7 +224,7 @@ export function HomeScreen(props: {
             <div className="results-layout">
               <HostMap
                 place={result.place}
-                hosts={shown.map((host, index) => ({ number: index + 1, host }))}
+                hosts={mapHosts}
                 unplaced={shown.filter((host) => host.location === null).length}
                 maxKm={search.filters.maxKm}
                 onOpen={setOpenId}
