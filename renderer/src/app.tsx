@@ -8,10 +8,14 @@ import type {
   ScanReport,
 } from '../../src/contract/index.ts';
 import { useApi } from './api/api-context.tsx';
-import type { ConnectPreset } from './connect-preset.ts';
+import type { HostChoice } from './hosts/host-choice.ts';
+import { emptySearch } from './hosts/home-search.ts';
+import type { HomeSearch } from './hosts/home-search.ts';
+import { needsOf } from './hosts/needs.ts';
 import { ConnectScreen } from './screens/connect-screen.tsx';
 import { DoneScreen } from './screens/done-screen.tsx';
 import { FoundScreen } from './screens/found-screen.tsx';
+import { HomeScreen } from './screens/home-screen.tsx';
 import { MovingScreen } from './screens/moving-screen.tsx';
 import { SourceScreen } from './screens/source-screen.tsx';
 import { WelcomeScreen } from './screens/welcome-screen.tsx';
@@ -21,6 +25,7 @@ import type { Step } from './steps.ts';
 
 interface Scanned {
   report: ScanReport;
+  /** Paths the service can open (Electron: the files themselves; browser: received copies). */
   paths: string[];
 }
 
@@ -30,7 +35,9 @@ export function App() {
   const [files, setFiles] = useState<File[]>([]);
   const [scanned, setScanned] = useState<Scanned>();
   const [selection, setSelection] = useState<Selection>();
-  const [preset, setPreset] = useState<ConnectPreset>();
+  const [homeSearch, setHomeSearch] = useState<HomeSearch>(emptySearch);
+  /** The host chosen on "Your new home"; null: "I already have an account", nothing pre-filled. */
+  const [hostChoice, setHostChoice] = useState<HostChoice | null>(null);
   const [move, setMove] = useState<{ start: () => Promise<Result<JobRef>> }>();
   const [result, setResult] = useState<MigrationReport>();
 
@@ -44,7 +51,8 @@ export function App() {
     setFiles([]);
     setScanned(undefined);
     setSelection(undefined);
-    setPreset(undefined);
+    setHomeSearch(emptySearch);
+    setHostChoice(null);
     setMove(undefined);
     setResult(undefined);
     setStep('welcome');
@@ -60,15 +68,7 @@ export function App() {
   };
 
   if (step === 'done' && result !== undefined && move !== undefined) {
-    return (
-      <DoneScreen
-        report={result}
-        onResume={() => {
-          setStep('moving');
-        }}
-        onForget={startOver}
-      />
-    );
+    return <DoneScreen report={result} onResume={go('moving')} onForget={startOver} />;
   }
   if (step === 'moving' && move !== undefined) {
     return <MovingScreen start={move.start} onDone={onDone} />;
@@ -76,10 +76,10 @@ export function App() {
   if (step === 'connect' && scanned !== undefined && selection !== undefined) {
     return (
       <ConnectScreen
-        preset={preset}
+        choice={hostChoice}
         report={scanned.report}
         selection={selection}
-        onBack={go('found')}
+        onBack={go('home')}
         onConnected={(account: Account) => {
           const chosen = toMigrationSelection(selection);
           setMove({
@@ -95,21 +95,36 @@ export function App() {
       />
     );
   }
-  if ((step === 'found' || step === 'home') && scanned !== undefined && selection !== undefined) {
+  if (step === 'home' && scanned !== undefined) {
+    return (
+      <HomeScreen
+        needs={needsOf(selection)}
+        search={homeSearch}
+        onSearchChange={setHomeSearch}
+        onBack={go('found')}
+        onChosen={(choice) => {
+          setHostChoice(choice);
+          setStep('connect');
+        }}
+        onOwnAccount={() => {
+          setHostChoice(null);
+          setStep('connect');
+        }}
+      />
+    );
+  }
+  if (step === 'found' && scanned !== undefined && selection !== undefined) {
     return (
       <FoundScreen
         report={scanned.report}
         selection={selection}
         onSelectionChange={setSelection}
         onBack={go('source')}
-        onNext={() => {
-          setPreset(undefined);
-          setStep('connect');
-        }}
+        onNext={go('home')}
       />
     );
   }
-  if (step === 'source' || step === 'found') {
+  if (step !== 'welcome') {
     return (
       <SourceScreen
         files={files}

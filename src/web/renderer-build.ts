@@ -26,11 +26,21 @@ export async function ensureRendererBuilt(
   onBuildStart();
   const fresh = `${dir}.build-${process.pid}-${Date.now()}`;
   const { build } = await import('vite');
-  await build({
-    configFile: join(projectRoot, 'vite.config.ts'),
-    logLevel: 'error',
-    build: { outDir: fresh, emptyOutDir: true },
-  });
+  // Always the production build of React, even when started from a test run: vitest sets
+  // NODE_ENV=test, and Vite (and its React plugin) keep a NODE_ENV that is already set.
+  const nodeEnv = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    await build({
+      configFile: join(projectRoot, 'vite.config.ts'),
+      logLevel: 'error',
+      mode: 'production',
+      build: { outDir: fresh, emptyOutDir: true },
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env['NODE_ENV'];
+    else process.env['NODE_ENV'] = nodeEnv;
+  }
   await writeFile(join(fresh, '.fingerprint'), fingerprint);
   const old = `${dir}.old-${process.pid}-${Date.now()}`;
   await rename(dir, old).catch(() => undefined);

@@ -7,21 +7,24 @@ import type { Account, ErrorData, ScanReport } from '../../../src/contract/index
 import { useApi, useJob, useJobEnd } from '../api/api-context.tsx';
 import { errorText } from '../components/error-text.ts';
 import { WizardLayout } from '../components/wizard-layout.tsx';
-import type { ConnectPreset } from '../connect-preset.ts';
 import { formatBytes } from '../format.ts';
+import { ChosenHostSummary } from '../hosts/chosen-host-summary.tsx';
+import type { HostChoice } from '../hosts/host-choice.ts';
 import type { Selection } from '../selection.ts';
 
 export function ConnectScreen(props: {
-  preset: ConnectPreset | undefined;
+  /** From "Your new home"; null: the family already has an account somewhere. */
+  choice: HostChoice | null;
   report: ScanReport;
   selection: Selection;
   onBack: () => void;
   onConnected: (account: Account) => void;
 }) {
-  const { preset, report, selection } = props;
+  const { choice, report, selection } = props;
+  const browserLogin = choice !== null && choice.loginFlowV2 && choice.login !== 'app-password';
   const { t, i18n } = useTranslation();
   const api = useApi();
-  const [server, setServer] = useState(preset?.serverAddress ?? '');
+  const [server, setServer] = useState(choice?.serverAddress ?? '');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [checking, setChecking] = useState(false);
@@ -73,13 +76,10 @@ export function ConnectScreen(props: {
 
   return (
     <WizardLayout step="connect" title={t('connect.title')}>
-      <p className="lead">
-        {preset?.hostName === undefined || preset.hostName === null
-          ? t('connect.intro')
-          : t('connect.introHost', { host: preset.hostName })}
-      </p>
+      <ChosenHostSummary choice={choice} />
+      <p>{t('connect.intro')}</p>
 
-      {preset?.loginFlowV2 === true ? (
+      {browserLogin ? (
         <section className="card" aria-labelledby="browser-title">
           <h2 id="browser-title">{t('connect.browser.title')}</h2>
           <p>{t('connect.browser.intro')}</p>
@@ -125,9 +125,7 @@ export function ConnectScreen(props: {
 
       <section className="card" aria-labelledby="password-title">
         <h2 id="password-title">
-          {preset?.loginFlowV2 === true
-            ? t('connect.password.titleOther')
-            : t('connect.password.title')}
+          {browserLogin ? t('connect.password.titleOther') : t('connect.password.title')}
         </h2>
         <form className="form" onSubmit={submit}>
           <label className="field">

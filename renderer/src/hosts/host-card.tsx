@@ -1,0 +1,84 @@
+// One suggested host in the list: its number (the same on the map), where it is, why Baluchon
+// suggests it (the engine's reasons, in the reader's language), how old that information is,
+// and the way to its page.
+import { useTranslation } from 'react-i18next';
+import type { HostSuggestion } from '../../../src/contract/index.ts';
+import { STALE_AFTER_DAYS, countryName, formatAge, formatDay } from './info-age.ts';
+import { reasonLines } from './reason-tone.ts';
+
+export const openButtonId = (hostId: string): string => `host-open-${hostId}`;
+
+export function HostWhere(props: { host: HostSuggestion }) {
+  const { t, i18n } = useTranslation();
+  const { host } = props;
+  const where = [host.city, countryName(host.country, i18n.language)].filter(Boolean).join(', ');
+  return <>{where === '' ? t('home.host.whereUnknown') : where}</>;
+}
+
+export function HostBadges(props: { host: HostSuggestion }) {
+  const { t } = useTranslation();
+  const { tier } = props.host;
+  if (tier === 'to-check')
+    return <span className="badge badge-warn">{t('home.host.toCheck')}</span>;
+  if (tier === 'closed') return <span className="badge badge-bad">{t('home.host.closed')}</span>;
+  return null;
+}
+
+export function HostReasons(props: { host: HostSuggestion }) {
+  return (
+    <ul className="reasons">
+      {reasonLines(props.host).map((line, index) => (
+        <li key={index} className={`reason tone-${line.tone}`}>
+          {line.text}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function HostChecked(props: { host: HostSuggestion }) {
+  const { t, i18n } = useTranslation();
+  const { host } = props;
+  return (
+    <p className={host.ageDays > STALE_AFTER_DAYS ? 'host-checked stale' : 'host-checked'}>
+      {t('home.host.checked', {
+        date: formatDay(host.checked, i18n.language),
+        age: formatAge(host.ageDays, i18n.language),
+      })}
+      {host.ageDays > STALE_AFTER_DAYS ? ` ${t('home.host.stale')}` : ''}
+    </p>
+  );
+}
+
+export function HostCard(props: {
+  number: number;
+  host: HostSuggestion;
+  onOpen: (hostId: string) => void;
+}) {
+  const { number, host, onOpen } = props;
+  const { t } = useTranslation();
+  return (
+    <li className={`host-card tier-${host.tier}`}>
+      <div className="host-card-head">
+        <h4 className="host-name">
+          <span className="host-number">{number}</span> {host.name}
+        </h4>
+        <HostBadges host={host} />
+      </div>
+      <p className="host-where">
+        <HostWhere host={host} />
+      </p>
+      <HostReasons host={host} />
+      <HostChecked host={host} />
+      <button
+        type="button"
+        id={openButtonId(host.id)}
+        onClick={() => {
+          onOpen(host.id);
+        }}
+      >
+        {t('home.host.open', { name: host.name })}
+      </button>
+    </li>
+  );
+}
