@@ -80,8 +80,8 @@ export function App() {
         report={scanned.report}
         selection={selection}
         onBack={go('home')}
-        onConnected={(account: Account) => {
-          const chosen = toMigrationSelection(selection);
+        onConnected={(account: Account, usable: Selection) => {
+          const chosen = toMigrationSelection(usable);
           setMove({
             start: () =>
               api.startMigration({

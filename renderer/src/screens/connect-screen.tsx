@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Account, ErrorData, ScanReport } from '../../../src/contract/index.ts';
 import { useApi, useJob, useJobEnd } from '../api/api-context.tsx';
 import { errorText } from '../components/error-text.ts';
+import { TextField } from '../components/text-field.tsx';
 import { WizardLayout } from '../components/wizard-layout.tsx';
 import { formatBytes } from '../format.ts';
 import { ChosenHostSummary } from '../hosts/chosen-host-summary.tsx';
@@ -18,7 +19,8 @@ export function ConnectScreen(props: {
   report: ScanReport;
   selection: Selection;
   onBack: () => void;
-  onConnected: (account: Account) => void;
+  /** With the choice narrowed to what this account can hold (the family was told the rest). */
+  onConnected: (account: Account, selection: Selection) => void;
 }) {
   const { choice, report, selection } = props;
   const browserLogin = choice !== null && choice.loginFlowV2 && choice.login !== 'app-password';
@@ -128,48 +130,34 @@ export function ConnectScreen(props: {
           {browserLogin ? t('connect.password.titleOther') : t('connect.password.title')}
         </h2>
         <form className="form" onSubmit={submit}>
-          <label className="field">
-            <span>{t('connect.password.server')}</span>
-            <input
-              type="text"
-              name="server"
-              autoComplete="url"
-              inputMode="url"
-              value={server}
-              onChange={(event) => {
-                setServer(event.target.value);
-              }}
-              required
-            />
-            <span className="hint">{t('connect.password.serverHint')}</span>
-          </label>
-          <label className="field">
-            <span>{t('connect.password.username')}</span>
-            <input
-              type="text"
-              name="username"
-              autoComplete="username"
-              value={username}
-              onChange={(event) => {
-                setUsername(event.target.value);
-              }}
-              required
-            />
-          </label>
-          <label className="field">
-            <span>{t('connect.password.password')}</span>
-            <input
-              type="password"
-              name="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(event) => {
-                setPassword(event.target.value);
-              }}
-              required
-            />
-            <span className="hint">{t('connect.password.passwordHint')}</span>
-          </label>
+          <TextField
+            label={t('connect.password.server')}
+            hint={t('connect.password.serverHint')}
+            name="server"
+            autoComplete="url"
+            inputMode="url"
+            value={server}
+            onChange={setServer}
+            required
+          />
+          <TextField
+            label={t('connect.password.username')}
+            name="username"
+            autoComplete="username"
+            value={username}
+            onChange={setUsername}
+            required
+          />
+          <TextField
+            label={t('connect.password.password')}
+            hint={t('connect.password.passwordHint')}
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={setPassword}
+            required
+          />
           <div className="actions inline">
             <button type="submit" disabled={checking}>
               {checking ? t('connect.checking') : t('connect.check')}
@@ -240,7 +228,8 @@ export function ConnectScreen(props: {
             missing.length === allChosen(report, selection).length
           }
           onClick={() => {
-            if (account !== undefined) props.onConnected(account);
+            if (account !== undefined)
+              props.onConnected(account, withoutMissing(selection, missing));
           }}
         >
           {t('connect.start')}
@@ -281,4 +270,13 @@ function spaceCheck(
   const free = account?.quota?.availableBytes;
   if (free === undefined || free === null || !selection.files) return null;
   return { fits: report.files.bytes <= free, needed: report.files.bytes, free };
+}
+
+function withoutMissing(selection: Selection, missing: readonly Kind[]): Selection {
+  return {
+    calendars: missing.includes('calendars') ? [] : selection.calendars,
+    contacts: selection.contacts && !missing.includes('contacts'),
+    tasks: selection.tasks && !missing.includes('tasks'),
+    files: selection.files && !missing.includes('files'),
+  };
 }
