@@ -6,6 +6,7 @@ import {
   ipcMain,
   net,
   protocol,
+  safeStorage,
   session,
   shell,
   utilityProcess,
@@ -13,7 +14,10 @@ import {
 import type { IpcMainInvokeEvent } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
 import { eventChannel } from './channels.ts';
+import { hostRequestHandler } from './host-requests.ts';
+import { KeychainVault } from './keychain-vault.ts';
 import { registerIpc } from './ipc.ts';
 import { rendererHandler } from './renderer-protocol.ts';
 import {
@@ -91,19 +95,29 @@ if (!app.requestSingleInstanceLock()) {
       rendererHandler(rendererDir, (url) => net.fetch(url)),
     );
 
+    const dataDir = app.getPath('userData');
+    // `npm start` builds an Electron-ABI copy of better-sqlite3 beside the bundle (the one in
+    // node_modules is built for Node, for the tests); a packaged app has it rebuilt in place.
+    const sqliteBinding = join(here, '..', 'native', 'better_sqlite3.node');
     const child = utilityProcess.fork(
       join(here, 'service-host.js'),
       [
         '--data-dir',
-        app.getPath('userData'),
+        dataDir,
         '--locale',
         app.getLocale().startsWith('en') ? 'en' : 'fr',
+        ...(existsSync(sqliteBinding) ? ['--sqlite-binding', sqliteBinding] : []),
       ],
       { serviceName: 'Baluchon service' },
     );
-    const client = createServiceClient(child, (event) => {
-      window?.webContents.send(eventChannel, event);
-    });
+    const vault = new KeychainVault(join(dataDir, 'secrets.json'), safeStorage);
+    const client = createServiceClient(
+      child,
+      (event) => {
+        window?.webContents.send(eventChannel, event);
+      },
+      hostRequestHandler(vault, openExternal),
+    );
     child.on('exit', (code) => {
       client.fail(`The Baluchon service stopped (code ${code}).`);
     });

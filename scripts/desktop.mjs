@@ -1,17 +1,23 @@
 #!/usr/bin/env node
 // `npm start`: builds the desktop app (main process, preload, service process, renderer) into
-// dist/ and launches Electron on it. `--build-only` stops after the build (used by packaging).
+// dist/ and launches Electron on it. `--build-only` stops after the build (used by packaging);
+// `--out DIR` builds elsewhere than dist/ (the tests build into a temporary folder).
 import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
+import { ensureElectronSqlite } from './electron-sqlite.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
+const outIndex = process.argv.indexOf('--out');
+const out = outIndex < 0 ? join(root, 'dist') : resolve(process.argv[outIndex + 1] ?? 'dist');
 
-// Native modules are loaded from node_modules at run time (they are rebuilt for Electron by
-// electron-builder when packaging); Electron itself is provided by the runtime.
+// Native modules are loaded at run time (see electron-sqlite.mjs); Electron itself is provided
+// by the runtime.
 const external = ['electron', 'better-sqlite3'];
 const common = {
   bundle: true,
@@ -22,35 +28,51 @@ const common = {
   absWorkingDir: root,
 };
 
+// The renderer is always a production build (see src/web/renderer-build.ts for why NODE_ENV).
+process.env.NODE_ENV = 'production';
 await Promise.all([
   esbuild({
     ...common,
     entryPoints: ['main/main.ts'],
-    outfile: 'dist/main/main.js',
+    outfile: join(out, 'main/main.js'),
     format: 'esm',
   }),
   // Sandboxed preloads must be CommonJS.
   esbuild({
     ...common,
     entryPoints: ['main/preload.ts'],
-    outfile: 'dist/main/preload.cjs',
+    outfile: join(out, 'main/preload.cjs'),
     format: 'cjs',
   }),
   esbuild({
     ...common,
     entryPoints: ['main/service-host-entry.ts'],
-    outfile: 'dist/main/service-host.js',
+    outfile: join(out, 'main/service-host.js'),
     format: 'esm',
     // Bundled ESM still needs `require` for the CommonJS packages it contains.
     banner: {
       js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
     },
   }),
-  viteBuild({ configFile: `${root}/vite.config.ts`, logLevel: 'warn' }),
+  viteBuild({
+    configFile: join(root, 'vite.config.ts'),
+    logLevel: 'warn',
+    mode: 'production',
+    build: { outDir: join(out, 'renderer'), emptyOutDir: true },
+  }),
 ]);
+
+// Data files the engine reads at run time, beside the bundles (src/hosts reads them relative to
+// its own module: from dist/main/ that is dist/data/).
+mkdirSync(join(out, 'data'), { recursive: true });
+for (const file of ['gazetteer.json.gz', 'directory.json']) {
+  copyFileSync(join(root, 'src/hosts/data', file), join(out, 'data', file));
+}
 
 if (process.argv.includes('--build-only')) process.exit(0);
 
+ensureElectronSqlite(root);
+
 const electron = require('electron');
-const child = spawn(electron, [`${root}/dist/main/main.js`], { stdio: 'inherit' });
+const child = spawn(electron, [join(out, 'main/main.js')], { stdio: 'inherit' });
 child.on('exit', (code) => process.exit(code ?? 0));
