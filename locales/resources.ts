@@ -4,6 +4,7 @@ import enCli from './en/cli.json' with { type: 'json' };
 import enCommon from './en/common.json' with { type: 'json' };
 import enConnect from './en/connect.json' with { type: 'json' };
 import enDav from './en/dav.json' with { type: 'json' };
+import enFiles from './en/files.json' with { type: 'json' };
 import enItems from './en/items.json' with { type: 'json' };
 import enJournal from './en/journal.json' with { type: 'json' };
 import enHosts from './en/hosts.json' with { type: 'json' };
@@ -13,6 +14,7 @@ import frCli from './fr/cli.json' with { type: 'json' };
 import frCommon from './fr/common.json' with { type: 'json' };
 import frConnect from './fr/connect.json' with { type: 'json' };
 import frDav from './fr/dav.json' with { type: 'json' };
+import frFiles from './fr/files.json' with { type: 'json' };
 import frItems from './fr/items.json' with { type: 'json' };
 import frJournal from './fr/journal.json' with { type: 'json' };
 import frHosts from './fr/hosts.json' with { type: 'json' };
@@ -25,6 +27,7 @@ export const resources = {
     cli: enCli,
     connect: enConnect,
     dav: enDav,
+    files: enFiles,
     items: enItems,
     journal: enJournal,
     hosts: enHosts,
@@ -36,6 +39,7 @@ export const resources = {
     cli: frCli,
     connect: frConnect,
     dav: frDav,
+    files: frFiles,
     items: frItems,
     journal: frJournal,
     hosts: frHosts,
