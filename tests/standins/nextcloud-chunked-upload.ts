@@ -19,7 +19,7 @@
 // Every request is logged (method, path, a few headers, status) so tests can count what was sent.
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -48,6 +48,8 @@ export interface NextcloudStandIn {
   quotaBytes: number | null;
   /** Called for each request once answered (tests use it to interrupt at a precise moment). */
   onAnswered: ((request: StandInRequest) => void) | null;
+  /** Files (paths below the files root) whose stored copy gets damaged, as in transit. */
+  damage: ((path: string) => boolean) | null;
   close(): Promise<void>;
 }
 
@@ -110,6 +112,7 @@ export async function startNextcloudStandIn(
     requests,
     quotaBytes: options.quotaBytes ?? null,
     onAnswered: null,
+    damage: null,
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) =>
@@ -236,14 +239,8 @@ export async function startNextcloudStandIn(
     `<?xml version="1.0" encoding="utf-8"?><d:multistatus xmlns:d="DAV:">${responses.join('')}</d:multistatus>`;
 
   /** Writes the body to a temporary file, then moves it in place: a cut body leaves nothing. */
-  const receive = async (
-    request: IncomingMessage,
-    target: string,
-    hash: boolean,
-  ): Promise<string | null> => {
+  const receive = async (request: IncomingMessage, target: string): Promise<void> => {
     const temporary = `${target}.upload-${randomBytes(6).toString('hex')}`;
-    const digest = createHash('sha256');
-    request.on('data', (chunk: Buffer) => digest.update(chunk));
     try {
       await pipeline(request, createWriteStream(temporary));
     } catch (error) {
@@ -256,16 +253,36 @@ export async function startNextcloudStandIn(
       throw new Error('body shorter than Content-Length');
     }
     await rename(temporary, target);
-    return hash ? digest.digest('hex') : null;
+  };
+
+  /** Damage in transit, for tests: the stored file's first byte is not the one sent. */
+  const maybeDamage = async (file: string, relative: string): Promise<void> => {
+    if (standIn.damage?.(relative) !== true) return;
+    const handle = await open(file, 'r+');
+    try {
+      const byte = Buffer.alloc(1);
+      await handle.read(byte, 0, 1, 0);
+      byte[0] = (byte[0] ?? 0) ^ 0xff;
+      await handle.write(byte, 0, 1, 0);
+    } finally {
+      await handle.close();
+    }
+  };
+
+  const hashOf = async (file: string): Promise<string> => {
+    const digest = createHash('sha256');
+    for await (const data of createReadStream(file)) digest.update(data as Buffer);
+    return digest.digest('hex');
   };
 
   /** X-OC-Mtime, X-Hash and the ETags, as Nextcloud answers an upload or an assembly. */
   const uploadAnswer = async (
     request: IncomingMessage,
     file: string,
-    sha256: string | null,
   ): Promise<Record<string, string>> => {
     const headers: Record<string, string> = {};
+    // Nextcloud hashes what it stored, when asked.
+    const sha256 = wantsHash(request) ? await hashOf(file) : null;
     const mtime = request.headers['x-oc-mtime'];
     if (typeof mtime === 'string' && /^\d+$/.test(mtime)) {
       await utimes(file, Number(mtime), Number(mtime));
@@ -370,8 +387,9 @@ export async function startNextcloudStandIn(
           request.resume();
           return answer(507);
         }
-        const sha256 = await receive(request, file, wantsHash(request));
-        return answer(info === null ? 201 : 204, await uploadAnswer(request, file, sha256));
+        await receive(request, file);
+        await maybeDamage(file, relative);
+        return answer(info === null ? 201 : 204, await uploadAnswer(request, file));
       }
       case 'GET': {
         request.resume();
@@ -485,7 +503,7 @@ export async function startNextcloudStandIn(
         request.resume();
         return answer(400);
       }
-      await receive(request, join(folder, name), false);
+      await receive(request, join(folder, name));
       return answer(201);
     }
     if (method === 'MOVE' && name === '.file') {
@@ -510,11 +528,9 @@ export async function startNextcloudStandIn(
       if (standIn.quotaBytes !== null && total > standIn.quotaBytes - (await usedBytes(filesDir)))
         return answer(507);
       const temporary = `${target}.upload-${randomBytes(6).toString('hex')}`;
-      const digest = createHash('sha256');
       const out = createWriteStream(temporary);
       for (const chunk of chunks) {
         for await (const data of createReadStream(join(folder, chunk))) {
-          digest.update(data as Buffer);
           if (!out.write(data))
             await new Promise<void>((resolve) =>
               out.once('drain', () => {
@@ -530,13 +546,10 @@ export async function startNextcloudStandIn(
         }),
       );
       await rename(temporary, target);
+      await maybeDamage(target, destination);
       await rm(folder, { recursive: true, force: true });
       uploads.delete(id);
-      const headers = await uploadAnswer(
-        request,
-        target,
-        wantsHash(request) ? digest.digest('hex') : null,
-      );
+      const headers = await uploadAnswer(request, target);
       return answer(existing === null ? 201 : 204, headers);
     }
     if (method === 'DELETE' && name === '') {
