@@ -117,7 +117,7 @@ export async function planDriveFiles(
         ...options.feed,
         ...(options.signal === undefined ? {} : { signal: options.signal }),
       })
-    : fromList([...movable.values()].map((entry) => item(entry, randomAccess(entry))));
+    : fromList(movable.values(), (entry) => item(entry, randomAccess(entry)));
 
   return {
     collection: {
@@ -151,8 +151,9 @@ function countedPaths(
   };
 }
 
-async function* fromList<T>(items: readonly T[]): AsyncGenerator<T> {
-  for (const value of items) yield await Promise.resolve(value);
+/** Items made as they are pulled: memory follows the concurrency, not the number of files. */
+async function* fromList<E, T>(entries: Iterable<E>, make: (entry: E) => T): AsyncGenerator<T> {
+  for (const entry of entries) yield await Promise.resolve(make(entry));
 }
 
 async function* concat<T>(first: readonly T[], rest: AsyncIterable<T>): AsyncGenerator<T> {

@@ -90,10 +90,28 @@ export function etagOf(headers: Record<string, string>): string | null {
   return headers['etag'] ?? headers['oc-etag'] ?? null;
 }
 
+/**
+ * Opens the content for one attempt. The archive reader ties the stream to the signal it is
+ * given, and the zip reader never unties it (src/takeout/zip-part.ts adds an abort listener it
+ * does not remove): on the run's own signal, every file of the run would stay referenced until
+ * the end, stream and buffers included. So each attempt gets a signal of its own, which follows
+ * the run's and is let go with the stream.
+ */
 export async function openContent(payload: FilePayload, signal: AbortSignal): Promise<Readable> {
+  signal.throwIfAborted();
+  const attempt = new AbortController();
+  const follow = (): void => {
+    attempt.abort(signal.reason);
+  };
+  signal.addEventListener('abort', follow, { once: true });
   try {
-    return await payload.content.open(signal);
+    const stream = await payload.content.open(attempt.signal);
+    stream.once('close', () => {
+      signal.removeEventListener('abort', follow);
+    });
+    return stream;
   } catch (error) {
+    signal.removeEventListener('abort', follow);
     if (signal.aborted) throw error;
     throw new BaluchonError('files.source-unreadable', {
       detail: error instanceof Error ? error.message : String(error),

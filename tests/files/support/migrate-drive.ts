@@ -65,6 +65,8 @@ export interface MigrateDriveResult {
   readonly transferMs: number;
   /** Waits the uploads' retries asked for (ms): Retry-After is honoured. */
   readonly waits: readonly number[];
+  /** Milliseconds of each step: the scan, the plan, the read-back. */
+  readonly timings: { readonly scanMs: number; readonly planMs: number; readonly verifyMs: number };
 }
 
 export async function migrateDrive(options: MigrateDriveOptions): Promise<MigrateDriveResult> {
@@ -75,7 +77,9 @@ export async function migrateDrive(options: MigrateDriveOptions): Promise<Migrat
   const signal = options.signal ?? new AbortController().signal;
   // Each request in flight listens to the run's signal (undici): more than Node's default 10.
   setMaxListeners(100, signal);
+  const scanStarted = performance.now();
   const scan = await scanTakeout(options.parts, { signal });
+  const timings = { scanMs: performance.now() - scanStarted, planMs: 0, verifyMs: 0 };
   const driveFolder = scan.files.folder;
   if (driveFolder === null) throw new Error('no Drive folder in this archive');
   const http =
@@ -121,7 +125,9 @@ export async function migrateDrive(options: MigrateDriveOptions): Promise<Migrat
           })
         : journal.resumeRun(interrupted.id);
     const folderName = options.folderName ?? 'Google Drive (importé)';
+    const planStarted = performance.now();
     const plan = await planDriveFiles(takeout, driveFolder, { folderName, signal });
+    timings.planMs = performance.now() - planStarted;
     const uploadsRoot = nextcloudUploadsRoot(options.filesRoot);
     const sink = createFilesSink({
       client,
@@ -186,7 +192,9 @@ export async function migrateDrive(options: MigrateDriveOptions): Promise<Migrat
       transferMs = performance.now() - started;
       problems.push(...sink.runProblems(collection.displayName));
       if (options.verify !== false) {
+        const verifyStarted = performance.now();
         verify = await verifyCollection(collection, journal, sink, signal, onProblem);
+        timings.verifyMs = performance.now() - verifyStarted;
       }
       journal.endRun(run.id, { state: 'finished' });
       return {
@@ -203,6 +211,7 @@ export async function migrateDrive(options: MigrateDriveOptions): Promise<Migrat
         freeSpace,
         transferMs,
         waits,
+        timings,
       };
     } catch (error) {
       if (error instanceof StopRun) {
@@ -221,6 +230,7 @@ export async function migrateDrive(options: MigrateDriveOptions): Promise<Migrat
           freeSpace,
           transferMs,
           waits,
+          timings,
         };
       }
       // Cancelled, or anything unexpected: the run can be resumed.
