@@ -274,6 +274,9 @@ console.log(
     .map((load) => load.toFixed(1))
     .join(' ')}`,
 );
+console.log(
+  `Node + tsx with Baluchon's modules loaded, doing nothing: ${fixed(startupRssMiB, 0)} MiB peak RSS`,
+);
 console.log('');
 console.log(
   '| scenario | contender | files | transfer s | files/s | MiB/s | vs ceiling | process s | peak RSS MiB |',

@@ -89,7 +89,7 @@ export async function uploadChunked(
   const done = await chunksAlreadyThere(ctx, folder, common, size, chunkBytes, signal);
 
   const progress = highWaterProgress(options.onBytes);
-  progress(done * chunkBytes);
+  progress(Math.min(size, done * chunkBytes));
   // The reader in use, kept from chunk to chunk; dropped when a chunk fails half-way.
   const current: { reader: ChunkReader | null } = { reader: null };
   const readerAt = async (start: number): Promise<ChunkReader> => {
@@ -238,8 +238,11 @@ async function assemble(
     async () => {
       if (attempt++ > 0) {
         const there = await statTarget(ctx, url, signal);
-        const folderGone = (await statTarget(ctx, folder, signal)) === null;
-        if (there !== null && there.size === payload.size && folderGone) {
+        if (
+          there !== null &&
+          there.size === payload.size &&
+          !(await uploadFolderExists(ctx, folder, common, signal))
+        ) {
           return { headers: there.etag === null ? {} : { etag: there.etag } };
         }
       }
@@ -263,6 +266,27 @@ async function statTarget(
   signal: AbortSignal,
 ): Promise<RemoteState | null> {
   return probe(ctx.client, url, signal);
+}
+
+/** Whether the upload folder is still there (asked with the Destination v2 wants on every request). */
+async function uploadFolderExists(
+  ctx: UploadContext,
+  folder: string,
+  common: Record<string, string>,
+  signal: AbortSignal,
+): Promise<boolean> {
+  try {
+    const answer = await ctx.client.request('PROPFIND', folder, {
+      headers: { ...common, depth: '0', 'content-type': 'application/xml; charset=utf-8' },
+      body: `<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop><d:resourcetype/></d:prop></d:propfind>`,
+      signal,
+    });
+    await answer.response.dump();
+    return true;
+  } catch (error) {
+    if (error instanceof DavError && error.code === 'dav.not-found') return false;
+    throw error;
+  }
 }
 
 function parseResume(value: JsonValue | null, size: number): Resume | null {

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BaluchonError } from '../../src/service/baluchon-error.ts';
 import { openJournal } from '../../src/journal/open-journal.ts';
+import { startFaultProxy } from '../harness/fault-proxy.ts';
+import { fault } from '../harness/fault-rules.ts';
 import { startNextcloudStandIn } from '../standins/nextcloud-chunked-upload.ts';
 import type { NextcloudStandIn } from '../standins/nextcloud-chunked-upload.ts';
 import { buildDrive } from './support/drive-fixture.ts';
@@ -172,6 +174,42 @@ describe('Drive files into Nextcloud (stand-in)', () => {
     const second = await migrate();
     expect(second.counts.total).toMatchObject({ created: 2, unchanged: 3, failed: 0 });
     expectAllArrived();
+  });
+
+  it('chunks and the final MOVE survive cut connections and a busy server', async () => {
+    const proxy = await startFaultProxy({ target: standIn.url });
+    try {
+      // A chunk cut while on its way (the reader opens the file again and skips to the chunk),
+      // a chunk answered 503, and a MOVE done by the server whose answer never came back.
+      proxy.addRule({
+        match: { method: 'PUT', path: /\/00003$/ },
+        times: 1,
+        action: fault.reset('before-forward'),
+      });
+      proxy.addRule({
+        match: { method: 'PUT', path: /\/00002$/ },
+        times: 1,
+        action: fault.unavailable(3),
+      });
+      proxy.addRule({ match: { method: 'MOVE' }, times: 1, action: fault.reset('before-headers') });
+      const result = await migrate({ filesRoot: proxy.through(standIn.filesRoot) });
+      expect(result.state).toBe('finished');
+      expect(result.counts.total).toMatchObject({ created: 5, failed: 0 });
+      expect(result.verify).toEqual({ verified: 5, missing: 0, unexpected: 0 });
+      expectAllArrived();
+      expect(result.waits).toContain(3000);
+      const outcomes = (method: string, path: RegExp) =>
+        proxy.requests
+          .filter((request) => request.method === method && path.test(request.path))
+          .map((request) => request.status ?? request.outcome);
+      expect(outcomes('PUT', /\/00003$/)).toContain('reset');
+      expect(outcomes('PUT', /\/00002$/)).toContain(503);
+      // The lost MOVE was not sent again: the file was found in place, the upload folder gone.
+      // One MOVE per large file: the lost one (reset) and the other one (201), nothing more.
+      expect(outcomes('MOVE', /\.file$/).sort()).toEqual([201, 'reset']);
+    } finally {
+      await proxy.stop();
+    }
   });
 
   it('not enough free space: says how much is needed and free, sends nothing', async () => {
