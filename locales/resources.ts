@@ -4,6 +4,7 @@ import enCli from './en/cli.json' with { type: 'json' };
 import enCommon from './en/common.json' with { type: 'json' };
 import enConnect from './en/connect.json' with { type: 'json' };
 import enDav from './en/dav.json' with { type: 'json' };
+import enFiles from './en/files.json' with { type: 'json' };
 import enItems from './en/items.json' with { type: 'json' };
 import enJournal from './en/journal.json' with { type: 'json' };
 import enMigration from './en/migration.json' with { type: 'json' };
@@ -14,6 +15,7 @@ import frCli from './fr/cli.json' with { type: 'json' };
 import frCommon from './fr/common.json' with { type: 'json' };
 import frConnect from './fr/connect.json' with { type: 'json' };
 import frDav from './fr/dav.json' with { type: 'json' };
+import frFiles from './fr/files.json' with { type: 'json' };
 import frItems from './fr/items.json' with { type: 'json' };
 import frJournal from './fr/journal.json' with { type: 'json' };
 import frMigration from './fr/migration.json' with { type: 'json' };
@@ -27,6 +29,7 @@ export const resources = {
     cli: enCli,
     connect: enConnect,
     dav: enDav,
+    files: enFiles,
     items: enItems,
     journal: enJournal,
     migration: enMigration,
@@ -39,6 +42,7 @@ export const resources = {
     cli: frCli,
     connect: frConnect,
     dav: frDav,
+    files: frFiles,
     items: frItems,
     journal: frJournal,
     migration: frMigration,

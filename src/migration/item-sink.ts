@@ -4,6 +4,7 @@
 // protocol, the concurrency, the stop rules and the verification are the engine's, shared by
 // every kind (sync-collection.ts).
 import type { ProblemFact } from '../contract/problem.ts';
+import type { JsonValue } from '../journal/types.ts';
 
 /** One thing to copy, ready to be sent. */
 export interface OutgoingItem<Payload> {
@@ -19,6 +20,12 @@ export interface OutgoingItem<Payload> {
   readonly payload: Payload;
   /** Things worth telling that did not stop the item (a renamed file, an alarm changed…). */
   readonly notes?: readonly ProblemFact[];
+  /**
+   * Called once the engine is done with the item (sent, unchanged, failed), whether or not its
+   * payload was used: a source that hands out content in archive order (a .tgz, read once from
+   * its start) waits for it before moving to the next entry.
+   */
+  readonly release?: () => void;
 }
 
 /** An item of the source deliberately not sent, with the reason (named in the report). */
@@ -47,6 +54,10 @@ export interface SendOptions {
   readonly signal: AbortSignal;
   /** Called as bytes leave, for progress (files). */
   readonly onBytes?: (bytes: number) => void;
+  /** What an earlier, interrupted attempt saved to continue from (a chunked upload's id). */
+  readonly resume?: () => JsonValue | null;
+  /** Keeps progress of a long send in the journal, so a crash does not start it again. */
+  readonly saveResume?: (resume: JsonValue | null) => void;
 }
 
 export interface ItemSink<Payload> {

@@ -9,7 +9,7 @@ import type { Journal } from '../journal/journal.ts';
 import type { Plan } from '../journal/item-protocol.ts';
 import type { CollectionId, RunId } from '../journal/types.ts';
 import { BaluchonError } from '../service/baluchon-error.ts';
-import type { ItemSink, OutgoingItem, RemoteState, SourceEntry } from './item-sink.ts';
+import type { ItemSink, OutgoingItem, RemoteState, SendOptions, SourceEntry } from './item-sink.ts';
 import { runPool } from './run-pool.ts';
 
 export type ItemOutcome = 'created' | 'updated' | 'unchanged' | 'skipped' | 'failed';
@@ -77,6 +77,14 @@ function skip<P>(
 }
 
 async function syncOne<P>(item: OutgoingItem<P>, ctx: SyncContext<P>): Promise<void> {
+  try {
+    await syncPlanned(item, ctx);
+  } finally {
+    item.release?.();
+  }
+}
+
+async function syncPlanned<P>(item: OutgoingItem<P>, ctx: SyncContext<P>): Promise<void> {
   const plan = ctx.journal.planItem({
     runId: ctx.runId,
     collectionId: ctx.collectionId,
@@ -95,14 +103,16 @@ async function syncOne<P>(item: OutgoingItem<P>, ctx: SyncContext<P>): Promise<v
     ctx.events.onItem(outcome, item.label, item.size ?? 0);
   } catch (error) {
     if (ctx.signal.aborted) throw error;
-    const reason = error instanceof DavError ? error : undefined;
+    // A sink's own coded errors (a file damaged in the archive, a checksum that differs) are
+    // recorded under their code, like the server's.
+    const reason = error instanceof BaluchonError ? error : undefined;
     ctx.journal.markFailed(plan.itemId, {
       code: reason?.code ?? 'internal',
       detail:
         reason?.details?.['detail']?.toString() ??
         (error instanceof Error ? error.message : String(error)),
     });
-    if (reason !== undefined && (await stopsEverything(reason, ctx))) throw new StopRun(reason);
+    if (error instanceof DavError && (await stopsEverything(error, ctx))) throw new StopRun(error);
     ctx.events.onProblem({
       code: reason === undefined ? 'migration.item-failed' : reason.code,
       where: item.label,
@@ -162,7 +172,11 @@ async function create<P>(
 ): Promise<ItemOutcome> {
   ctx.journal.markSending(itemId, { href, contentHash: item.contentHash });
   try {
-    const remote = await ctx.sink.send(href, item, options(ctx, { create: true, ifMatch: null }));
+    const remote = await ctx.sink.send(
+      href,
+      item,
+      options(ctx, itemId, { create: true, ifMatch: null }),
+    );
     sent(ctx, itemId, remote);
     return 'created';
   } catch (error) {
@@ -189,7 +203,11 @@ async function update<P>(
 ): Promise<ItemOutcome> {
   ctx.journal.markSending(itemId, { href, contentHash: item.contentHash });
   try {
-    const remote = await ctx.sink.send(href, item, options(ctx, { create: false, ifMatch: etag }));
+    const remote = await ctx.sink.send(
+      href,
+      item,
+      options(ctx, itemId, { create: false, ifMatch: etag }),
+    );
     sent(ctx, itemId, remote);
     return counts_as_creation ? 'created' : 'updated';
   } catch (error) {
@@ -208,17 +226,19 @@ function sent<P>(ctx: SyncContext<P>, itemId: Plan['itemId'], remote: RemoteStat
 
 function options<P>(
   ctx: SyncContext<P>,
+  itemId: Plan['itemId'],
   condition: { create: boolean; ifMatch: string | null },
-): {
-  create: boolean;
-  ifMatch: string | null;
-  signal: AbortSignal;
-  onBytes?: (bytes: number) => void;
-} {
+): SendOptions {
   return {
     ...condition,
     signal: ctx.signal,
     ...(ctx.events.onBytes === undefined ? {} : { onBytes: ctx.events.onBytes }),
+    // Read only by sinks that need it (a large file's chunked upload), so the hot path of small
+    // items pays nothing.
+    resume: () => ctx.journal.getItem(itemId).resume,
+    saveResume: (resume) => {
+      ctx.journal.saveResume(itemId, resume);
+    },
   };
 }
 

@@ -1,0 +1,52 @@
+// Names built from the pieces that break file systems and servers, for property tests.
+import fc from 'fast-check';
+
+export const hostileName = fc.oneof(
+  fc
+    .array(
+      fc.constantFrom(
+        'CON',
+        'nul',
+        'Com1',
+        'LPT9',
+        'COM¹',
+        '.',
+        '..',
+        ' ',
+        ':',
+        '*',
+        '?',
+        '"',
+        '<',
+        '>',
+        '|',
+        '/',
+        '\\',
+        '\u0000',
+        '\u001f',
+        '\u007f',
+        '\u00a0',
+        'é',
+        'e\u0301',
+        '😀',
+        '👩‍👩‍👧',
+        '.part',
+        '.PART',
+        '.filepart',
+        '.htaccess',
+        '.DAV',
+        'ß',
+        'K',
+        'a',
+        'Z',
+        '\ud800',
+        '\udc00',
+        '%2e%2e',
+        '.txt',
+      ),
+      { maxLength: 12 },
+    )
+    .map((pieces) => pieces.join('')),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.string({ unit: 'grapheme', minLength: 200, maxLength: 300 }),
+);
