@@ -85,6 +85,10 @@ export const MigrationReport = z.object({
   birthdaysLeftOut: z.boolean(),
   /** Public holidays were left out; these feeds can be subscribed to instead. */
   holidayFeeds: z.array(HolidayFeed).nullable(),
+  /** Office documents among the files, by format: what Google converted Docs, Sheets, Slides to. */
+  documents: z
+    .object({ count: z.number().int().nonnegative(), byFormat: z.record(z.string(), z.number()) })
+    .nullable(),
   /** Everything that can move is on the server and was read back. */
   complete: z.boolean(),
   /** The report kept in the data folder, to open later. */

@@ -32,6 +32,7 @@ export function buildReport(
     collections: outcome.collections,
     birthdaysLeftOut: outcome.birthdaysLeftOut,
     holidayFeeds: outcome.holidayFeeds,
+    documents: outcome.documents,
     complete: false,
     reportFile: null,
   };
@@ -46,8 +47,11 @@ export function buildReport(
  */
 export function isComplete(report: Omit<MigrationReport, 'complete'>): boolean {
   if (report.state !== 'finished') return false;
-  if (report.problems.some((problem) => problem.code.startsWith('migration.no-'))) return false;
-  return (['calendars', 'tasks', 'contacts', 'files'] as const).every((name) => {
+  const kinds = ['calendars', 'tasks', 'contacts', 'files'] as const;
+  // A kind that has no place on this account did not move at all.
+  const everyProblem = [...report.problems, ...kinds.flatMap((name) => report[name].problems)];
+  if (everyProblem.some((problem) => problem.code.startsWith('migration.no-'))) return false;
+  return kinds.every((name) => {
     const counts = report[name];
     return (
       counts.failed === 0 &&

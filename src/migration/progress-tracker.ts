@@ -49,8 +49,19 @@ export class ProgressTracker {
     const progress = this.#kinds[kind];
     progress.done += 1;
     if (outcome === 'failed') progress.failed += 1;
-    progress.bytesDone += bytes;
+    // The bytes of a file sent were counted as they left (bytes()); those of a file already
+    // there, or that cannot move, count as done now.
+    if (outcome === 'unchanged' || outcome === 'skipped') progress.bytesDone += bytes;
+    progress.bytesDone = Math.min(progress.bytesDone, progress.bytesTotal);
     this.#current = label;
+    this.#send();
+  }
+
+  /** Bytes leaving for a file being sent (a large file shows progress before it is done). */
+  bytes(kind: MigrationKind, bytes: number): void {
+    const progress = this.#kinds[kind];
+    // A retried file sends its bytes again: never show more than everything.
+    progress.bytesDone = Math.min(progress.bytesDone + bytes, progress.bytesTotal);
     this.#send();
   }
 

@@ -47,6 +47,14 @@ export function reportHtml(report: MigrationReport, t: Translator, language: str
     .join('\n');
   const problems = [...report.problems, ...kinds.flatMap((kind) => report[kind].problems)];
   const notes: string[] = [];
+  if (report.documents !== null && report.documents.count > 0) {
+    const list = Object.entries(report.documents.byFormat)
+      .map(([format, count]) => `${number(count)} ${format.toUpperCase()}`)
+      .join(', ');
+    notes.push(
+      `<p>${e(t('wizard:found.files.documents', { count: report.documents.count, list }))}</p>`,
+    );
+  }
   if (report.birthdaysLeftOut) notes.push(`<p>${e(t('migration:report.birthdays'))}</p>`);
   if (report.holidayFeeds !== null && report.holidayFeeds.length > 0) {
     notes.push(

@@ -11,12 +11,14 @@ import type {
 } from '../contract/migrate.ts';
 import type { ProblemFact } from '../contract/problem.ts';
 import type { DavClient } from '../dav/dav-client.ts';
+import type { RetryDeps, RetryPolicy } from '../dav/retry.ts';
 import type { Translator } from '../i18n/create-i18n.ts';
 import type { Journal } from '../journal/journal.ts';
 import { sameSources } from '../journal/index.ts';
 import type { Run, Target } from '../journal/types.ts';
 import { BaluchonError } from '../service/baluchon-error.ts';
 import { openTakeout } from '../takeout/open-takeout.ts';
+import type { Takeout } from '../takeout/open-takeout.ts';
 import { readInventory } from '../takeout/scan-takeout.ts';
 import type { ScanFacts } from '../takeout/scan-takeout.ts';
 import type { TakeoutEntry } from '../takeout/takeout-source.ts';
@@ -26,6 +28,7 @@ import { ensureCollection } from './ensure-collection.ts';
 import type { HolidayFeed } from '../ical/plan-calendar.ts';
 import { planCalendarJobs } from './plan-calendar-jobs.ts';
 import { planContactJob } from './plan-contact-jobs.ts';
+import { planFileJob } from './plan-file-job.ts';
 import { planTaskJobs } from './plan-task-jobs.ts';
 import { ProgressTracker } from './progress-tracker.ts';
 import { StopRun } from './sync-items.ts';
@@ -42,6 +45,9 @@ export interface MigrationDeps {
   /** Every problem, with the kind it belongs to (null: the run as a whole). */
   onProblem: (kind: MigrationKind | null, problem: ProblemFact) => void;
   fetchPhoto?: FetchLike;
+  /** The retry machinery of the account's client (the files sink retries its own chunks). */
+  retry: RetryDeps;
+  retryPolicy?: RetryPolicy;
 }
 
 export interface MigrationOutcome {
@@ -51,6 +57,8 @@ export interface MigrationOutcome {
   collections: { kind: MigrationKind; name: string; url: string }[];
   birthdaysLeftOut: boolean;
   holidayFeeds: HolidayFeed[] | null;
+  /** Office documents among the Drive files, by format (what Google converted Docs… to). */
+  documents: { count: number; byFormat: Record<string, number> } | null;
   stop: StopRun | null;
   startedAt: Date;
   endedAt: Date;
@@ -87,14 +95,16 @@ export async function runMigration(
         return entry === undefined ? [] : [entry];
       });
 
-    const plan = await planJobs(facts, sources, selection, entriesOf, deps);
+    const target: Target = { server: deps.account.server, account: deps.account.username };
+    const plan = await planJobs(facts, sources, selection, entriesOf, deps, takeout, target);
     if (plan.jobs.length === 0 && plan.kinds.length === 0) {
       throw new BaluchonError('migration.nothing-selected');
     }
-    const target: Target = { server: deps.account.server, account: deps.account.username };
     const parts = takeout.parts.map((part) => ({ name: part.name, size: part.bytes }));
     const run = beginOrResume(deps.journal, target, plan.kinds, parts);
-    for (const job of plan.jobs) tracker.expect(job.kind, job.found, 0);
+    for (const job of plan.jobs) {
+      tracker.expect(job.kind, job.found, job.kind === 'files' ? (plan.bytes.files ?? 0) : 0);
+    }
 
     const collections: MigrationOutcome['collections'] = [];
     const done: { job: CollectionJob; collection: Awaited<ReturnType<typeof ensureCollection>> }[] =
@@ -127,6 +137,9 @@ export async function runMigration(
             onProblem: (problem) => {
               deps.onProblem(job.kind, problem);
             },
+            onBytes: (bytes) => {
+              tracker.bytes(job.kind, bytes);
+            },
           },
         });
         done.push({ job, collection });
@@ -143,6 +156,7 @@ export async function runMigration(
           collections,
           birthdaysLeftOut: plan.birthdaysLeftOut,
           holidayFeeds: plan.holidayFeeds,
+          documents: plan.documents,
           stop: null,
           startedAt,
           endedAt: deps.now(),
@@ -174,6 +188,7 @@ export async function runMigration(
       collections,
       birthdaysLeftOut: plan.birthdaysLeftOut,
       holidayFeeds: plan.holidayFeeds,
+      documents: plan.documents,
       stop,
       startedAt,
       endedAt: deps.now(),
@@ -190,6 +205,7 @@ interface JobsPlan {
   kinds: MigrationKind[];
   birthdaysLeftOut: boolean;
   holidayFeeds: HolidayFeed[] | null;
+  documents: { count: number; byFormat: Record<string, number> } | null;
   bytes: Partial<Record<MigrationKind, number>>;
 }
 
@@ -199,6 +215,8 @@ async function planJobs(
   selection: MigrationSelection,
   entriesOf: (paths: readonly string[]) => TakeoutEntry[],
   deps: MigrationDeps,
+  takeout: Takeout,
+  target: Target,
 ): Promise<JobsPlan> {
   const { account, client, t, signal } = deps;
   const plan: JobsPlan = {
@@ -206,6 +224,7 @@ async function planJobs(
     kinds: [],
     birthdaysLeftOut: false,
     holidayFeeds: null,
+    documents: null,
     bytes: {},
   };
   const wanted = (kind: MigrationKind): boolean => {
@@ -270,6 +289,30 @@ async function planJobs(
         ...(deps.fetchPhoto === undefined ? {} : { fetchPhoto: deps.fetchPhoto }),
       });
       if (job !== null) plan.jobs.push(job);
+    }
+  }
+  if (selection.files && sources.driveFolder !== null && facts.files.count > 0) {
+    plan.kinds.push('files');
+    if (homeOrProblem('files', account.filesRoot, 'migration.no-files-here')) {
+      const files = await planFileJob({
+        takeout,
+        driveFolder: sources.driveFolder,
+        client,
+        filesRoot: account.filesRoot,
+        nextcloud: account.software === 'nextcloud',
+        retry: deps.retry,
+        ...(deps.retryPolicy === undefined ? {} : { retryPolicy: deps.retryPolicy }),
+        journal: deps.journal,
+        target,
+        t,
+        signal,
+        onProblem: (problem) => {
+          deps.onProblem('files', problem);
+        },
+      });
+      plan.jobs.push(files.job);
+      plan.bytes.files = files.bytes;
+      plan.documents = files.documents;
     }
   }
   return plan;

@@ -17,6 +17,8 @@ export interface DavRuntimeDeps {
 
 export interface DavRuntime {
   client(credentials: Credentials): DavClient;
+  readonly retry: RetryDeps;
+  readonly retryPolicy: RetryPolicy;
   close(): Promise<void>;
 }
 
@@ -25,13 +27,16 @@ export function createDavRuntime(deps: DavRuntimeDeps): DavRuntime {
     deps.http ??
     createHttpClient({ connections: 4, userAgent: 'Baluchon (+https://www.chatons.org/)' });
   const retry = deps.retry ?? { sleep: abortableSleep, random: Math.random };
+  const retryPolicy = deps.retryPolicy ?? defaultRetryPolicy;
   return {
+    retry,
+    retryPolicy,
     client: (credentials) =>
       new DavClient({
         send: http.send,
         credentials,
         retry,
-        retryPolicy: deps.retryPolicy ?? defaultRetryPolicy,
+        retryPolicy,
         now: deps.now,
       }),
     close: () => http.close(),

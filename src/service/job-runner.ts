@@ -1,5 +1,6 @@
 // Runs long work as jobs: one id each, throttled progress events, problems as they are found,
 // exactly one final event, and cancellation through an AbortSignal handed to the work.
+import { setMaxListeners } from 'node:events';
 import type {
   BaluchonEvent,
   ErrorData,
@@ -48,6 +49,9 @@ export class JobRunner {
   start<K extends JobKind>(kind: K, work: (ctx: JobContext<K>) => Promise<JobResult<K>>): string {
     const jobId = this.#deps.newId();
     const controller = new AbortController();
+    // Every request in flight listens to the job's signal (undici, streams): more than Node's
+    // default of 10 listeners is normal here, not a leak.
+    setMaxListeners(200, controller.signal);
     let settle: () => void = () => undefined;
     const ended = new Promise<void>((resolve) => (settle = resolve));
     this.#running.set(jobId, { controller, ended });

@@ -83,6 +83,8 @@ export function createMigrateHandlers(
         const outcome = await runMigration(paths, selection, {
           journal,
           client: context.dav.client(credentials),
+          retry: context.dav.retry,
+          retryPolicy: context.dav.retryPolicy,
           account,
           t: context.t(),
           signal: job.signal,

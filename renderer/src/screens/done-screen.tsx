@@ -101,6 +101,16 @@ export function DoneScreen(props: {
         </section>
       )}
 
+      {report.documents === null || report.documents.count === 0 ? null : (
+        <p data-testid="done-documents">
+          {t('found.files.documents', {
+            count: report.documents.count,
+            list: Object.entries(report.documents.byFormat)
+              .map(([format, count]) => `${n(count)} ${format.toUpperCase()}`)
+              .join(', '),
+          })}
+        </p>
+      )}
       {report.birthdaysLeftOut ? <p>{t('migration:report.birthdays')}</p> : null}
       {report.holidayFeeds === null ? null : (
         <section className="card" aria-labelledby="holidays-title">

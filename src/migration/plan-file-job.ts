@@ -1,0 +1,82 @@
+// Google Drive → one new folder ("Google Drive (importé)") holding the Drive tree, through the
+// same engine as calendars (src/files has the names, the sink and the chunked uploads). The free
+// space is checked here, before anything is sent.
+import type { ProblemFact } from '../contract/problem.ts';
+import type { DavClient } from '../dav/dav-client.ts';
+import type { RetryDeps, RetryPolicy } from '../dav/retry.ts';
+import { nextcloudUploadsRoot } from '../files/chunked-upload.ts';
+import { createFilesSink } from '../files/files-sink.ts';
+import { bytesStillToSend, checkFreeSpace } from '../files/free-space.ts';
+import { validSegment } from '../files/name-rules.ts';
+import { driveSourceKey, planDriveFiles } from '../files/plan-drive-files.ts';
+import type { Translator } from '../i18n/create-i18n.ts';
+import type { Journal } from '../journal/journal.ts';
+import type { Target } from '../journal/types.ts';
+import type { Takeout } from '../takeout/open-takeout.ts';
+import type { CollectionJob } from './collection-job.ts';
+import { syncItems } from './sync-items.ts';
+import { verifyCollection } from './verify-collection.ts';
+
+export interface FileJobPlan {
+  job: CollectionJob;
+  bytes: number;
+  documents: { count: number; byFormat: Record<string, number> };
+}
+
+export async function planFileJob(args: {
+  takeout: Takeout;
+  driveFolder: string;
+  client: DavClient;
+  filesRoot: string;
+  nextcloud: boolean;
+  retry: RetryDeps;
+  retryPolicy?: RetryPolicy;
+  journal: Journal;
+  target: Target;
+  t: Translator;
+  signal: AbortSignal;
+  onProblem: (problem: ProblemFact) => void;
+}): Promise<FileJobPlan> {
+  const folderName = args.t('files:folder.imported-name');
+  const plan = await planDriveFiles(args.takeout, args.driveFolder, {
+    folderName,
+    signal: args.signal,
+  });
+  const uploadsRoot = args.nextcloud ? nextcloudUploadsRoot(args.filesRoot) : null;
+  const sink = createFilesSink({
+    client: args.client,
+    home: args.filesRoot,
+    retry: args.retry,
+    ...(args.retryPolicy === undefined ? {} : { retryPolicy: args.retryPolicy }),
+    nextcloud: args.nextcloud ? { chunking: uploadsRoot === null ? null : { uploadsRoot } } : null,
+  });
+  // Before anything is sent: when the files do not fit, say so and stop (files.not-enough-space).
+  const known = args.journal.findCollection(args.target, 'files', driveSourceKey);
+  await checkFreeSpace(
+    args.client,
+    known?.href ?? new URL(`${encodeURIComponent(validSegment(folderName))}/`, sink.home).href,
+    bytesStillToSend(plan.totals.bytes, args.journal, known),
+    args.signal,
+  );
+  return {
+    bytes: plan.totals.bytes,
+    documents: plan.documents,
+    job: {
+      kind: 'files',
+      spec: plan.collection,
+      collectionSink: sink,
+      found: plan.totals.count + plan.cannotMove.length,
+      async sync(collection, settings) {
+        await syncItems(plan.entries, {
+          ...settings,
+          sink,
+          collectionId: collection.id,
+          collectionHref: collection.href,
+        });
+        for (const problem of sink.runProblems(collection.displayName)) args.onProblem(problem);
+      },
+      verify: (collection, settings, onProblem) =>
+        verifyCollection(collection, settings.journal, sink, settings.signal, onProblem),
+    },
+  };
+}
