@@ -72,6 +72,15 @@ describe('the whole journey', () => {
     expect(found.tasks).toContain(format(cliReport.tasks.count));
     expect(found.files).toContain(format(cliReport.files.count));
 
+    // At 200 % zoom (a 1280-pixel window lays out like a 640-pixel one) nothing runs off the side.
+    await page.setViewportSize({ width: 640, height: 900 });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'journey-2-found-fr-200pc');
+    await page.setViewportSize({ width: 1280, height: 900 });
+
     await journey.wizard.button(journey.words('found.next')).click();
     await journey.waitForHeading('home.title');
     await journey.wizard.button(journey.words('home.otherWays.ownAccount')).click();
