@@ -38,7 +38,7 @@ export function App() {
   const [homeSearch, setHomeSearch] = useState<HomeSearch>(emptySearch);
   /** The host chosen on "Your new home"; null: "I already have an account", nothing pre-filled. */
   const [hostChoice, setHostChoice] = useState<HostChoice | null>(null);
-  const [move, setMove] = useState<{ start: () => Promise<Result<JobRef>> }>();
+  const [move, setMove] = useState<{ accountId: string; start: () => Promise<Result<JobRef>> }>();
   const [result, setResult] = useState<MigrationReport>();
 
   const onScanned = useCallback((report: ScanReport, paths: string[]) => {
@@ -68,7 +68,14 @@ export function App() {
   };
 
   if (step === 'done' && result !== undefined && move !== undefined) {
-    return <DoneScreen report={result} onResume={go('moving')} onForget={startOver} />;
+    return (
+      <DoneScreen
+        report={result}
+        accountId={move.accountId}
+        onResume={go('moving')}
+        onForget={startOver}
+      />
+    );
   }
   if (step === 'moving' && move !== undefined) {
     return <MovingScreen start={move.start} onDone={onDone} />;
@@ -83,6 +90,7 @@ export function App() {
         onConnected={(account: Account, usable: Selection) => {
           const chosen = toMigrationSelection(usable);
           setMove({
+            accountId: account.accountId,
             start: () =>
               api.startMigration({
                 paths: scanned.paths,
@@ -139,6 +147,7 @@ export function App() {
       onStart={go('source')}
       onResume={(accountId, password) => {
         setMove({
+          accountId,
           start: () =>
             api.resumeMove({ accountId, ...(password === undefined ? {} : { password }) }),
         });

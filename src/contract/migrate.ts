@@ -117,8 +117,23 @@ export const MigrateProgress = z.object({
 });
 export type MigrateProgress = z.infer<typeof MigrateProgress>;
 
+export const UndoProgress = z.object({ done: z.number().int(), total: z.number().int() });
+
+export const UndoReport = z.object({
+  /** Items Baluchon had created and removed again. */
+  deleted: z.number().int().nonnegative(),
+  /** Items left in place: changed on the server since, or that could not be removed. */
+  kept: z.number().int().nonnegative(),
+  collectionsDeleted: z.number().int().nonnegative(),
+  /** Calendars, address books or folders kept because something else is in them now. */
+  collectionsKept: z.number().int().nonnegative(),
+  problems: z.array(Problem),
+});
+export type UndoReport = z.infer<typeof UndoReport>;
+
 export const migrateJobs = {
   migrate: job(MigrateProgress, MigrationReport),
+  undo: job(UndoProgress, UndoReport),
 };
 
 export const UnfinishedMoveSummary = z.object({
@@ -142,6 +157,11 @@ export const migrateCommands = {
   /** Goes on with an unfinished move; the password is needed again when it was not kept. */
   resumeMove: command(
     z.object({ accountId: z.string().min(1), password: z.string().min(1).max(4096).optional() }),
+    JobRef,
+  ),
+  /** Deletes from the server what Baluchon created for this account (never anything else). */
+  startUndo: command(
+    z.object({ accountId: z.string().min(1), stateDir: z.string().min(1).optional() }),
     JobRef,
   ),
   /** The saved report of a move, as HTML, to keep or print. */

@@ -14,6 +14,7 @@ import { journalPath, openJournal } from '../journal/index.ts';
 import { buildReport } from '../migration/build-report.ts';
 import { saveReportFile } from '../migration/report-file.ts';
 import { runMigration } from '../migration/run-migration.ts';
+import { undoImport } from '../migration/undo-import.ts';
 import type { FetchLike } from '../vcard/embed-photo.ts';
 import { BaluchonError } from './baluchon-error.ts';
 import type { ServiceContext } from './create-service.ts';
@@ -35,7 +36,7 @@ export const defaultMigrateDeps: MigrateDeps = {
 
 type MigrateHandlers = Pick<
   Handlers,
-  'startMigration' | 'listUnfinishedMoves' | 'resumeMove' | 'readReport'
+  'startMigration' | 'listUnfinishedMoves' | 'resumeMove' | 'readReport' | 'startUndo'
 >;
 
 export function createMigrateHandlers(
@@ -176,6 +177,43 @@ export function createMigrateHandlers(
         }
       }
       return start(move.paths, move.account, credentials, move.selection, move.stateDir);
+    },
+
+    startUndo: async ({ accountId, stateDir }) => {
+      const { account, credentials } = await context.accounts.get(accountId);
+      const jobId = context.jobs.start('undo', async (job) => {
+        const journal = openJournal({
+          path: journalPath(stateDir ?? context.deps.dataDir),
+          now: context.deps.now,
+          ...(deps.sqliteNativeBinding === undefined
+            ? {}
+            : { nativeBinding: deps.sqliteNativeBinding }),
+        });
+        const problems: Problem[] = [];
+        try {
+          const outcome = await undoImport({
+            journal,
+            client: context.dav.client(credentials),
+            target: { server: account.server, account: account.username },
+            retry: context.dav.retry,
+            retryPolicy: context.dav.retryPolicy,
+            signal: job.signal,
+            concurrency: deps.concurrency,
+            onProgress: (done, total) => {
+              job.progress({ done, total });
+            },
+            onProblem: (fact) => {
+              problems.push(context.problem(fact));
+              job.problem(fact);
+            },
+          });
+          await unfinished.forget(account.accountId);
+          return { ...outcome, problems };
+        } finally {
+          journal.close();
+        }
+      });
+      return Promise.resolve({ jobId });
     },
 
     readReport: async ({ path }) => {

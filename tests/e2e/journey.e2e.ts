@@ -117,6 +117,21 @@ describe('the whole journey', () => {
     expect(await page.getByTestId('done-summary').textContent()).toBe(
       journey.words('migration:report.complete'),
     );
+
+    // "Undo this import" removes exactly what was copied: every item, every new calendar.
+    await journey.wizard.button(journey.words('undo.button')).click();
+    await journey.wizard.button(journey.words('undo.confirm')).click();
+    await page.getByTestId('undo-result').waitFor({ timeout: 60_000 });
+    const copied = calendarEvents + cliReport.contacts.count + cliReport.tasks.count;
+    // One calendar per Google calendar, one task list per Google list, one address book.
+    const collections =
+      cliReport.calendars.filter((c) => c.generated === null).length +
+      cliReport.tasks.lists.length +
+      1;
+    expect(await page.getByTestId('undo-result').textContent()).toContain(
+      journey.words('undo.done', { deleted: copied, collectionsDeleted: collections }),
+    );
+    await screenshot(page, 'journey-7-undone-fr');
     await page.close();
   });
 });

@@ -7,6 +7,7 @@ import { useApi } from '../api/api-context.tsx';
 import { errorText } from '../components/error-text.ts';
 import { ForgetButton } from '../components/forget-button.tsx';
 import { ProblemList } from '../components/problem-list.tsx';
+import { UndoButton } from '../components/undo-button.tsx';
 import { WizardLayout } from '../components/wizard-layout.tsx';
 import { formatCount } from '../format.ts';
 
@@ -23,6 +24,7 @@ const columns = [
 
 export function DoneScreen(props: {
   report: MigrationReport;
+  accountId: string;
   onResume: () => void;
   onForget: () => void;
 }) {
@@ -152,6 +154,7 @@ export function DoneScreen(props: {
             {t('done.saveReport')}
           </button>
         )}
+        <UndoButton accountId={props.accountId} />
         <ForgetButton onForgotten={props.onForget} />
       </div>
     </WizardLayout>

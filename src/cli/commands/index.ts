@@ -1,9 +1,11 @@
 // Every command of `baluchon`. An area adds its command here.
 import type { CliCommand } from '../cli-command.ts';
 import { connectCommand } from './connect.ts';
+import { forgetCommand } from './forget.ts';
 import { hostsCommand } from './hosts.ts';
 import { migrateCommand } from './migrate.ts';
 import { scanCommand } from './scan.ts';
+import { undoCommand } from './undo.ts';
 import { webCommand } from './web.ts';
 
 export const cliCommands: readonly CliCommand[] = [
@@ -11,5 +13,7 @@ export const cliCommands: readonly CliCommand[] = [
   hostsCommand,
   connectCommand,
   migrateCommand,
+  undoCommand,
+  forgetCommand,
   webCommand,
 ];

@@ -1,0 +1,49 @@
+// `baluchon undo --server … --user … --password-env VAR [--state DIR] [--json]`: removes from the
+// account what Baluchon created there (never anything else); the family's own changes stay.
+import { resolve } from 'node:path';
+import type { Account } from '../../contract/index.ts';
+import { accountOptions, readAccountArgs } from '../account-options.ts';
+import type { CliCommand } from '../cli-command.ts';
+import { exitCode } from '../cli-command.ts';
+import { followJob } from '../follow-job.ts';
+
+export const undoCommand: CliCommand = {
+  name: 'undo',
+  positionals: false,
+  options: { ...accountOptions, state: { type: 'string' }, json: { type: 'boolean' } },
+  async run(ctx, args) {
+    const json = args.values['json'] === true;
+    const accountArgs = readAccountArgs(ctx, args);
+    if ('problem' in accountArgs) {
+      ctx.stderr.write(`${accountArgs.problem}\n`);
+      return exitCode.usage;
+    }
+    const connected = await ctx.service.call('connect', accountArgs);
+    if (!connected.ok) {
+      if (json) ctx.stdout.write(`${JSON.stringify({ error: connected.error }, null, 2)}\n`);
+      ctx.stderr.write(`${connected.error.message}\n`);
+      return exitCode.failed;
+    }
+    const { accountId } = connected.value as Account;
+    const state = args.values['state'];
+    const outcome = await followJob(ctx, 'undo', () =>
+      ctx.service.call('startUndo', {
+        accountId,
+        ...(typeof state === 'string' ? { stateDir: resolve(ctx.cwd, state) } : {}),
+      }),
+    );
+    if (outcome.type !== 'done') {
+      if (json) ctx.stdout.write(`${JSON.stringify({ error: outcome.error }, null, 2)}\n`);
+      ctx.stderr.write(`${outcome.error.message}\n`);
+      return outcome.type === 'cancelled' ? exitCode.interrupted : exitCode.failed;
+    }
+    const report = outcome.result;
+    if (json) ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else {
+      ctx.stdout.write(`${ctx.t('cli:commands.undo.done', { ...report })}\n`);
+      for (const problem of report.problems)
+        ctx.stdout.write(`• ${problem.where}: ${problem.reason}\n`);
+    }
+    return report.kept === 0 && report.collectionsKept === 0 ? exitCode.ok : exitCode.incomplete;
+  },
+};
