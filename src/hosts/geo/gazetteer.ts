@@ -229,6 +229,23 @@ export function geocode(
     const found = byPostcodeAndName(gazetteer, parts.postcode, parts.name, options);
     if (found !== undefined) return { ok: true, place: found };
   }
+  // Our own labels, as suggestions show them: "Saint-Denis (93)", "Liège (BE)".
+  const labelled = /^(.+?)\s*\(([^()]+)\)$/.exec(text);
+  if (labelled?.[1] !== undefined && labelled[2] !== undefined) {
+    const qualifier = labelled[2].trim().toUpperCase();
+    const entry = gazetteer.named(nameKey(labelled[1])).find((candidate) => {
+      const place = entryPlace(gazetteer, candidate);
+      return place.country === 'FR'
+        ? place.admin.toUpperCase() === qualifier
+        : place.country === qualifier;
+    });
+    if (entry !== undefined) {
+      return {
+        ok: true,
+        place: fromPlace(entryPlace(gazetteer, entry), entrySpelling(gazetteer, entry), []),
+      };
+    }
+  }
   return byName(gazetteer, text, query, options);
 }
 

@@ -236,6 +236,18 @@ describe('geocode', () => {
     expect(describePlace(result.place)).toBe('Saint-Denis (93)');
   });
 
+  it('takes back its own labels, so a suggestion chosen from the list is found', () => {
+    const suggested = geocode(gazetteer, 'Saint-Etiene');
+    if (suggested.ok) throw new Error('the misspelling was found');
+    const chosen = suggested.suggestions[0] ?? '';
+    const result = geocode(gazetteer, chosen);
+    expect(result.ok && describePlace(result.place)).toBe('Saint-Étienne (42)');
+    const denis = geocode(gazetteer, 'Saint-Denis (93)');
+    expect(denis.ok && describePlace(denis.place)).toBe('Saint-Denis (93)');
+    const liege = geocode(gazetteer, 'Liège (BE)');
+    expect(liege.ok && liege.place.country).toBe('BE');
+  });
+
   it('places a village GeoNames does not list, and says it is approximate', () => {
     // Every commune of the COG is found; those without a GeoNames point are never called exact.
     const approximate = [...Array(gazetteer.size).keys()]
