@@ -124,23 +124,31 @@ async function act<P>(
 ): Promise<ItemOutcome> {
   switch (plan.action) {
     case 'create':
+      // A name used before means an earlier attempt, which may have arrived although it failed.
       return create(
         plan.itemId,
         plan.href ?? ctx.sink.hrefFor(ctx.collectionHref, item),
         item,
         ctx,
+        plan.href === null ? null : earlierAttempt(plan.itemId, ctx),
       );
     case 'update':
-      return update(plan.itemId, plan.href, plan.etag, item, ctx);
+      return update(plan.itemId, plan.href, plan.etag, item, ctx, {
+        countsAsCreation: false,
+        earlier: earlierAttempt(plan.itemId, ctx),
+      });
     case 'resume': {
       // The last attempt may or may not have arrived: look before sending again.
       const remote = await ctx.sink.probe(plan.href, ctx.signal);
-      if (remote === null) return create(plan.itemId, plan.href, item, ctx);
+      if (remote === null) return create(plan.itemId, plan.href, item, ctx, plan.attemptHash);
       const untouched = plan.etag !== null && remote.etag === plan.etag;
       const partial = item.size !== null && remote.size !== null && remote.size !== item.size;
       if (untouched || partial || plan.attemptHash !== item.contentHash) {
         // Still the old copy, half a file, or an older attempt: send what we have now.
-        return update(plan.itemId, plan.href, remote.etag, item, ctx, plan.contentHash === null);
+        return update(plan.itemId, plan.href, remote.etag, item, ctx, {
+          countsAsCreation: plan.contentHash === null,
+          earlier: null,
+        });
       }
       ctx.journal.markSent(plan.itemId, {
         etag: remote.etag,
@@ -154,11 +162,30 @@ async function act<P>(
   }
 }
 
+/** The content hash of the item's last attempt when it ended without proof either way (a
+ * failure, an interruption): that attempt may have reached the server. */
+function earlierAttempt<P>(itemId: Plan['itemId'], ctx: SyncContext<P>): string | null {
+  const item = ctx.journal.getItem(itemId);
+  return item.attemptHash !== null && item.attemptHash !== item.contentHash
+    ? item.attemptHash
+    : null;
+}
+
+/**
+ * Whether a 412 at `href` is our own doing: the retry of a request whose first answer was lost,
+ * or an earlier attempt with this very content that failed without proof it had not arrived.
+ * Both write this item's content at a name Baluchon chose in a collection it made.
+ */
+function ownEarlierWrite(error: unknown, earlier: string | null, item: { contentHash: string }) {
+  return (error instanceof DavError && error.afterLostAnswer) || earlier === item.contentHash;
+}
+
 async function create<P>(
   itemId: Plan['itemId'],
   href: string,
   item: OutgoingItem<P>,
   ctx: SyncContext<P>,
+  earlier: string | null,
 ): Promise<ItemOutcome> {
   ctx.journal.markSending(itemId, { href, contentHash: item.contentHash });
   try {
@@ -167,15 +194,19 @@ async function create<P>(
     return 'created';
   } catch (error) {
     if (!isPrecondition(error)) throw error;
-    // Something is already there: in a collection Baluchon made and named, that is our own
-    // earlier attempt whose answer was lost (a retry after a cut connection, a crash).
+    // Something is already there, in a collection Baluchon made, at the name it chose for this
+    // item: an attempt of ours whose answer was lost (a retry after a cut connection, a crash,
+    // a journal forgotten since).
     const remote = await ctx.sink.probe(href, ctx.signal);
     if (remote === null) throw error;
-    if (item.size !== null && remote.size !== null && remote.size !== item.size) {
-      return update(itemId, href, remote.etag, item, ctx, true);
+    const partial = item.size !== null && remote.size !== null && remote.size !== item.size;
+    if (ownEarlierWrite(error, earlier, item) && !partial) {
+      sent(ctx, itemId, remote);
+      return 'created';
     }
-    sent(ctx, itemId, remote);
-    return 'created';
+    // Half a file, or an attempt whose content we cannot know (an older version of the item):
+    // replace it by what we have now.
+    return update(itemId, href, remote.etag, item, ctx, { countsAsCreation: true, earlier: null });
   }
 }
 
@@ -185,18 +216,23 @@ async function update<P>(
   etag: string | null,
   item: OutgoingItem<P>,
   ctx: SyncContext<P>,
-  counts_as_creation = false,
+  how: { countsAsCreation: boolean; earlier: string | null },
 ): Promise<ItemOutcome> {
   ctx.journal.markSending(itemId, { href, contentHash: item.contentHash });
   try {
     const remote = await ctx.sink.send(href, item, options(ctx, { create: false, ifMatch: etag }));
     sent(ctx, itemId, remote);
-    return counts_as_creation ? 'created' : 'updated';
+    return how.countsAsCreation ? 'created' : 'updated';
   } catch (error) {
     if (!isPrecondition(error)) throw error;
     const remote = await ctx.sink.probe(href, ctx.signal);
     // Gone from the server (deleted, or never arrived): create it again.
-    if (remote === null) return create(itemId, href, item, ctx);
+    if (remote === null) return create(itemId, href, item, ctx, null);
+    const partial = item.size !== null && remote.size !== null && remote.size !== item.size;
+    if (ownEarlierWrite(error, how.earlier, item) && !partial) {
+      sent(ctx, itemId, remote);
+      return how.countsAsCreation ? 'created' : 'updated';
+    }
     // Changed on the server since we sent it: the family's edit wins, and the report says so.
     throw error;
   }

@@ -105,6 +105,72 @@ describe('syncItems', () => {
     expect(world.dav.everything().size).toBe(1);
   });
 
+  it('counts a lost answer to an update, retried into a 412, as its own update', async () => {
+    // The If-Match PUT is stored and its answer lost: the retry's If-Match names the old etag,
+    // so the server answers 412. That is not the family's edit: it is our own write.
+    await world.run(events(2));
+    faultsFor(isPut, { kind: 'lost' });
+    world.dav.log.length = 0;
+    const report = await world.run([
+      { key: 'uid-0', body: 'event 0 v2' },
+      { key: 'uid-1', body: 'event 1 v1' },
+    ]);
+    expect(puts().map((put) => put.outcome)).toEqual(['lost', 412]);
+    expect(report.problems).toEqual([]);
+    expect(report.outcomes.get('Évènement uid-0')).toBe('updated');
+    expect(itemOf('uid-0')).toMatchObject({
+      state: 'verified',
+      contentHash: hashOf('event 0 v2'),
+      etag: world.dav.probe(hrefOf('uid-0'))?.etag,
+    });
+    world.dav.log.length = 0;
+    const again = await world.run([
+      { key: 'uid-0', body: 'event 0 v2' },
+      { key: 'uid-1', body: 'event 1 v1' },
+    ]);
+    expect(puts()).toEqual([]);
+    expect([...again.outcomes.values()]).toEqual(['unchanged', 'unchanged']);
+  });
+
+  it('recognises its own update that landed although every retry failed (next run)', async () => {
+    await world.run(events(1));
+    // Stored, answer lost, then the server is unavailable for every retry: the item fails.
+    faultsFor(
+      isPut,
+      { kind: 'lost' },
+      { kind: 'refuse', status: 503 },
+      { kind: 'refuse', status: 503 },
+      { kind: 'refuse', status: 503 },
+    );
+    const failed = await world.run([{ key: 'uid-0', body: 'event 0 v2' }]);
+    expect(failed.outcomes.get('Évènement uid-0')).toBe('failed');
+    expect(world.dav.everything().get(hrefOf('uid-0'))).toBe('event 0 v2');
+    world.dav.log.length = 0;
+    const again = await world.run([{ key: 'uid-0', body: 'event 0 v2' }]);
+    expect(again.problems).toEqual([]);
+    expect(again.outcomes.get('Évènement uid-0')).toBe('updated');
+    expect(itemOf('uid-0')).toMatchObject({ state: 'verified', contentHash: hashOf('event 0 v2') });
+  });
+
+  it('sends the new content when an older attempt of its own holds the name (create → 412)', async () => {
+    // v1 is stored but every answer is lost or refused: failed. The archive then changes: the
+    // create meets 412 at the name v1 took; the server must end up with v2, not keep v1.
+    faultsFor(
+      isPut,
+      { kind: 'lost' },
+      { kind: 'refuse', status: 503 },
+      { kind: 'refuse', status: 503 },
+      { kind: 'refuse', status: 503 },
+    );
+    const failed = await world.run(events(1));
+    expect(failed.outcomes.get('Évènement uid-0')).toBe('failed');
+    world.dav.log.length = 0;
+    const again = await world.run([{ key: 'uid-0', body: 'event 0 v2' }]);
+    expect(again.outcomes.get('Évènement uid-0')).toBe('created');
+    expect(world.dav.everything()).toEqual(new Map([[hrefOf('uid-0'), 'event 0 v2']]));
+    expect(itemOf('uid-0')).toMatchObject({ state: 'verified', contentHash: hashOf('event 0 v2') });
+  });
+
   it('resumes after a crash once the request had arrived: looks, and does not send again', async () => {
     faultsFor(isPut, { kind: 'crash-after' });
     const first = await world.run(events(1), { concurrency: 1 });
