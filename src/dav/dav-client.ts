@@ -176,6 +176,10 @@ export class DavClient {
           }),
       ...(signal === undefined ? {} : { signal }),
     });
+    // Xandikos refuses a MKCALENDAR where something exists with a 207 holding a 403
+    // (resource-must-be-null): a 207 to a creation is never a success (RFC 4791 §5.3.1 says
+    // 201 or an error).
+    if (answer.status === 207) throw await refusalIn207(method, url, answer);
     await answer.response.dump();
   }
 
@@ -204,19 +208,9 @@ export class DavClient {
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       ...(options.retry === undefined ? {} : { retry: options.retry }),
     });
-    if (answer.status === 207) {
-      // Xandikos answers a refused PUT (e.g. a UID already used by another resource) with a
-      // 207 whose inner status says why: a 207 to a PUT is never a success.
-      const text = await answer.response.text();
-      const inner = /HTTP\/\d(?:\.\d)?\s+(\d{3})/.exec(text)?.[1];
-      const status = inner === undefined ? 500 : Number(inner);
-      throw new DavError(codeForStatus(status), {
-        method: 'PUT',
-        url,
-        status,
-        detail: summarise(text),
-      });
-    }
+    // Xandikos answers a refused PUT (e.g. a UID already used by another resource) with a
+    // 207 whose inner status says why: a 207 to a PUT is never a success.
+    if (answer.status === 207) throw await refusalIn207('PUT', url, answer);
     await answer.response.dump();
     return { etag: answer.headers['etag'], status: answer.status };
   }
@@ -239,6 +233,14 @@ export class DavClient {
     });
     await answer.response.dump();
   }
+}
+
+/** The refusal a 207 carries inside (its first non-2xx status), as the error it stands for. */
+async function refusalIn207(method: string, url: string, answer: DavResponse): Promise<DavError> {
+  const text = await answer.response.text();
+  const inner = /HTTP\/\d(?:\.\d)?\s+(\d{3})/.exec(text)?.[1];
+  const status = inner === undefined ? 500 : Number(inner);
+  return new DavError(codeForStatus(status), { method, url, status, detail: summarise(text) });
 }
 
 /** A short, single-line extract of a server's answer, for the report. */

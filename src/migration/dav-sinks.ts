@@ -4,7 +4,9 @@ import {
   createAddressBook,
   createCalendar,
   listResources,
-  markerProp,
+  markCollection,
+  markerOf,
+  markerProps,
 } from '../dav/collections.ts';
 import type { DavClient } from '../dav/dav-client.ts';
 import { DavError } from '../dav/dav-error.ts';
@@ -75,13 +77,13 @@ export async function inspectCollection(
   try {
     const { entries } = await client.propfind(
       href,
-      [clark(ns.dav, 'resourcetype'), markerProp],
+      [clark(ns.dav, 'resourcetype'), ...markerProps],
       '0',
       { signal },
     );
     const entry = entries[0];
     if (entry === undefined || entry.status === 404) return null;
-    return { marker: propText(entry, markerProp) ?? null };
+    return { marker: markerOf(entry) };
   } catch (error) {
     if (error instanceof DavError && error.code === 'dav.not-found') return null;
     throw error;
@@ -109,6 +111,7 @@ export function calendarCollectionSink(
         signal,
       ),
     inspect: (href, signal) => inspectCollection(client, href, signal),
+    mark: (href, marker, signal) => markCollection(client, href, marker, signal),
   };
 }
 
@@ -127,5 +130,6 @@ export function addressBookCollectionSink(client: DavClient, home: string): Coll
         signal,
       ),
     inspect: (href, signal) => inspectCollection(client, href, signal),
+    mark: (href, marker, signal) => markCollection(client, href, marker, signal),
   };
 }

@@ -300,6 +300,15 @@ export function memoryCollectionSink(dav: MemoryDav, home = HOME): CollectionSin
         signal,
       );
     },
+    mark: (href: string, marker: string, signal: AbortSignal) =>
+      dav.request(
+        { method: 'PROPPATCH', href },
+        () => {
+          const collection = dav.collections.get(href);
+          if (collection !== undefined && dav.keepsMarkers) collection.marker = marker;
+        },
+        signal,
+      ),
     inspect: (href: string, signal: AbortSignal) =>
       dav.request(
         { method: 'INSPECT', href },
