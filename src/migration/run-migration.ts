@@ -22,13 +22,13 @@ import type { ScanFacts } from '../takeout/scan-takeout.ts';
 import type { TakeoutEntry } from '../takeout/takeout-source.ts';
 import type { FetchLike } from '../vcard/embed-photo.ts';
 import type { CollectionJob } from './collection-job.ts';
-import { ensureCollection } from './ensure-collection.ts';
 import type { HolidayFeed } from '../ical/plan-calendar.ts';
 import { planCalendarJobs } from './plan-calendar-jobs.ts';
 import { planContactJob } from './plan-contact-jobs.ts';
 import { planTaskJobs } from './plan-task-jobs.ts';
 import { ProgressTracker } from './progress-tracker.ts';
-import { StopRun } from './sync-items.ts';
+import { runJobs } from './run-jobs.ts';
+import type { StopRun } from './sync-items.ts';
 
 export interface MigrationDeps {
   journal: Journal;
@@ -95,60 +95,24 @@ export async function runMigration(
     const run = beginOrResume(deps.journal, target, plan.kinds, parts);
     for (const job of plan.jobs) tracker.expect(job.kind, job.found, 0);
 
-    const collections: MigrationOutcome['collections'] = [];
-    const done: { job: CollectionJob; collection: Awaited<ReturnType<typeof ensureCollection>> }[] =
-      [];
-    let stop: StopRun | null = null;
-    const settings = {
+    const {
+      run: ended,
+      collections,
+      stop,
+    } = await runJobs(plan.jobs, {
       journal: deps.journal,
-      runId: run.id,
+      target,
+      run,
       concurrency: deps.concurrency,
       signal: deps.signal,
-    };
-    try {
-      tracker.phase('sending');
-      for (const job of plan.jobs) {
-        const collection = await ensureCollection(job.spec, {
-          journal: deps.journal,
-          target,
-          runId: run.id,
-          kind: job.kind,
-          sink: job.collectionSink,
-          signal: deps.signal,
-        });
-        collections.push({ kind: job.kind, name: collection.displayName, url: collection.href });
-        await job.sync(collection, {
-          ...settings,
-          events: {
-            onItem: (outcome, label, bytes) => {
-              tracker.item(job.kind, outcome, label, bytes);
-            },
-            onProblem: (problem) => {
-              deps.onProblem(job.kind, problem);
-            },
-          },
-        });
-        done.push({ job, collection });
-      }
-    } catch (error) {
-      if (!(error instanceof StopRun)) {
-        deps.journal.endRun(run.id, { state: deps.signal.aborted ? 'cancelled' : 'interrupted' });
-        throw error;
-      }
-      stop = error;
-    }
-
-    // Read back what was sent, even after a stop: the report must say what really arrived.
-    tracker.phase('verifying');
-    for (const { job, collection } of done) {
-      await job.verify(collection, { ...settings, events: noEvents }, (problem) => {
-        deps.onProblem(job.kind, problem);
-      });
-    }
-    const ended = deps.journal.endRun(
-      run.id,
-      stop === null ? { state: 'finished' } : { state: 'stopped', code: stop.code },
-    );
+      onPhase: (phase) => {
+        tracker.phase(phase);
+      },
+      onItem: (kind, outcome, label, bytes) => {
+        tracker.item(kind, outcome, label, bytes);
+      },
+      onProblem: deps.onProblem,
+    });
     const counts = countsOf(deps.journal, ended, plan.bytes);
     return {
       run: ended,
@@ -164,8 +128,6 @@ export async function runMigration(
     await takeout.close();
   }
 }
-
-const noEvents = { onItem: () => undefined, onProblem: () => undefined };
 
 interface JobsPlan {
   jobs: CollectionJob[];

@@ -1,22 +1,23 @@
-// A journal in a temporary folder, a memory DAV server, and the engine's pieces wired between
-// them the way run-migration.ts wires them: a run begun or resumed, the collection found or
-// made once (ensureCollection), the items sent (syncItems), then read back (verifyCollection).
+// A journal in a temporary folder, a memory DAV server, and the engine between them: a run begun
+// or resumed, then the acting half of run-migration.ts (runJobs: the collection found or made
+// once, the items sent, everything read back) with one job whose sinks are the memory server's.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ProblemFact } from '../../../src/contract/problem.ts';
+import { DavError } from '../../../src/dav/dav-error.ts';
+import { sameSources } from '../../../src/journal/index.ts';
 import { openJournal } from '../../../src/journal/open-journal.ts';
 import type { Journal } from '../../../src/journal/journal.ts';
 import type { Collection, Run, Target } from '../../../src/journal/types.ts';
-import { ensureCollection } from '../../../src/migration/ensure-collection.ts';
+import { collectionJob } from '../../../src/migration/collection-job.ts';
 import type {
   CollectionSpec,
   OutgoingItem,
   SourceEntry,
 } from '../../../src/migration/item-sink.ts';
-import { StopRun, syncItems } from '../../../src/migration/sync-items.ts';
-import type { ItemOutcome } from '../../../src/migration/sync-items.ts';
-import { verifyCollection } from '../../../src/migration/verify-collection.ts';
+import { runJobs } from '../../../src/migration/run-jobs.ts';
+import type { ItemOutcome, StopRun } from '../../../src/migration/sync-items.ts';
 import type { VerifyOutcome } from '../../../src/migration/verify-collection.ts';
 import {
   Crash,
@@ -60,7 +61,9 @@ export interface RunReport {
   readonly problems: ProblemFact[];
   readonly verify: VerifyOutcome | null;
   /** How the run ended: normally, stopped (401, 507…), crashed or cancelled. */
-  readonly ending: 'finished' | 'stopped' | 'crashed' | 'cancelled';
+  readonly ending: 'finished' | 'stopped' | 'crashed' | 'cancelled' | 'interrupted';
+  /** Why an interrupted run was. */
+  readonly error?: DavError;
   readonly stop: StopRun | null;
 }
 
@@ -72,6 +75,8 @@ export interface RunOptions {
   /** Entries to send instead of plain items (skipped ones, problems). */
   readonly entries?: readonly SourceEntry<string>[];
   readonly spec?: CollectionSpec;
+  /** The archive's name (default: the same for every run). */
+  readonly archive?: string;
 }
 
 export class EngineWorld {
@@ -114,81 +119,70 @@ export class EngineWorld {
   /** One run of the engine over one collection, as run-migration.ts drives it. */
   async run(sources: readonly SourceItem[], options: RunOptions = {}): Promise<RunReport> {
     const journal = this.journal;
-    const [interrupted] = journal.interruptedRuns(target);
+    // The same archive given again continues its interrupted run; another one begins a new run
+    // (as run-migration.ts decides with sameSources).
+    const archive = [{ name: options.archive ?? 'takeout-001.zip', size: 1 }];
+    const interrupted = journal
+      .interruptedRuns(target)
+      .find((candidate) => sameSources(candidate.sources, archive));
     const run =
       interrupted === undefined
-        ? journal.beginRun({
-            target,
-            kinds: ['calendars'],
-            sources: [{ name: 'takeout.zip', size: 1 }],
-          })
+        ? journal.beginRun({ target, kinds: ['calendars'], sources: archive })
         : journal.resumeRun(interrupted.id);
     const outcomes = new Map<string, ItemOutcome>();
     const problems: ProblemFact[] = [];
     const signal = options.signal ?? new AbortController().signal;
-    const sink = memoryItemSink(this.dav);
-    let collection: Collection | null = null;
-    let stop: StopRun | null = null;
     const entries: SourceEntry<string>[] = options.entries?.slice() ?? [
       ...sources.map((source) => ({
         type: 'item' as const,
         item: outgoing(source, options.withSizes === true),
       })),
     ];
-    let verify: VerifyOutcome | null = null;
+    const job = collectionJob({
+      kind: 'calendars',
+      spec: options.spec ?? spec,
+      collectionSink: memoryCollectionSink(this.dav),
+      itemSink: memoryItemSink(this.dav),
+      found: entries.filter((entry) => entry.type !== 'problem').length,
+      entries: () => entries,
+    });
     try {
-      collection = await ensureCollection(options.spec ?? spec, {
+      const outcome = await runJobs([job], {
         journal,
         target,
-        runId: run.id,
-        kind: 'calendars',
-        sink: memoryCollectionSink(this.dav),
+        run,
+        concurrency: options.concurrency ?? 3,
         signal,
+        onPhase: () => undefined,
+        onItem: (_kind, itemOutcome, label) => {
+          outcomes.set(label, itemOutcome);
+        },
+        onProblem: (_kind, problem) => {
+          problems.push(problem);
+        },
       });
-      try {
-        await syncItems(entries, {
-          journal,
-          runId: run.id,
-          collectionId: collection.id,
-          collectionHref: collection.href,
-          sink,
-          concurrency: options.concurrency ?? 3,
-          signal,
-          events: {
-            onItem: (outcome, label) => {
-              outcomes.set(label, outcome);
-            },
-            onProblem: (problem) => {
-              problems.push(problem);
-            },
-          },
-        });
-      } catch (error) {
-        if (!(error instanceof StopRun)) throw error;
-        stop = error;
-      }
-      if (stop === null) {
-        verify = await verifyCollection(collection, journal, sink, signal, (problem) =>
-          problems.push(problem),
-        );
-      }
+      return {
+        run: outcome.run,
+        collection: outcome.readBack[0]?.collection ?? null,
+        outcomes,
+        problems,
+        verify: outcome.readBack[0]?.outcome ?? null,
+        ending: outcome.stop === null ? 'finished' : 'stopped',
+        stop: outcome.stop,
+      };
     } catch (error) {
+      const ended = { outcomes, problems, verify: null, stop: null, collection: null };
       if (error instanceof Crash || (this.#crashed && isJournalClosed(error))) {
         this.reopen();
-        return { run, collection, outcomes, problems, verify, ending: 'crashed', stop };
+        return { ...ended, run, ending: 'crashed' };
       }
-      if (signal.aborted) {
-        const ended = journal.endRun(run.id, { state: 'cancelled' });
-        return { run: ended, collection, outcomes, problems, verify, ending: 'cancelled', stop };
+      if (signal.aborted) return { ...ended, run: journal.getRun(run.id), ending: 'cancelled' };
+      // The server stayed unreachable past every retry: the run is interrupted, to resume.
+      if (error instanceof DavError) {
+        return { ...ended, run: journal.getRun(run.id), ending: 'interrupted', error };
       }
       throw error;
     }
-    const ended = journal.endRun(
-      run.id,
-      stop === null ? { state: 'finished' } : { state: 'stopped', code: stop.code },
-    );
-    const ending = stop === null ? 'finished' : 'stopped';
-    return { run: ended, collection, outcomes, problems, verify, ending, stop };
   }
 
   /** The collection Baluchon made for `spec` (the only one, or the test fails). */
