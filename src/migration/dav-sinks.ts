@@ -73,17 +73,20 @@ export async function inspectCollection(
   client: DavClient,
   href: string,
   signal: AbortSignal,
-): Promise<{ marker: string | null } | null> {
+): Promise<{ marker: string | null; displayName: string | null } | null> {
   try {
     const { entries } = await client.propfind(
       href,
-      [clark(ns.dav, 'resourcetype'), ...markerProps],
+      [clark(ns.dav, 'resourcetype'), clark(ns.dav, 'displayname'), ...markerProps],
       '0',
       { signal },
     );
     const entry = entries[0];
     if (entry === undefined || entry.status === 404) return null;
-    return { marker: markerOf(entry) };
+    return {
+      marker: markerOf(entry),
+      displayName: propText(entry, clark(ns.dav, 'displayname')) ?? null,
+    };
   } catch (error) {
     if (error instanceof DavError && error.code === 'dav.not-found') return null;
     throw error;
@@ -112,6 +115,7 @@ export function calendarCollectionSink(
       ),
     inspect: (href, signal) => inspectCollection(client, href, signal),
     mark: (href, marker, signal) => markCollection(client, href, marker, signal),
+    isEmpty: async (href, signal) => (await listResources(client, href, signal)).length === 0,
   };
 }
 
@@ -131,5 +135,6 @@ export function addressBookCollectionSink(client: DavClient, home: string): Coll
       ),
     inspect: (href, signal) => inspectCollection(client, href, signal),
     mark: (href, marker, signal) => markCollection(client, href, marker, signal),
+    isEmpty: async (href, signal) => (await listResources(client, href, signal)).length === 0,
   };
 }

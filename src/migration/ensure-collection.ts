@@ -46,8 +46,10 @@ export async function ensureCollection(
     ).href;
     const there = await ctx.sink.inspect(href, ctx.signal);
     if (there !== null) {
-      if (there.marker !== marker) continue; // someone else's: never mix into it
-      // Ours from a run whose journal was lost (e.g. "Forget everything", then again).
+      // Ours from a run whose journal was lost (e.g. "Forget everything", then again)? Else
+      // someone else's: never mix into it.
+      if (there.marker !== marker && !(await unmarkedLeftover(href, there, spec, ctx))) continue;
+      if (there.marker !== marker) await ctx.sink.mark?.(href, marker, ctx.signal);
       const adopted = ctx.journal.saveCollection({ ...base(ctx, spec), href, createdByUs: true });
       return ctx.journal.markCollectionReady(adopted.id);
     }
@@ -86,6 +88,22 @@ async function createAt(
     await ctx.sink.mark?.(href, marker, ctx.signal);
     return 'made';
   }
+}
+
+/**
+ * An empty collection without marker, bearing exactly the name Baluchon gives this source at the
+ * place it would make it: what a creation cut short between MKCALENDAR and the marker's
+ * PROPPATCH leaves behind (a crash, then the journal lost). Being empty, adopting it can mix
+ * nothing of anyone's.
+ */
+async function unmarkedLeftover(
+  href: string,
+  there: { marker: string | null; displayName?: string | null },
+  spec: CollectionSpec,
+  ctx: EnsureContext,
+): Promise<boolean> {
+  if (there.marker !== null || there.displayName !== spec.displayName) return false;
+  return (await ctx.sink.isEmpty?.(href, ctx.signal)) === true;
 }
 
 const refusedAsExisting: ReadonlySet<string> = new Set([

@@ -110,12 +110,22 @@ describe('ensureCollection', () => {
   });
 
   it('never uses a name taken by a calendar of the family: takes the next free one', async () => {
-    world.dav.addCollection(ours, 'Famille (Google)'); // theirs: no marker
+    world.dav.addCollection(ours, 'Famille (Google)'); // theirs: no marker, their events
+    world.dav.write(`${ours}theirs.ics`, 'their own event');
     world.dav.addCollection(`${HOME}famille-google-2/`, 'Autre', 'calendars:Agenda/Autre.ics');
     const made = await ensure();
     expect(made.href).toBe(`${HOME}famille-google-3/`);
     expect(world.dav.collections.get(ours)).toMatchObject({ marker: null });
     expect((await ensure()).href).toBe(`${HOME}famille-google-3/`);
+  });
+
+  it('adopts the empty, unmarked calendar an interrupted creation left under our name', async () => {
+    world.dav.addCollection(ours, 'Famille (Google)');
+    world.dav.addCollection(`${HOME}famille-google-2/`, 'Autre chose');
+    const made = await ensure();
+    expect(made.href).toBe(ours);
+    expect(world.dav.collections.get(ours)?.marker).toBe(marker);
+    expect(world.dav.collections.get(`${HOME}famille-google-2/`)?.marker).toBe(null);
   });
 
   it('takes the next name when the calendar appears between the look and the creation (405)', async () => {

@@ -309,12 +309,20 @@ export function memoryCollectionSink(dav: MemoryDav, home = HOME): CollectionSin
         },
         signal,
       ),
+    isEmpty: (href: string, signal: AbortSignal) =>
+      dav.request(
+        { method: 'LIST', href },
+        () => (dav.collections.get(href)?.items.size ?? 0) === 0,
+        signal,
+      ),
     inspect: (href: string, signal: AbortSignal) =>
       dav.request(
         { method: 'INSPECT', href },
         () => {
           const collection = dav.collections.get(href);
-          return collection === undefined ? null : { marker: collection.marker };
+          return collection === undefined
+            ? null
+            : { marker: collection.marker, displayName: collection.displayName };
         },
         signal,
       ),
