@@ -124,6 +124,17 @@ export async function createCalendar(
     values.set(clark(ns.caldav, 'calendar-description'), { text: collection.description });
   }
   await client.makeCollection('MKCALENDAR', collection.url, values, signal);
+  if (collection.color !== undefined) {
+    // Xandikos ignores a colour given with MKCALENDAR (404 for it in the answer) but keeps it
+    // from a PROPPATCH: set it again, so the calendar looks the same as in Google everywhere.
+    await setQuietly(
+      client,
+      collection.url,
+      clark(ns.apple, 'calendar-color'),
+      collection.color,
+      signal,
+    );
+  }
   await markCollection(client, collection.url, collection.marker, signal);
 }
 
@@ -155,17 +166,24 @@ export async function markCollection(
   marker: string,
   signal?: AbortSignal,
 ): Promise<void> {
-  for (const [name, text] of [
-    [markerProp, marker],
-    [commentProp, `${commentPrefix}${marker}`],
-  ] as const) {
-    try {
-      await client.proppatch(url, new Map([[name, { text }]]), signal);
-    } catch (error) {
-      // The marker is a safety net for lost journals, not a requirement: a server that refuses
-      // the property still gets the collection.
-      if (!(error instanceof DavError) || error.code === 'dav.unauthorized') throw error;
-    }
+  // The marker is a safety net for lost journals, not a requirement: a server that refuses the
+  // property still gets the collection.
+  await setQuietly(client, url, markerProp, marker, signal);
+  await setQuietly(client, url, commentProp, `${commentPrefix}${marker}`, signal);
+}
+
+/** Sets one property; a refusal is not an error (a lost password still is). */
+async function setQuietly(
+  client: DavClient,
+  url: string,
+  name: string,
+  text: string,
+  signal?: AbortSignal,
+): Promise<void> {
+  try {
+    await client.proppatch(url, new Map([[name, { text }]]), signal);
+  } catch (error) {
+    if (!(error instanceof DavError) || error.code === 'dav.unauthorized') throw error;
   }
 }
 
