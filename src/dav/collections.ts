@@ -3,7 +3,7 @@
 import type { DavClient } from './dav-client.ts';
 import { DavError } from './dav-error.ts';
 import { childElements, clark, ns, prop, propText, resourceTypes } from './xml.ts';
-import type { PropValue } from './xml.ts';
+import type { MultistatusEntry, PropValue } from './xml.ts';
 
 export type CollectionKind = 'calendar' | 'addressbook' | 'other';
 
@@ -24,14 +24,34 @@ export interface RemoteResource {
 }
 
 /** A dead property Baluchon sets on what it creates, naming its source, so a re-run recognises
- * its own calendar even if the journal was lost. Servers keep unknown properties (RFC 4918 §4). */
+ * its own calendar even if the journal was lost. Servers should keep unknown properties
+ * (RFC 4918 §4.3); Radicale and Nextcloud do. */
 export const markerProp = clark(ns.baluchon, 'source');
+
+/**
+ * Xandikos keeps no dead property (a PROPPATCH of one answers 404 inside its 207) and refuses
+ * calendar-description (409), but it stores DAV:comment (RFC 3253 §3.1.1) in the collection's
+ * configuration: the marker is written there too, behind this prefix, and read from either.
+ */
+const commentProp = clark(ns.dav, 'comment');
+const commentPrefix = 'baluchon-source:';
+
+/** The properties to ask for to read a collection's marker (see markerOf). */
+export const markerProps: readonly string[] = [markerProp, commentProp];
+
+/** The marker Baluchon left on a collection, from its own property or from DAV:comment. */
+export function markerOf(entry: MultistatusEntry): string | null {
+  const own = propText(entry, markerProp);
+  if (own !== undefined && own !== '') return own;
+  const comment = propText(entry, commentProp);
+  return comment?.startsWith(commentPrefix) === true ? comment.slice(commentPrefix.length) : null;
+}
 
 const listProps = [
   clark(ns.dav, 'resourcetype'),
   clark(ns.dav, 'displayname'),
   clark(ns.caldav, 'supported-calendar-component-set'),
-  markerProp,
+  ...markerProps,
 ];
 
 export async function listCollections(
@@ -67,7 +87,7 @@ export async function listCollections(
         kind,
         displayName: propText(entry, clark(ns.dav, 'displayname')) ?? null,
         components,
-        marker: propText(entry, markerProp) ?? null,
+        marker: markerOf(entry),
       };
     });
 }
@@ -104,7 +124,18 @@ export async function createCalendar(
     values.set(clark(ns.caldav, 'calendar-description'), { text: collection.description });
   }
   await client.makeCollection('MKCALENDAR', collection.url, values, signal);
-  await setMarker(client, collection, signal);
+  if (collection.color !== undefined) {
+    // Xandikos ignores a colour given with MKCALENDAR (404 for it in the answer) but keeps it
+    // from a PROPPATCH: set it again, so the calendar looks the same as in Google everywhere.
+    await setQuietly(
+      client,
+      collection.url,
+      clark(ns.apple, 'calendar-color'),
+      collection.color,
+      signal,
+    );
+  }
+  await markCollection(client, collection.url, collection.marker, signal);
 }
 
 /** Creates an address book with an extended MKCOL (RFC 6352 §6.3.1, RFC 5689). */
@@ -121,23 +152,37 @@ export async function createAddressBook(
     values.set(clark(ns.carddav, 'addressbook-description'), { text: collection.description });
   }
   await client.makeCollection('MKCOL', collection.url, values, signal);
-  await setMarker(client, collection, signal);
+  await markCollection(client, collection.url, collection.marker, signal);
 }
 
-async function setMarker(
+/**
+ * Leaves the source marker on a collection: in Baluchon's own property, and in DAV:comment for
+ * servers that drop unknown properties (Xandikos). Two requests, not one: a PROPPATCH is all or
+ * nothing (RFC 4918 §9.2), and a server refusing one of them must still get the other.
+ */
+export async function markCollection(
   client: DavClient,
-  collection: NewCollection,
+  url: string,
+  marker: string,
+  signal?: AbortSignal,
+): Promise<void> {
+  // The marker is a safety net for lost journals, not a requirement: a server that refuses the
+  // property still gets the collection.
+  await setQuietly(client, url, markerProp, marker, signal);
+  await setQuietly(client, url, commentProp, `${commentPrefix}${marker}`, signal);
+}
+
+/** Sets one property; a refusal is not an error (a lost password still is). */
+async function setQuietly(
+  client: DavClient,
+  url: string,
+  name: string,
+  text: string,
   signal?: AbortSignal,
 ): Promise<void> {
   try {
-    await client.proppatch(
-      collection.url,
-      new Map([[markerProp, { text: collection.marker }]]),
-      signal,
-    );
+    await client.proppatch(url, new Map([[name, { text }]]), signal);
   } catch (error) {
-    // The marker is a safety net for lost journals, not a requirement: a server that refuses
-    // dead properties still gets the collection.
     if (!(error instanceof DavError) || error.code === 'dav.unauthorized') throw error;
   }
 }

@@ -31,6 +31,8 @@ export interface RequestOptions {
   followRedirects?: boolean;
   /** Retry network errors, 429, 503 and 423 (default true; false for non-repeatable bodies). */
   retry?: boolean;
+  /** A 207 answer is a refusal whose inner status says why (PUT, MKCALENDAR on Xandikos). */
+  multistatusIsRefusal?: boolean;
 }
 
 export interface DavResponse {
@@ -89,6 +91,10 @@ export class DavClient {
       const ok =
         (response.status >= 200 && response.status < 300) ||
         options.accept?.includes(response.status) === true;
+      if (ok && response.status === 207 && options.multistatusIsRefusal === true) {
+        // Inside the retried attempt, so that a refusal met by a retry says so (afterLostAnswer).
+        throw await refusalIn207(method, current, response);
+      }
       if (ok) return { status: response.status, headers: response.headers, url: current, response };
       throw await this.#error(method, current, response);
     }
@@ -175,6 +181,10 @@ export class DavClient {
             body: makeCollectionBody(method === 'MKCALENDAR' ? 'mkcalendar' : 'mkcol', values),
           }),
       ...(signal === undefined ? {} : { signal }),
+      // Xandikos refuses a MKCALENDAR where something exists with a 207 holding a 403
+      // (resource-must-be-null): a 207 to a creation is never a success (RFC 4791 §5.3.1 says
+      // 201 or an error).
+      multistatusIsRefusal: true,
     });
     await answer.response.dump();
   }
@@ -203,20 +213,10 @@ export class DavClient {
       body,
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       ...(options.retry === undefined ? {} : { retry: options.retry }),
-    });
-    if (answer.status === 207) {
       // Xandikos answers a refused PUT (e.g. a UID already used by another resource) with a
       // 207 whose inner status says why: a 207 to a PUT is never a success.
-      const text = await answer.response.text();
-      const inner = /HTTP\/\d(?:\.\d)?\s+(\d{3})/.exec(text)?.[1];
-      const status = inner === undefined ? 500 : Number(inner);
-      throw new DavError(codeForStatus(status), {
-        method: 'PUT',
-        url,
-        status,
-        detail: summarise(text),
-      });
-    }
+      multistatusIsRefusal: true,
+    });
     await answer.response.dump();
     return { etag: answer.headers['etag'], status: answer.status };
   }
@@ -239,6 +239,18 @@ export class DavClient {
     });
     await answer.response.dump();
   }
+}
+
+/** The refusal a 207 carries inside (its first non-2xx status), as the error it stands for. */
+async function refusalIn207(
+  method: string,
+  url: string,
+  response: HttpResponse,
+): Promise<DavError> {
+  const text = await response.text();
+  const inner = /HTTP\/\d(?:\.\d)?\s+(\d{3})/.exec(text)?.[1];
+  const status = inner === undefined ? 500 : Number(inner);
+  return new DavError(codeForStatus(status), { method, url, status, detail: summarise(text) });
 }
 
 /** A short, single-line extract of a server's answer, for the report. */

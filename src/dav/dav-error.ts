@@ -13,12 +13,21 @@ export interface DavErrorDetails {
   detail?: string;
   /** Seconds the server asked us to wait (Retry-After), when it said so. */
   retryAfterSeconds?: number;
+  /** An earlier try of this same request may have been carried out (see afterLostAnswer). */
+  afterLostAnswer?: boolean;
 }
 
 export class DavError extends BaluchonError {
   declare readonly code: DavErrorCode;
   readonly status: number | undefined;
   readonly retryAfterSeconds: number | undefined;
+  /**
+   * An earlier try of this request was cut off after it left (connection reset, timeout): the
+   * server may have done it. A 412 on the retry of a conditional write is then most likely that
+   * earlier try's own doing, not someone else's change.
+   */
+  readonly afterLostAnswer: boolean;
+  readonly #details: DavErrorDetails;
 
   constructor(code: DavErrorCode, details: DavErrorDetails, options?: { cause?: unknown }) {
     const flat: Record<string, string | number> = { method: details.method, url: details.url };
@@ -28,7 +37,22 @@ export class DavError extends BaluchonError {
     this.name = 'DavError';
     this.status = details.status;
     this.retryAfterSeconds = details.retryAfterSeconds;
+    this.afterLostAnswer = details.afterLostAnswer === true;
+    this.#details = details;
   }
+
+  /** The same error, known to follow a try whose answer was lost. */
+  followingLostAnswer(): DavError {
+    if (this.afterLostAnswer) return this;
+    return new DavError(this.code, { ...this.#details, afterLostAnswer: true }, { cause: this });
+  }
+}
+
+/** The request may have reached the server and been carried out, although no answer came. */
+export function mayHaveArrived(error: unknown): boolean {
+  return (
+    error instanceof DavError && (error.code === 'dav.network' || error.code === 'dav.timeout')
+  );
 }
 
 export function codeForStatus(status: number): DavErrorCode {

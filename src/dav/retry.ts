@@ -1,8 +1,7 @@
 // Retries with exponential backoff and full jitter (so many clients hitting one small host do
 // not retry in step), honouring the server's Retry-After when it gives one. Sleep, clock and
 // randomness are passed in; cancellation interrupts a wait at once.
-import { isRetryable } from './dav-error.ts';
-import type { DavError } from './dav-error.ts';
+import { DavError, isRetryable, mayHaveArrived } from './dav-error.ts';
 
 export interface RetryPolicy {
   maxAttempts: number;
@@ -32,15 +31,21 @@ export async function withRetry<T>(
   policy: RetryPolicy = defaultRetryPolicy,
   signal?: AbortSignal,
 ): Promise<T> {
+  // Whether an earlier try may have been carried out by the server: the final error says so,
+  // so the caller of a conditional write can read a 412 as its own earlier try (sync-items.ts).
+  let lostAnswer = false;
   for (let tries = 1; ; tries++) {
     try {
       return await attempt();
     } catch (error) {
-      if (signal?.aborted === true || !isRetryable(error) || tries >= policy.maxAttempts)
-        throw error;
+      const final = lostAnswer && error instanceof DavError ? error.followingLostAnswer() : error;
+      if (signal?.aborted === true || !isRetryable(error) || tries >= policy.maxAttempts) {
+        throw final;
+      }
+      if (mayHaveArrived(error)) lostAnswer = true;
       const davError = error as DavError;
       const delay = delayFor(davError, tries, deps.random(), policy);
-      if (delay === undefined) throw error;
+      if (delay === undefined) throw final;
       deps.onRetry?.({ attempt: tries, delayMs: delay, error: davError });
       await deps.sleep(delay, signal);
     }

@@ -4,7 +4,9 @@ import {
   createAddressBook,
   createCalendar,
   listResources,
-  markerProp,
+  markCollection,
+  markerOf,
+  markerProps,
 } from '../dav/collections.ts';
 import type { DavClient } from '../dav/dav-client.ts';
 import { DavError } from '../dav/dav-error.ts';
@@ -71,17 +73,20 @@ export async function inspectCollection(
   client: DavClient,
   href: string,
   signal: AbortSignal,
-): Promise<{ marker: string | null } | null> {
+): Promise<{ marker: string | null; displayName: string | null } | null> {
   try {
     const { entries } = await client.propfind(
       href,
-      [clark(ns.dav, 'resourcetype'), markerProp],
+      [clark(ns.dav, 'resourcetype'), clark(ns.dav, 'displayname'), ...markerProps],
       '0',
       { signal },
     );
     const entry = entries[0];
     if (entry === undefined || entry.status === 404) return null;
-    return { marker: propText(entry, markerProp) ?? null };
+    return {
+      marker: markerOf(entry),
+      displayName: propText(entry, clark(ns.dav, 'displayname')) ?? null,
+    };
   } catch (error) {
     if (error instanceof DavError && error.code === 'dav.not-found') return null;
     throw error;
@@ -109,6 +114,8 @@ export function calendarCollectionSink(
         signal,
       ),
     inspect: (href, signal) => inspectCollection(client, href, signal),
+    mark: (href, marker, signal) => markCollection(client, href, marker, signal),
+    isEmpty: async (href, signal) => (await listResources(client, href, signal)).length === 0,
   };
 }
 
@@ -127,5 +134,7 @@ export function addressBookCollectionSink(client: DavClient, home: string): Coll
         signal,
       ),
     inspect: (href, signal) => inspectCollection(client, href, signal),
+    mark: (href, marker, signal) => markCollection(client, href, marker, signal),
+    isEmpty: async (href, signal) => (await listResources(client, href, signal)).length === 0,
   };
 }

@@ -86,9 +86,19 @@ export interface CollectionSpec {
 export interface CollectionSink {
   /** Where new collections of this kind are created (calendar home, address-book home, files root). */
   readonly home: string;
-  /** Creates the collection and leaves `marker` on it; DavError 'dav.not-allowed' (405) when
-   * something is already there. */
+  /** Creates the collection and leaves `marker` on it. Rejects with a DavError when something is
+   * already there — 'dav.not-allowed' (405) by the book, 'dav.conflict' (409, Radicale) or
+   * 'dav.forbidden' (403, Xandikos) in practice: the engine then looks (inspect). */
   create(href: string, spec: CollectionSpec, marker: string, signal: AbortSignal): Promise<void>;
-  /** What is at `href`: null when nothing; else the source marker Baluchon left on it, if any. */
-  inspect(href: string, signal: AbortSignal): Promise<{ marker: string | null } | null>;
+  /** What is at `href`: null when nothing; else the source marker Baluchon left on it, if any,
+   * and its display name when the destination has one. */
+  inspect(
+    href: string,
+    signal: AbortSignal,
+  ): Promise<{ marker: string | null; displayName?: string | null } | null>;
+  /** Whether the collection holds nothing (asked only about an unmarked one bearing our name). */
+  isEmpty?(href: string, signal: AbortSignal): Promise<boolean>;
+  /** Leaves `marker` on a collection Baluchon made whose marking was cut short (a crash, a lost
+   * answer); absent when the destination keeps no markers. */
+  mark?(href: string, marker: string, signal: AbortSignal): Promise<void>;
 }

@@ -24,14 +24,14 @@ import type { ScanFacts } from '../takeout/scan-takeout.ts';
 import type { TakeoutEntry } from '../takeout/takeout-source.ts';
 import type { FetchLike } from '../vcard/embed-photo.ts';
 import type { CollectionJob } from './collection-job.ts';
-import { ensureCollection } from './ensure-collection.ts';
 import type { HolidayFeed } from '../ical/plan-calendar.ts';
 import { planCalendarJobs } from './plan-calendar-jobs.ts';
 import { planContactJob } from './plan-contact-jobs.ts';
 import { planFileJob } from './plan-file-job.ts';
 import { planTaskJobs } from './plan-task-jobs.ts';
 import { ProgressTracker } from './progress-tracker.ts';
-import { StopRun } from './sync-items.ts';
+import { runJobs } from './run-jobs.ts';
+import type { StopRun } from './sync-items.ts';
 
 export interface MigrationDeps {
   journal: Journal;
@@ -106,80 +106,47 @@ export async function runMigration(
       tracker.expect(job.kind, job.found, job.kind === 'files' ? (plan.bytes.files ?? 0) : 0);
     }
 
-    const collections: MigrationOutcome['collections'] = [];
-    const done: { job: CollectionJob; collection: Awaited<ReturnType<typeof ensureCollection>> }[] =
-      [];
-    let stop: StopRun | null = null;
-    const settings = {
+    const {
+      run: ended,
+      collections,
+      stop,
+    } = await runJobs(plan.jobs, {
       journal: deps.journal,
-      runId: run.id,
+      target,
+      run,
       concurrency: deps.concurrency,
       signal: deps.signal,
-    };
-    try {
-      tracker.phase('sending');
-      for (const job of plan.jobs) {
-        const collection = await ensureCollection(job.spec, {
-          journal: deps.journal,
-          target,
-          runId: run.id,
-          kind: job.kind,
-          sink: job.collectionSink,
-          signal: deps.signal,
-        });
-        collections.push({ kind: job.kind, name: collection.displayName, url: collection.href });
-        await job.sync(collection, {
-          ...settings,
-          events: {
-            onItem: (outcome, label, bytes) => {
-              tracker.item(job.kind, outcome, label, bytes);
-            },
-            onProblem: (problem) => {
-              deps.onProblem(job.kind, problem);
-            },
-            onBytes: (bytes) => {
-              tracker.bytes(job.kind, bytes);
-            },
-          },
-        });
-        done.push({ job, collection });
-      }
-    } catch (error) {
-      if (deps.signal.aborted) {
-        // Paused or stopped by the family: say what is already there (from the journal; there is
-        // no read-back once cancelled). The next run with the same archive goes on from here.
-        const ended = deps.journal.endRun(run.id, { state: 'cancelled' });
-        return {
-          run: ended,
-          state: 'cancelled',
-          counts: countsOf(deps.journal, ended, plan.bytes),
-          collections,
-          birthdaysLeftOut: plan.birthdaysLeftOut,
-          holidayFeeds: plan.holidayFeeds,
-          documents: plan.documents,
-          stop: null,
-          startedAt,
-          endedAt: deps.now(),
-        };
-      }
-      if (!(error instanceof StopRun)) {
-        deps.journal.endRun(run.id, { state: 'interrupted' });
-        throw error;
-      }
-      stop = error;
+      onPhase: (phase) => {
+        tracker.phase(phase);
+      },
+      onItem: (kind, outcome, label, bytes) => {
+        tracker.item(kind, outcome, label, bytes);
+      },
+      onBytes: (kind, bytes) => {
+        tracker.bytes(kind, bytes);
+      },
+      onProblem: deps.onProblem,
+    }).catch((error: unknown) => {
+      if (!deps.signal.aborted) throw error;
+      // Paused or stopped by the family: runJobs ended the run as cancelled. Say what is already
+      // there (from the journal; there is no read-back once cancelled). The next run with the
+      // same archive goes on from here.
+      return { run: deps.journal.getRun(run.id), collections: [], stop: null };
+    });
+    if (ended.state === 'cancelled') {
+      return {
+        run: ended,
+        state: 'cancelled',
+        counts: countsOf(deps.journal, ended, plan.bytes),
+        collections: collectionsOf(deps.journal, target, ended),
+        birthdaysLeftOut: plan.birthdaysLeftOut,
+        holidayFeeds: plan.holidayFeeds,
+        documents: plan.documents,
+        stop: null,
+        startedAt,
+        endedAt: deps.now(),
+      };
     }
-
-    // Read back what was sent, even after a stop: the report must say what really arrived.
-    tracker.phase('verifying');
-    for (const { job, collection } of done) {
-      await job.verify(collection, { ...settings, events: noEvents }, (problem) => {
-        deps.onProblem(job.kind, problem);
-      });
-    }
-    const ended = deps.journal.endRun(
-      run.id,
-      stop === null ? { state: 'finished' } : { state: 'stopped', code: stop.code },
-    );
     const counts = countsOf(deps.journal, ended, plan.bytes);
     return {
       run: ended,
@@ -197,8 +164,6 @@ export async function runMigration(
     await takeout.close();
   }
 }
-
-const noEvents = { onItem: () => undefined, onProblem: () => undefined };
 
 interface JobsPlan {
   jobs: CollectionJob[];
@@ -331,6 +296,22 @@ function beginOrResume(
   return interrupted === undefined
     ? journal.beginRun({ target, kinds, sources })
     : journal.resumeRun(interrupted.id);
+}
+
+/** The collections already on the account for the kinds of a run that was cancelled. */
+function collectionsOf(
+  journal: Journal,
+  target: Target,
+  run: Run,
+): MigrationOutcome['collections'] {
+  return journal
+    .collections(target)
+    .filter((collection) => collection.state === 'ready' && run.kinds.includes(collection.kind))
+    .map((collection) => ({
+      kind: collection.kind,
+      name: collection.displayName,
+      url: collection.href,
+    }));
 }
 
 function countsOf(

@@ -141,27 +141,53 @@ async function act<P>(
         ctx,
       );
     case 'update':
-      return update(plan.itemId, plan.href, plan.etag, item, ctx);
+      return update(plan.itemId, plan.href, plan.etag, item, ctx, {
+        countsAsCreation: false,
+        earlierAttempt: earlierAttemptFailed(plan.itemId, ctx),
+      });
     case 'resume': {
       // The last attempt may or may not have arrived: look before sending again.
       const remote = await ctx.sink.probe(plan.href, ctx.signal);
       if (remote === null) return create(plan.itemId, plan.href, item, ctx);
       const untouched = plan.etag !== null && remote.etag === plan.etag;
-      const partial = item.size !== null && remote.size !== null && remote.size !== item.size;
-      if (untouched || partial || plan.attemptHash !== item.contentHash) {
-        // Still the old copy, half a file, or an older attempt: send what we have now.
-        return update(plan.itemId, plan.href, remote.etag, item, ctx, plan.contentHash === null);
+      if (!untouched && plan.attemptHash === item.contentHash && sameKnownSize(item, remote)) {
+        ctx.journal.markSent(plan.itemId, {
+          etag: remote.etag,
+          contentHash: plan.attemptHash,
+          size: remote.size,
+        });
+        return plan.contentHash === null ? 'created' : 'updated';
       }
-      ctx.journal.markSent(plan.itemId, {
-        etag: remote.etag,
-        contentHash: plan.attemptHash,
-        size: remote.size,
+      // Still the old copy, or something we cannot tell from our attempt (a text the server
+      // rewrote, an older attempt, half a file): send what we have now, over what is there.
+      return update(plan.itemId, plan.href, remote.etag, item, ctx, {
+        countsAsCreation: plan.contentHash === null,
+        earlierAttempt: false,
       });
-      return plan.contentHash === null ? 'created' : 'updated';
     }
     case 'unchanged':
       return 'unchanged';
   }
+}
+
+/**
+ * Whether the item's last attempt failed: a failure is no proof that the request did not reach
+ * the server (an answer lost, then a refusal on the retry), so a change found there may be ours
+ * rather than the family's. Not when that failure was itself the family's change (412).
+ */
+function earlierAttemptFailed<P>(itemId: Plan['itemId'], ctx: SyncContext<P>): boolean {
+  const item = ctx.journal.getItem(itemId);
+  return item.state === 'failed' && item.problem?.code !== 'dav.precondition-failed';
+}
+
+/**
+ * Whether what the server holds can be taken for the item without sending it again: only a
+ * copy of the same known size (a file). Servers rewrite calendar and contact text, so for those
+ * nothing tells our attempt from an older one (a journal forgotten since): they are sent again
+ * over it, with If-Match, which costs one small request on a rare path.
+ */
+function sameKnownSize(item: { size: number | null }, remote: RemoteState): boolean {
+  return item.size !== null && remote.size === item.size;
 }
 
 async function create<P>(
@@ -181,15 +207,19 @@ async function create<P>(
     return 'created';
   } catch (error) {
     if (!isPrecondition(error)) throw error;
-    // Something is already there: in a collection Baluchon made and named, that is our own
-    // earlier attempt whose answer was lost (a retry after a cut connection, a crash).
+    // Something is already there, in a collection Baluchon made, at the name it chose for this
+    // item: an attempt of ours (a retry after a cut connection, a crash, a journal forgotten
+    // since), never another item of the family's.
     const remote = await ctx.sink.probe(href, ctx.signal);
     if (remote === null) throw error;
-    if (item.size !== null && remote.size !== null && remote.size !== item.size) {
-      return update(itemId, href, remote.etag, item, ctx, true);
+    if (sameKnownSize(item, remote)) {
+      sent(ctx, itemId, remote);
+      return 'created';
     }
-    sent(ctx, itemId, remote);
-    return 'created';
+    return update(itemId, href, remote.etag, item, ctx, {
+      countsAsCreation: true,
+      earlierAttempt: false,
+    });
   }
 }
 
@@ -199,7 +229,7 @@ async function update<P>(
   etag: string | null,
   item: OutgoingItem<P>,
   ctx: SyncContext<P>,
-  counts_as_creation = false,
+  how: { countsAsCreation: boolean; earlierAttempt: boolean; overwrites?: number },
 ): Promise<ItemOutcome> {
   ctx.journal.markSending(itemId, { href, contentHash: item.contentHash });
   try {
@@ -209,16 +239,33 @@ async function update<P>(
       options(ctx, itemId, { create: false, ifMatch: etag }),
     );
     sent(ctx, itemId, remote);
-    return counts_as_creation ? 'created' : 'updated';
+    return how.countsAsCreation ? 'created' : 'updated';
   } catch (error) {
     if (!isPrecondition(error)) throw error;
     const remote = await ctx.sink.probe(href, ctx.signal);
     // Gone from the server (deleted, or never arrived): create it again.
     if (remote === null) return create(itemId, href, item, ctx);
+    // The change found is our own write when this request's first answer was lost (its retry
+    // met the etag it had made), or most likely when the item's last attempt failed unseen.
+    const ours = (error instanceof DavError && error.afterLostAnswer) || how.earlierAttempt;
     // Changed on the server since we sent it: the family's edit wins, and the report says so.
-    throw error;
+    if (!ours) throw error;
+    if (sameKnownSize(item, remote) && error instanceof DavError && error.afterLostAnswer) {
+      sent(ctx, itemId, remote);
+      return how.countsAsCreation ? 'created' : 'updated';
+    }
+    const overwrites = (how.overwrites ?? 0) + 1;
+    if (overwrites > maxOverwrites) throw error;
+    return update(itemId, href, remote.etag, item, ctx, {
+      countsAsCreation: how.countsAsCreation,
+      earlierAttempt: false,
+      overwrites,
+    });
   }
 }
+
+/** Each overwrite follows a fresh 412: more than this is a server changing under our feet. */
+const maxOverwrites = 3;
 
 function sent<P>(ctx: SyncContext<P>, itemId: Plan['itemId'], remote: RemoteState): void {
   ctx.journal.markSent(itemId, { etag: remote.etag, size: remote.size });
