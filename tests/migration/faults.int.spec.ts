@@ -151,7 +151,12 @@ describeEachServer('migration under faults', CALDAV_CARDDAV_SERVERS, (server, ki
     expect(stopped.stopMessage).toMatch(/plein|place|espace/i);
     // What arrived before the stop was read back; nothing was sent after it.
     expect(stopped.calendars.verified).toBe(2);
-    expect(puts().filter((r) => r.status === 507)).toHaveLength(1);
+    // Two are sent at once: the one beside the refused PUT may have left before the 507 came
+    // back, and be refused too; none leaves after it.
+    const refused = puts().filter((r) => r.status === 507);
+    expect(refused.length).toBeGreaterThanOrEqual(1);
+    expect(refused.length).toBeLessThanOrEqual(2);
+    expect(puts()).toHaveLength(2 + refused.length);
 
     proxy().clearRules();
     const finished = reportOf(await run('full', parts));
