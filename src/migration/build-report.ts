@@ -43,14 +43,16 @@ export function buildReport(
  * Everything that can move is on the server and was read back: no failure, nothing missing,
  * nothing left to do, and every item that was not deliberately skipped is verified. Items that
  * cannot move by nature (a Google Form, a series with no date) are skipped and named, and do not
- * make a run incomplete. A run-level problem (no calendars on this server…) does.
+ * make a run incomplete. A run-level problem (no calendars on this server, a calendar refused…)
+ * does.
  */
 export function isComplete(report: Omit<MigrationReport, 'complete'>): boolean {
   if (report.state !== 'finished') return false;
   const kinds = ['calendars', 'tasks', 'contacts', 'files'] as const;
-  // A kind that has no place on this account did not move at all.
+  // A kind that has no place on this account, or a calendar the server would not make, did not
+  // move at all: its items are not even in the counts.
   const everyProblem = [...report.problems, ...kinds.flatMap((name) => report[name].problems)];
-  if (everyProblem.some((problem) => problem.code.startsWith('migration.no-'))) return false;
+  if (everyProblem.some((problem) => didNotMove(problem.code))) return false;
   return kinds.every((name) => {
     const counts = report[name];
     return (
@@ -59,4 +61,8 @@ export function isComplete(report: Omit<MigrationReport, 'complete'>): boolean {
       counts.verified === counts.found - counts.skipped
     );
   });
+}
+
+function didNotMove(code: string): boolean {
+  return code.startsWith('migration.no-') || code === 'migration.collection-refused';
 }

@@ -4,7 +4,7 @@
 // (run-migration.ts) so that it can be driven with any sinks, in tests with a memory server.
 import type { MigrationKind } from '../contract/migrate.ts';
 import type { ProblemFact } from '../contract/problem.ts';
-import { DavError, stopsTheRun } from '../dav/dav-error.ts';
+import { DavError, isRetryable, stopsTheRun } from '../dav/dav-error.ts';
 import type { Journal } from '../journal/journal.ts';
 import type { Collection, Run, Target } from '../journal/types.ts';
 import type { CollectionJob } from './collection-job.ts';
@@ -66,7 +66,23 @@ export async function runJobs(
         kind: job.kind,
         sink: job.collectionSink,
         signal,
+      }).catch((error: unknown) => {
+        // The server will not make this one (a task list where tasks are not accepted, a name
+        // it refuses…): name it, and go on with the others.
+        if (signal.aborted || !refusesCollection(error)) throw error;
+        ctx.onProblem(job.kind, {
+          code: 'migration.collection-refused',
+          where: job.spec.displayName,
+          params: {
+            name: job.spec.displayName,
+            count: job.found,
+            status: error.status ?? 0,
+            detail: error.details?.['detail'] ?? '',
+          },
+        });
+        return null;
       });
+      if (collection === null) continue;
       collections.push({ kind: job.kind, name: collection.displayName, url: collection.href });
       made.push({ job, collection });
       await job.sync(collection, {
@@ -120,4 +136,23 @@ function asStop(error: unknown, signal: AbortSignal): StopRun | null {
   if (signal.aborted) return null;
   if (error instanceof StopRun) return error;
   return error instanceof DavError && stopsTheRun(error) ? new StopRun(error) : null;
+}
+
+/**
+ * The server answered that it will not make this collection: not worth retrying, not a reason
+ * to stop everything. A 403 is a stop (the password or the account's rights), except when the
+ * server says why with a CalDAV precondition (RFC 4791 §5.3.1.1): it does not take this kind
+ * of calendar, such as a task list.
+ */
+function refusesCollection(error: unknown): error is DavError {
+  if (!(error instanceof DavError) || isRetryable(error)) return false;
+  if (stopsTheRun(error)) return error.code === 'dav.forbidden' && namesPrecondition(error);
+  return true;
+}
+
+const caldavPreconditions = ['supported-calendar-component', 'valid-calendar-data'];
+
+function namesPrecondition(error: DavError): boolean {
+  const detail = error.details?.['detail'];
+  return typeof detail === 'string' && caldavPreconditions.some((name) => detail.includes(name));
 }

@@ -102,6 +102,37 @@ describe('runJobs', () => {
     expect(outcome.readBack.map((r) => r.outcome.verified)).toEqual([2]);
   });
 
+  it('names a calendar the server will not make, and moves the others', async () => {
+    world.dav.fault = (request) =>
+      request.method === 'MKCOL' && request.href.endsWith('club/')
+        ? { kind: 'refuse', status: 400 }
+        : ok;
+    const outcome = await run([job('famille', 2), job('club', 3), job('école', 1)]);
+    expect(outcome.run).toMatchObject({ state: 'finished', stopCode: null });
+    expect(outcome.collections.map((c) => c.name)).toEqual(['famille (Google)', 'école (Google)']);
+    expect(outcome.readBack.map((r) => r.outcome.verified)).toEqual([2, 1]);
+    expect(outcome.problems).toEqual([
+      {
+        code: 'migration.collection-refused',
+        where: 'club (Google)',
+        params: { name: 'club (Google)', count: 3, status: 400, detail: '' },
+      },
+    ]);
+  });
+
+  it('takes a 403 that names a CalDAV precondition as a refusal of that list, not a stop', async () => {
+    world.dav.fault = (request) =>
+      request.method === 'MKCOL' && request.href.endsWith('taches/')
+        ? { kind: 'refuse', status: 403, detail: '<C:supported-calendar-component/>' }
+        : ok;
+    const outcome = await run([job('taches', 2), job('famille', 2)]);
+    expect(outcome.run).toMatchObject({ state: 'finished', stopCode: null });
+    expect(outcome.problems.map((p) => [p.code, p.where])).toEqual([
+      ['migration.collection-refused', 'taches (Google)'],
+    ]);
+    expect(outcome.readBack.map((r) => r.outcome.verified)).toEqual([2]);
+  });
+
   it('ends the run as interrupted when the server is gone for good, then rejects', async () => {
     world.dav.fault = (request) =>
       request.method === 'LIST' ? { kind: 'refuse', status: 503 } : ok;

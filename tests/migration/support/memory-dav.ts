@@ -54,7 +54,13 @@ export interface LoggedRequest {
  */
 export type Fault =
   | { readonly kind: 'ok' }
-  | { readonly kind: 'refuse'; readonly status: number; readonly retryAfter?: number }
+  | {
+      readonly kind: 'refuse';
+      readonly status: number;
+      readonly retryAfter?: number;
+      /** The server's explanation, as the client keeps it (an error body's element names…). */
+      readonly detail?: string;
+    }
   | { readonly kind: 'lost' }
   | { readonly kind: 'crash-before' }
   | { readonly kind: 'crash-after' };
@@ -145,12 +151,13 @@ export class MemoryDav {
     const logged: LoggedRequest = { ...entry, seq: this.log.length + 1, outcome: 0 };
     this.log.push(logged);
     const fault = this.fault(logged);
-    const error = (status: number, retryAfter?: number): DavError =>
+    const error = (status: number, retryAfter?: number, detail?: string): DavError =>
       new DavError(codeForStatus(status), {
         method: entry.method,
         url: entry.href,
         status,
         ...(retryAfter === undefined ? {} : { retryAfterSeconds: retryAfter }),
+        ...(detail === undefined ? {} : { detail }),
       });
     if (fault.kind === 'crash-before') {
       logged.outcome = 'crashed';
@@ -159,7 +166,7 @@ export class MemoryDav {
     }
     if (fault.kind === 'refuse') {
       logged.outcome = fault.status;
-      throw error(fault.status, fault.retryAfter);
+      throw error(fault.status, fault.retryAfter, fault.detail);
     }
     const collection = this.#collectionOf(entry.href);
     if (collection !== undefined && this.#isForbidden(entry.href)) {
