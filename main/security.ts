@@ -3,21 +3,13 @@
 // app, no new windows, no webviews, no permissions, and links opened outside only when they
 // are https.
 import type { Session, WebContents, WebPreferences } from 'electron';
+import { contentSecurityPolicy } from '../src/web/security-headers.ts';
 
 export const appScheme = 'app';
 export const appOrigin = `${appScheme}://baluchon`;
 
-export const contentSecurityPolicy = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+// One policy for the desktop window and for `baluchon web`.
+export { contentSecurityPolicy };
 
 export function secureWebPreferences(preloadPath: string): WebPreferences {
   return {

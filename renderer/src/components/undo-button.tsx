@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorData, UndoReport } from '../../../src/contract/index.ts';
 import { useApi, useJob, useJobEnd } from '../api/api-context.tsx';
+import { ConfirmAction, confirmText } from './confirm-action.tsx';
 import { errorText } from './error-text.ts';
 import { ProblemList } from './problem-list.tsx';
 import { ProgressBar } from './progress-bar.tsx';
@@ -11,7 +12,6 @@ import { ProgressBar } from './progress-bar.tsx';
 export function UndoButton(props: { accountId: string }) {
   const { t } = useTranslation();
   const api = useApi();
-  const [asking, setAsking] = useState(false);
   const [jobId, setJobId] = useState<string>();
   const [done, setDone] = useState<UndoReport>();
   const [error, setError] = useState<ErrorData>();
@@ -43,55 +43,17 @@ export function UndoButton(props: { accountId: string }) {
       />
     );
   }
-  if (!asking) {
-    return (
-      <button
-        type="button"
-        onClick={() => {
-          setAsking(true);
-        }}
-      >
-        {t('undo.button')}
-      </button>
-    );
-  }
   return (
-    <div
-      className="card confirm"
-      role="alertdialog"
-      aria-labelledby="undo-title"
-      aria-describedby="undo-text"
-    >
-      <h2 id="undo-title">{t('undo.title')}</h2>
-      <p id="undo-text">{t('undo.explain')}</p>
-      {error === undefined ? null : (
-        <p className="alert" role="alert">
-          {errorText(t, error)}
-        </p>
-      )}
-      <div className="actions inline">
-        <button
-          type="button"
-          autoFocus
-          onClick={() => {
-            setAsking(false);
-          }}
-        >
-          {t('undo.keep')}
-        </button>
-        <button
-          type="button"
-          className="danger"
-          onClick={() => {
-            void api.startUndo({ accountId: props.accountId }).then((result) => {
-              if (result.ok) setJobId(result.value.jobId);
-              else setError(result.error);
-            });
-          }}
-        >
-          {t('undo.confirm')}
-        </button>
-      </div>
-    </div>
+    <ConfirmAction
+      id="undo"
+      text={confirmText(t, 'undo')}
+      error={error === undefined ? undefined : errorText(t, error)}
+      onConfirm={() => {
+        void api.startUndo({ accountId: props.accountId }).then((result) => {
+          if (result.ok) setJobId(result.value.jobId);
+          else setError(result.error);
+        });
+      }}
+    />
   );
 }
