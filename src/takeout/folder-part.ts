@@ -8,6 +8,7 @@ import { basename, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { checkEntryPath } from './entry-path.ts';
 import { destroyOnAbort } from './stream-utils.ts';
+import { readEntry } from './read-entry.ts';
 import { takeoutProblem } from './takeout-problems.ts';
 import type {
   PartInfo,
@@ -17,7 +18,6 @@ import type {
   TakeoutEntry,
   WalkContext,
 } from './takeout-source.ts';
-import { isAbort } from './takeout-source.ts';
 
 interface Listed {
   readonly absolute: string;
@@ -108,22 +108,7 @@ class FolderPartReader implements PartReader {
       const entry = context.register(candidate);
       context.advance(this.#listed[i]?.size ?? 0, 1);
       if (entry === null || !context.visitor.visit(entry)) continue;
-      let content: Readable;
-      try {
-        content = await entry.open(context.signal);
-      } catch (error) {
-        if (isAbort(context.signal)) throw error;
-        context.report(takeoutProblem('entry-unreadable', entry.path));
-        continue;
-      }
-      try {
-        await context.visitor.read(entry, content);
-      } catch (error) {
-        if (isAbort(context.signal)) throw error;
-        context.report(takeoutProblem('entry-unreadable', entry.path));
-      } finally {
-        content.destroy();
-      }
+      await readEntry(context, entry, () => entry.open(context.signal));
     }
     return { failed: false };
   }

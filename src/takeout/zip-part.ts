@@ -14,6 +14,7 @@ import { decodeZipName } from './decode-zip-name.ts';
 import { checkEntryPath } from './entry-path.ts';
 import { destroyOnAbort } from './stream-utils.ts';
 import { ReadAheadZipReader } from './zip-file-reader.ts';
+import { readEntry } from './read-entry.ts';
 import { takeoutProblem } from './takeout-problems.ts';
 import type {
   PartInfo,
@@ -23,7 +24,6 @@ import type {
   TakeoutEntry,
   WalkContext,
 } from './takeout-source.ts';
-import { isAbort } from './takeout-source.ts';
 
 interface Listed {
   readonly entry: Entry;
@@ -211,22 +211,7 @@ class ZipPartReader implements PartReader {
       const entry = context.register(this.#entries[i] as TakeoutEntry);
       context.advance(item.entry.compressedSize, 1);
       if (entry === null || !context.visitor.visit(entry)) continue;
-      let content: Readable;
-      try {
-        content = await this.#open(item.entry);
-      } catch {
-        context.report(takeoutProblem('entry-unreadable', entry.path));
-        continue;
-      }
-      try {
-        await context.visitor.read(entry, content);
-      } catch (error) {
-        if (isAbort(context.signal)) throw error;
-        // Damaged deflate data, or sizes that do not match what the directory declared.
-        context.report(takeoutProblem('entry-unreadable', entry.path));
-      } finally {
-        content.destroy();
-      }
+      await readEntry(context, entry, () => this.#open(item.entry));
     }
     return { failed: false };
   }
