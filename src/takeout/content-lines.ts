@@ -254,3 +254,33 @@ function isQuotedPrintable(buf: Buffer, start: number, end: number): boolean {
   const head = buf.subarray(start, stop);
   return head.indexOf(QP_UPPER) >= 0 || head.indexOf(QP_LOWER) >= 0;
 }
+
+/** A reader of unfolded lines that turns them into items (events, cards) as they complete. */
+export interface ItemReader extends ContentLineSink {
+  /** The input is over: emit what is still pending. */
+  end(): void;
+}
+
+/**
+ * Items from a byte stream, yielded as soon as a chunk completes them: the reader is fed line
+ * by line and emits through `emit`; nothing waits for the end of the stream.
+ */
+export async function* readItems<T>(
+  input: AsyncIterable<Uint8Array>,
+  makeReader: (emit: (item: T) => void) => ItemReader,
+): AsyncGenerator<T, void, undefined> {
+  let pending: T[] = [];
+  const reader = makeReader((item) => pending.push(item));
+  const splitter = new ContentLineSplitter(reader);
+  for await (const chunk of input) {
+    splitter.push(chunk);
+    if (pending.length > 0) {
+      const ready = pending;
+      pending = [];
+      yield* ready;
+    }
+  }
+  splitter.end();
+  reader.end();
+  yield* pending;
+}

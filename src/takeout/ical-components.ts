@@ -3,8 +3,8 @@
 // and RECURRENCE-ID. Memory is bounded by one component: a Google calendar is one VCALENDAR
 // holding every event (thousands), so whole-document parsers are kept for one component at a
 // time — the migration hands each `raw` component to ical.js.
-import { ContentLineSplitter } from './content-lines.ts';
-import type { ContentLineSink } from './content-lines.ts';
+import { readItems } from './content-lines.ts';
+import type { ItemReader } from './content-lines.ts';
 import {
   NameMatcher,
   nameEndAt,
@@ -59,7 +59,7 @@ interface OpenComponent {
 }
 
 /** Push-based reader: feed it lines (it is a ContentLineSink), get items through `emit`. */
-export class ICalComponentReader implements ContentLineSink {
+export class ICalComponentReader implements ItemReader {
   readonly #emit: (item: ICalItem) => void;
   #keep: ReadonlySet<string>;
   #names: NameMatcher;
@@ -273,18 +273,5 @@ export async function* readICalendar(
   input: AsyncIterable<Uint8Array>,
   options: ICalReaderOptions = {},
 ): AsyncGenerator<ICalItem, void, undefined> {
-  let pending: ICalItem[] = [];
-  const reader = new ICalComponentReader((item) => pending.push(item), options);
-  const splitter = new ContentLineSplitter(reader);
-  for await (const chunk of input) {
-    splitter.push(chunk);
-    if (pending.length > 0) {
-      const ready = pending;
-      pending = [];
-      yield* ready;
-    }
-  }
-  splitter.end();
-  reader.end();
-  yield* pending;
+  yield* readItems<ICalItem>(input, (emit) => new ICalComponentReader(emit, options));
 }

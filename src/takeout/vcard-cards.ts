@@ -1,8 +1,8 @@
 // Streams the cards of vCard text (RFC 6350 §3.3; Google writes vCard 3.0, RFC 2426): each
 // BEGIN:VCARD … END:VCARD as its unfolded lines. Memory is bounded by one card; the migration
 // hands each card's text to ical.js, the scan hashes it.
-import { ContentLineSplitter } from './content-lines.ts';
-import type { ContentLineSink } from './content-lines.ts';
+import { readItems } from './content-lines.ts';
+import type { ItemReader } from './content-lines.ts';
 import { parseContentLine, propertyName } from './content-line.ts';
 import type { ContentProblemItem } from './content-problem.ts';
 
@@ -17,7 +17,7 @@ export interface VCardItem {
 export type VCardReadItem = VCardItem | ContentProblemItem;
 
 /** Push-based reader: feed it lines (it is a ContentLineSink), get cards through `emit`. */
-export class VCardReader implements ContentLineSink {
+export class VCardReader implements ItemReader {
   readonly #emit: (item: VCardReadItem) => void;
   #lines: string[] | null = null;
   #line = 0;
@@ -98,20 +98,7 @@ export class VCardReader implements ContentLineSink {
 export async function* readVCards(
   input: AsyncIterable<Uint8Array>,
 ): AsyncGenerator<VCardReadItem, void, undefined> {
-  let pending: VCardReadItem[] = [];
-  const reader = new VCardReader((item) => pending.push(item));
-  const splitter = new ContentLineSplitter(reader);
-  for await (const chunk of input) {
-    splitter.push(chunk);
-    if (pending.length > 0) {
-      const ready = pending;
-      pending = [];
-      yield* ready;
-    }
-  }
-  splitter.end();
-  reader.end();
-  yield* pending;
+  yield* readItems<VCardReadItem>(input, (emit) => new VCardReader(emit));
 }
 
 function objectName(line: string): string {
