@@ -73,6 +73,20 @@ if (process.argv.includes('--build-only')) process.exit(0);
 
 ensureElectronSqlite(root);
 
-const electron = require('electron');
+// The electron package downloads its runtime the first time it is needed; without a network (or
+// behind a proxy) that fails and requiring it throws with a stack trace. Say what to do instead.
+let electron;
+try {
+  electron = require('electron');
+} catch (error) {
+  console.error(
+    [
+      `Electron's runtime is not installed (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`,
+      'Connect to the internet and run `npm start` again: the first start downloads it;',
+      'or use Baluchon in your browser meanwhile: `npm run --silent baluchon -- web`.',
+    ].join('\n'),
+  );
+  process.exit(1);
+}
 const child = spawn(electron, [join(out, 'main/main.js')], { stdio: 'inherit' });
 child.on('exit', (code) => process.exit(code ?? 0));
