@@ -12,7 +12,7 @@
 // Baluchon runs as the app runs it: bundled by esbuild (bundle-child.ts), under plain `node`.
 //
 //   npx tsx bench/webdav/run.ts [--concurrency 4] [--small 10000] [--large 20] [--only small|large]
-//     [--baluchon-flags "--optimize-for-size"]   (V8 flags to try: Baluchon runs again with them)
+//     [--baluchon-flags="--optimize-for-size"]   (V8 flags to try: Baluchon runs again with them)
 //
 // Needs /usr/bin/time (Debian: time), rclone and apache2 (Debian packages).
 import { spawn, spawnSync } from 'node:child_process';
