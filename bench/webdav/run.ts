@@ -9,7 +9,10 @@
 // Peak memory (max RSS, from GNU time) of each. Everything generated goes to a temporary folder
 // that is removed at the end, as are the server's copies between contenders.
 //
+// Baluchon runs as the app runs it: bundled by esbuild (bundle-child.ts), under plain `node`.
+//
 //   npx tsx bench/webdav/run.ts [--concurrency 4] [--small 10000] [--large 20] [--only small|large]
+//     [--baluchon-flags="--optimize-for-size"]   (V8 flags to try: Baluchon runs again with them)
 //
 // Needs /usr/bin/time (Debian: time), rclone and apache2 (Debian packages).
 import { spawn, spawnSync } from 'node:child_process';
@@ -21,6 +24,7 @@ import { parseArgs } from 'node:util';
 import { startApache } from '../../tests/harness/apache.ts';
 import { basicAuth } from '../../tests/harness/users.ts';
 import { generate } from './bench-data.ts';
+import { bundleChild } from './bundle-child.ts';
 import type { Scenario, ScenarioData } from './bench-data.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -30,9 +34,13 @@ const { values } = parseArgs({
     small: { type: 'string', default: '10000' },
     large: { type: 'string', default: '20' },
     only: { type: 'string' },
+    'baluchon-flags': { type: 'string', default: '' },
   },
 });
 const concurrency = Number(values.concurrency);
+const baluchonFlags = values['baluchon-flags'].split(' ').filter((flag) => flag !== '');
+/** Baluchon as the app runs it today, then (when asked) with the flags to try, in the same run. */
+const baluchonVariants: string[][] = baluchonFlags.length === 0 ? [[]] : [[], baluchonFlags];
 const scenarios: Scenario[] = [
   { name: 'small', files: Number(values.small), fileBytes: 10 * 1024, perFolder: 100 },
   { name: 'large', files: Number(values.large), fileBytes: 100 * 1024 * 1024, perFolder: 10 },
@@ -107,7 +115,8 @@ interface Row {
 
 const work = mkdtempSync(join(tmpdir(), 'baluchon-bench-webdav-'));
 const rows: Row[] = [];
-let startupRssMiB = 0;
+/** Peak RSS of Node with Baluchon's modules loaded, doing nothing: bundled, and under tsx. */
+const startupRssMiB = { bundled: 0, tsx: 0 };
 const server = await startApache({ startTimeoutMs: 60_000 });
 try {
   const user = server.user;
@@ -122,13 +131,11 @@ try {
     `[bench]\ntype = webdav\nurl = ${user.home}\nvendor = other\nuser = ${user.name}\npass = ${obscured}\n`,
   );
 
-  const startup = await measure(process.execPath, [
-    '--import',
-    'tsx',
-    'bench/webdav/baluchon-child.ts',
-    'noop',
-  ]);
-  startupRssMiB = startup.maxRssMiB;
+  const baluchonChild = await bundleChild(join(work, 'bundle'));
+  startupRssMiB.bundled = (await measure(process.execPath, [baluchonChild, 'noop'])).maxRssMiB;
+  startupRssMiB.tsx = (
+    await measure(process.execPath, ['--import', 'tsx', 'bench/webdav/baluchon-child.ts', 'noop'])
+  ).maxRssMiB;
 
   for (const scenario of scenarios) {
     console.error(`generating ${scenario.files} × ${scenario.fileBytes} bytes…`);
@@ -190,41 +197,44 @@ try {
       'loop',
     );
 
-    // 2. Baluchon, from the archive.
-    const journal = join(work, `journal-${scenario.name}.sqlite`);
-    const baluchon = await measure(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'bench/webdav/baluchon-child.ts',
-        journal,
-        user.home,
-        user.name,
-        'BENCH_PASSWORD',
-        String(concurrency),
-        ...data.parts,
-      ],
-      env,
-    );
-    const timings = JSON.parse(baluchon.stdout) as {
-      transferMs: number;
-      scanMs: number;
-      planMs: number;
-      verifyMs: number;
-      created: number;
-      failed: number;
-      verified: number;
-    };
-    if (timings.failed !== 0 || timings.verified !== scenario.files) {
-      throw new Error(`Baluchon: ${baluchon.stdout}`);
+    // 2. Baluchon, from the archive, bundled as in the app; again with the V8 flags to try.
+    for (const flags of baluchonVariants) {
+      const journal = join(work, `journal-${scenario.name}.sqlite`);
+      const baluchon = await measure(
+        process.execPath,
+        [
+          ...flags,
+          baluchonChild,
+          journal,
+          user.home,
+          user.name,
+          'BENCH_PASSWORD',
+          String(concurrency),
+          ...data.parts,
+        ],
+        env,
+      );
+      const timings = JSON.parse(baluchon.stdout) as {
+        transferMs: number;
+        scanMs: number;
+        planMs: number;
+        verifyMs: number;
+        created: number;
+        failed: number;
+        verified: number;
+      };
+      if (timings.failed !== 0 || timings.verified !== scenario.files) {
+        throw new Error(`Baluchon: ${baluchon.stdout}`);
+      }
+      const contender =
+        flags.length === 0 ? 'Baluchon (archive → engine)' : `Baluchon ${flags.join(' ')}`;
+      record(contender, baluchon, timings.transferMs, 'baluchon', {
+        scanS: timings.scanMs / 1000,
+        planS: timings.planMs / 1000,
+        verifyS: timings.verifyMs / 1000,
+      });
+      rmSync(journal, { force: true });
     }
-    record('Baluchon (archive → engine)', baluchon, timings.transferMs, 'baluchon', {
-      scanS: timings.scanMs / 1000,
-      planS: timings.planMs / 1000,
-      verifyS: timings.verifyMs / 1000,
-    });
-    rmSync(journal, { force: true });
 
     // 3. rclone copy.
     const rclone = await measure('rclone', [
@@ -275,7 +285,7 @@ console.log(
     .join(' ')}`,
 );
 console.log(
-  `Node + tsx with Baluchon's modules loaded, doing nothing: ${fixed(startupRssMiB, 0)} MiB peak RSS`,
+  `Node with Baluchon's modules loaded, doing nothing: bundled ${fixed(startupRssMiB.bundled, 0)} MiB, under tsx ${fixed(startupRssMiB.tsx, 0)} MiB peak RSS`,
 );
 console.log('');
 console.log(
@@ -292,4 +302,10 @@ for (const row of rows) {
   );
 }
 console.log('');
-console.log(JSON.stringify({ concurrency, node: process.version, startupRssMiB, rows }, null, 2));
+console.log(
+  JSON.stringify(
+    { concurrency, node: process.version, baluchonFlags, startupRssMiB, rows },
+    null,
+    2,
+  ),
+);
