@@ -35,6 +35,10 @@ export function DoneScreen(props: {
   const n = (value: number): string => formatCount(value, i18n.language);
   const shown = kinds.filter((kind) => report[kind].found > 0);
   const problems = [...report.problems, ...kinds.flatMap((kind) => report[kind].problems)];
+  // Next steps speak only of what moved: the phone apps for agendas and contacts, the folder for
+  // files.
+  const agendaOrContacts = shown.some((kind) => kind !== 'files');
+  const filesFolder = report.collections.find((collection) => collection.kind === 'files');
 
   const saveReport = async (): Promise<void> => {
     if (report.reportFile === null) return;
@@ -133,8 +137,15 @@ export function DoneScreen(props: {
 
       <section className="card" aria-labelledby="next-title">
         <h2 id="next-title">{t('migration:report.next')}</h2>
-        <p>{t('migration:report.nextPhone')}</p>
-        <p>{t('migration:report.nextComputer')}</p>
+        {agendaOrContacts ? (
+          <>
+            <p>{t('migration:report.nextPhone')}</p>
+            <p>{t('migration:report.nextComputer')}</p>
+          </>
+        ) : null}
+        {filesFolder === undefined ? null : (
+          <p>{t('migration:report.nextFiles', { folder: filesFolder.name })}</p>
+        )}
         <p>{t('migration:report.nextGoogle')}</p>
       </section>
 
