@@ -177,11 +177,33 @@ function fromPostcode(postcode: string, places: readonly GazetteerPlace[]): Foun
 
 const FRENCH_POSTCODE = /^\d{5}$/;
 const FOUR_DIGITS = /^\d{4}$/;
-const CANADIAN_POSTCODE = /^[a-z]\d[a-z] ?\d[a-z]\d$|^[a-z]\d[a-z]$/i;
+/** "H2X 1Y4"; alone, its first half "H2X" (a district) is a postcode too. */
+const CANADIAN_CODE = '[a-z]\\d[a-z] ?\\d[a-z]\\d';
+const CANADIAN_POSTCODE = new RegExp(`^${CANADIAN_CODE}$|^[a-z]\\d[a-z]$`, 'i');
+const CANADIAN_BEFORE_NAME = new RegExp(`^${CANADIAN_CODE}[\\s,]+(.+)$`, 'i');
+const CANADIAN_AFTER_NAME = new RegExp(`^(.+?)[\\s,]+${CANADIAN_CODE}$`, 'i');
 
 /** "75 001" → "75001"; leaves anything else alone. */
 function compactPostcode(text: string): string {
   return /^\d{2} \d{3}$/.test(text) ? text.replace(' ', '') : text;
+}
+
+/**
+ * A postcode written the way letters abroad are addressed, which says the country: "CH-1200
+ * Genève", "B-4000 Liège", or a Canadian one, "H2X 1Y4 Montréal". Without postcode tables for
+ * these countries, the town's name decides within that country; `name` is empty when only the
+ * postcode was given.
+ */
+function foreignPostcode(
+  text: string,
+): { countries: readonly GazetteerCountry[]; name: string } | undefined {
+  const prefixed = /^(B|BE|CH)-\d{4}(?:[\s,]+(.+))?$/i.exec(text);
+  if (prefixed?.[1] !== undefined) {
+    const country = prefixed[1].toUpperCase() === 'CH' ? 'CH' : 'BE';
+    return { countries: [country], name: prefixed[2] ?? '' };
+  }
+  const name = CANADIAN_BEFORE_NAME.exec(text)?.[1] ?? CANADIAN_AFTER_NAME.exec(text)?.[1];
+  return name === undefined ? undefined : { countries: ['CA'], name };
 }
 
 /** Splits "20200 Bastia", "Bastia 20200", "Bastia (20200)" into postcode and name. */
@@ -207,7 +229,14 @@ export function geocode(
   query: string,
   options: GeocodeOptions = {},
 ): GeocodeResult {
-  const text = compactPostcode(query.normalize('NFC').trim().replace(/\s+/g, ' '));
+  // "F-69007 Lyon": the French way of writing a French postcode from abroad.
+  const text = compactPostcode(
+    query
+      .normalize('NFC')
+      .trim()
+      .replace(/\s+/g, ' ')
+      .replace(/^FR?-(?=\d{5}\b)/i, ''),
+  );
   if (text === '') return { ok: false, reason: 'empty', query, suggestions: [] };
 
   if (FRENCH_POSTCODE.test(text)) {
@@ -222,6 +251,16 @@ export function geocode(
   }
   if (FOUR_DIGITS.test(text) || CANADIAN_POSTCODE.test(text)) {
     return { ok: false, reason: 'postcode-not-covered', query, suggestions: [] };
+  }
+
+  const foreign = foreignPostcode(text);
+  if (foreign !== undefined) {
+    if (foreign.name === '') {
+      return { ok: false, reason: 'postcode-not-covered', query, suggestions: [] };
+    }
+    return byName(gazetteer, foreign.name, query, {
+      countries: options.countries ?? foreign.countries,
+    });
   }
 
   const parts = splitPostcode(text);

@@ -248,6 +248,23 @@ describe('geocode', () => {
     expect(liege.ok && liege.place.country).toBe('BE');
   });
 
+  it('reads postcodes written as on a letter from abroad, within the country they name', () => {
+    const label = (query: string): string | false => {
+      const result = geocode(gazetteer, query);
+      return result.ok && describePlace(result.place);
+    };
+    expect(label('CH-1200 Genève')).toBe('Genève (CH)');
+    expect(label('b-4000 Liège')).toBe('Liège (BE)');
+    expect(label('F-69007 Lyon')).toBe(label('69007 Lyon'));
+    expect(label('H2X 1Y4 Montréal')).toBe('Montréal (CA)');
+    expect(label('Montréal H2X1Y4')).toBe('Montréal (CA)');
+    // Genève is not in Belgium: the country written wins, and the answer says it is not found.
+    const wrongCountry = geocode(gazetteer, 'B-1200 Genève');
+    expect(wrongCountry.ok).toBe(false);
+    const bare = geocode(gazetteer, 'CH-1200');
+    expect(!bare.ok && bare.reason).toBe('postcode-not-covered');
+  });
+
   it('places a village GeoNames does not list, and says it is approximate', () => {
     // Every commune of the COG is found; those without a GeoNames point are never called exact.
     const approximate = [...Array(gazetteer.size).keys()]
