@@ -127,11 +127,12 @@ export async function runMigration(
       },
       onProblem: deps.onProblem,
     }).catch((error: unknown) => {
-      if (!deps.signal.aborted) throw error;
       // Paused or stopped by the family: runJobs ended the run as cancelled. Say what is already
       // there (from the journal; there is no read-back once cancelled). The next run with the
       // same archive goes on from here.
-      return { run: deps.journal.getRun(run.id), collections: [], stop: null };
+      const cancelled = deps.journal.getRun(run.id);
+      if (!deps.signal.aborted || cancelled.state !== 'cancelled') throw error;
+      return { run: cancelled, collections: [], stop: null };
     });
     if (ended.state === 'cancelled') {
       return {
