@@ -40,16 +40,7 @@ describe('the Drive journey', () => {
   it('moves the files into a WebDAV folder and shows the renamings and what could not move', async () => {
     const page = await browser.newPage({ locale: 'en-GB' });
     const journey = new JourneyPage(page, 'en');
-    await journey.wizard.open(app.url);
-    await journey.wizard.button(journey.words('welcome.start')).click();
-    await journey.waitForHeading('source.title');
-    await journey.dropArchive(drive.parts);
-    await journey.wizard.button(journey.words('source.read')).click();
-    await journey.waitForHeading('found.title');
-    await journey.wizard.button(journey.words('found.next')).click();
-    await journey.waitForHeading('home.title');
-    await journey.wizard.button(journey.words('home.otherWays.ownAccount')).click();
-    await journey.waitForHeading('connect.title');
+    await journey.walkToConnect(app.url, drive.parts);
 
     // The address a host gives for a plain WebDAV account: the family's own folder. Apache has a
     // files space and no calendars: Connect says so in words.

@@ -44,16 +44,7 @@ describe('pause and go on', () => {
   it('pauses mid-way, is offered the move again on Welcome, and ends with every event once', async () => {
     const page = await browser.newPage({ locale: 'fr-FR' });
     const journey = new JourneyPage(page, 'fr');
-    await journey.wizard.open(app.url);
-    await journey.wizard.button(journey.words('welcome.start')).click();
-    await journey.waitForHeading('source.title');
-    await journey.dropArchive(parts);
-    await journey.wizard.button(journey.words('source.read')).click();
-    await journey.waitForHeading('found.title');
-    await journey.wizard.button(journey.words('found.next')).click();
-    await journey.waitForHeading('home.title');
-    await journey.wizard.button(journey.words('home.otherWays.ownAccount')).click();
-    await journey.waitForHeading('connect.title');
+    await journey.walkToConnect(app.url, parts);
     await journey.connectWithPassword(server.url, server.user.name, server.user.password);
     await page.getByTestId('connect-result').waitFor();
     await journey.wizard.button(journey.words('connect.start')).click();

@@ -85,6 +85,23 @@ export class JourneyPage {
     };
   }
 
+  /**
+   * From Welcome to Connect the plain way: drop the parts, read them, go on past what was found,
+   * and choose "I already have an account".
+   */
+  async walkToConnect(appUrl: string, parts: readonly string[]): Promise<void> {
+    await this.wizard.open(appUrl);
+    await this.wizard.button(this.words('welcome.start')).click();
+    await this.waitForHeading('source.title');
+    await this.dropArchive(parts);
+    await this.wizard.button(this.words('source.read')).click();
+    await this.waitForHeading('found.title');
+    await this.wizard.button(this.words('found.next')).click();
+    await this.waitForHeading('home.title');
+    await this.wizard.button(this.words('home.otherWays.ownAccount')).click();
+    await this.waitForHeading('connect.title');
+  }
+
   async connectWithPassword(server: string, username: string, password: string): Promise<void> {
     await this.page.getByLabel(this.words('connect.password.server'), { exact: true }).fill(server);
     await this.page
