@@ -1,7 +1,6 @@
 // Google calendars → one new CalDAV calendar each, one resource per UID. Google's generated
 // calendars (contacts' birthdays, public holidays) are not copied: DESIGN.md says birthdays live
 // in the contacts and holidays are better subscribed to — the report says so.
-import type { ProblemFact } from '../contract/problem.ts';
 import type { DavClient } from '../dav/dav-client.ts';
 import type { Translator } from '../i18n/create-i18n.ts';
 import { planCalendar } from '../ical/plan-calendar.ts';
@@ -13,6 +12,7 @@ import { collectionJob, slugFor } from './collection-job.ts';
 import type { CollectionJob } from './collection-job.ts';
 import { calendarCollectionSink, textItemSink } from './dav-sinks.ts';
 import type { SourceEntry } from './item-sink.ts';
+import { notSent, textItem } from './source-entries.ts';
 import { calendarSource } from './takeout-readers.ts';
 
 export interface CalendarJobsPlan {
@@ -69,19 +69,7 @@ export async function planCalendarJobs(args: {
           for await (const outcome of prepareCalendarObjects(source, survey)) {
             position += 1;
             if (outcome.status === 'ready') {
-              const { resource } = outcome;
-              yield {
-                type: 'item',
-                item: {
-                  sourceKey: resource.uid,
-                  label: resource.where,
-                  contentHash: resource.contentHash,
-                  relativeHref: resource.resourceName,
-                  size: null,
-                  payload: resource.ics,
-                  notes: outcome.problems,
-                },
-              };
+              yield textItem(outcome.resource, outcome.resource.ics, outcome.problems);
             } else {
               yield* notSent(
                 outcome.uid ?? `${entry.path}#${position}`,
@@ -95,22 +83,4 @@ export async function planCalendarJobs(args: {
     );
   }
   return plan;
-}
-
-/** An item that will not be sent: the first problem is its reason, the others are told too. */
-export function* notSent<P>(
-  sourceKey: string,
-  label: string,
-  problems: readonly ProblemFact[],
-): Generator<SourceEntry<P>> {
-  const [reason, ...others] = problems;
-  yield {
-    type: 'skipped',
-    skipped: {
-      sourceKey,
-      label,
-      problem: reason ?? { code: 'migration.item-failed', where: label },
-    },
-  };
-  for (const problem of others) yield { type: 'problem', problem };
 }

@@ -14,7 +14,7 @@ import { collectionJob } from './collection-job.ts';
 import type { CollectionJob } from './collection-job.ts';
 import { addressBookCollectionSink, textItemSink } from './dav-sinks.ts';
 import type { SourceEntry } from './item-sink.ts';
-import { notSent } from './plan-calendar-jobs.ts';
+import { notSent, textItem } from './source-entries.ts';
 import { contactsSource } from './takeout-readers.ts';
 
 export async function planContactJob(args: {
@@ -60,19 +60,7 @@ export async function planContactJob(args: {
       for await (const outcome of outcomes) {
         position += 1;
         if (outcome.status === 'ready') {
-          const { resource } = outcome;
-          yield {
-            type: 'item',
-            item: {
-              sourceKey: resource.uid,
-              label: resource.where,
-              contentHash: resource.contentHash,
-              relativeHref: resource.resourceName,
-              size: null,
-              payload: resource.vcard,
-              notes: outcome.problems,
-            },
-          };
+          yield textItem(outcome.resource, outcome.resource.vcard, outcome.problems);
         } else {
           yield* notSent(`contact#${position}`, outcome.where, outcome.problems);
         }

@@ -7,7 +7,8 @@ import type { TakeoutEntry } from '../takeout/takeout-source.ts';
 import { collectionJob, slugFor } from './collection-job.ts';
 import type { CollectionJob } from './collection-job.ts';
 import { calendarCollectionSink, textItemSink } from './dav-sinks.ts';
-import { calendarContentType, notSent } from './plan-calendar-jobs.ts';
+import { calendarContentType } from './plan-calendar-jobs.ts';
+import { notSent, textItem } from './source-entries.ts';
 import type { SourceEntry } from './item-sink.ts';
 import { readJson } from './takeout-readers.ts';
 
@@ -41,17 +42,7 @@ export async function planTaskJobs(args: {
             for (const task of list.tasks) {
               position += 1;
               if (task.status === 'ready') {
-                yield {
-                  type: 'item',
-                  item: {
-                    sourceKey: task.resource.uid,
-                    label: task.resource.where,
-                    contentHash: task.resource.contentHash,
-                    relativeHref: task.resource.resourceName,
-                    size: null,
-                    payload: task.resource.ics,
-                  },
-                };
+                yield textItem(task.resource, task.resource.ics);
               } else {
                 yield* notSent(`${list.id}#${position}`, task.where, task.problems);
               }
