@@ -2,6 +2,7 @@
 // keyboard alone, and readable at 200 % zoom.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { axeViolations } from './support/axe.ts';
 import { launchBrowser, screenshot } from './support/browser.ts';
 import { startWebApp } from './support/web-app.ts';
 import type { WebApp } from './support/web-app.ts';
@@ -27,6 +28,7 @@ describe('welcome screen', () => {
     expect(await wizard.heading().textContent()).toBe('Bienvenue dans Baluchon');
     expect(await page.getByText('Rien n’est effacé').count()).toBe(1);
     await screenshot(page, 'welcome-fr');
+    expect(await axeViolations(page)).toEqual([]);
     await wizard.button('English').click();
     expect(await wizard.heading().textContent()).toBe('Welcome to Baluchon');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
