@@ -11,6 +11,10 @@
 // and the file's fingerprint, and kept in the journal (SendOptions.saveResume): after a crash,
 // the same folder is found again, PROPFIND tells which chunks arrived whole, and only the rest
 // is sent. The chunk size is kept with it, so a resumed upload cuts the file the same way.
+//
+// Not every Nextcloud-like server has the upload area (a WebDAV share laid out like Nextcloud, an
+// old or trimmed install, a proxy that refuses MKCOL there): when the area itself answers 404,
+// 405, 409 or 501, uploadAreaRefused says so and the sink sends the file in one PUT instead.
 import { createHash } from 'node:crypto';
 import { DavError } from '../dav/dav-error.ts';
 import { withRetry } from '../dav/retry.ts';
@@ -47,6 +51,23 @@ export function nextcloudUploadsRoot(filesRoot: string): string | null {
   const match = /^(.*\/remote\.php\/dav\/)files\/([^/]+)\/?$/.exec(filesRoot);
   if (match?.[1] === undefined || match[2] === undefined) return null;
   return `${match[1]}uploads/${match[2]}/`;
+}
+
+/** Statuses by which a server says it has no chunked-upload area, or will not use it. */
+const noUploadAreaStatuses: ReadonlySet<number> = new Set([404, 405, 409, 501]);
+
+/**
+ * Whether an error from uploadChunked means the server has no usable upload area: a request to
+ * the upload folder (MKCOL, PROPFIND, a chunk's PUT) refused as absent or not allowed. The final
+ * MOVE is not counted: its refusals are about the target (a 409 is a missing parent folder),
+ * and a plain PUT would meet them too.
+ */
+export function uploadAreaRefused(error: unknown, uploadsRoot: string): boolean {
+  if (!(error instanceof DavError) || error.status === undefined) return false;
+  if (!noUploadAreaStatuses.has(error.status)) return false;
+  const method = error.details?.['method'];
+  const url = error.details?.['url'];
+  return method !== 'MOVE' && typeof url === 'string' && url.startsWith(uploadsRoot);
 }
 
 interface Resume {

@@ -19,7 +19,7 @@ import type { ProblemFact } from '../contract/problem.ts';
 import { inspectCollection, probe } from '../migration/dav-sinks.ts';
 import type { CollectionSink, ItemSink, OutgoingItem } from '../migration/item-sink.ts';
 import type { ChunkingOptions } from './chunked-upload.ts';
-import { uploadChunked } from './chunked-upload.ts';
+import { uploadAreaRefused, uploadChunked } from './chunked-upload.ts';
 import { DateKeeper } from './date-keeper.ts';
 import type { DateTally } from './date-keeper.ts';
 import type { FilePayload } from './file-payload.ts';
@@ -59,6 +59,9 @@ export function createFilesSink(options: FilesSinkOptions): FilesSink {
   const folders = new FolderMaker(client);
   const chunking = options.nextcloud?.chunking ?? null;
   const threshold = chunking === null ? Infinity : (chunking.thresholdBytes ?? 10 * 1024 * 1024);
+  // Set once the server has shown it has no chunked-upload area: the run's other large files go
+  // straight to a plain PUT. Not a problem for the report: every byte still arrives, verified.
+  let uploadAreaMissing = false;
   const ctx: UploadContext = {
     client,
     retry: options.retry,
@@ -95,8 +98,15 @@ export function createFilesSink(options: FilesSinkOptions): FilesSink {
       const root = folderOf(href, item);
       folders.exists(root);
       await folders.ensure(parentFolders(root, item.relativeHref), sendOptions.signal);
-      if (chunking !== null && item.payload.size > threshold) {
-        return uploadChunked(ctx, href, item.payload, sendOptions, chunking);
+      if (chunking !== null && !uploadAreaMissing && item.payload.size > threshold) {
+        try {
+          return await uploadChunked(ctx, href, item.payload, sendOptions, chunking);
+        } catch (error) {
+          if (!uploadAreaRefused(error, chunking.uploadsRoot)) throw error;
+          uploadAreaMissing = true;
+          // The upload id kept for a resume names a folder that cannot exist.
+          sendOptions.saveResume?.(null);
+        }
       }
       return putFile(ctx, href, item.payload, sendOptions);
     },

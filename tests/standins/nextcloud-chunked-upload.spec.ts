@@ -172,3 +172,32 @@ describe('Nextcloud stand-in: chunked upload v2', () => {
     expect(listing.text).not.toContain('00001');
   });
 });
+
+describe('Nextcloud stand-in without an upload area', () => {
+  it.each([
+    ['missing', 404],
+    [405, 405],
+    [409, 409],
+    [501, 501],
+  ] as const)('uploads %s: the area answers %i, files still work', async (uploads, status) => {
+    const bare = await startNextcloudStandIn({ uploads });
+    try {
+      const auth = `Basic ${Buffer.from(`${bare.user.name}:${bare.user.password}`).toString('base64')}`;
+      const target = `${bare.filesRoot}x.txt`;
+      const made = await fetch(`${bare.uploadsRoot}u1/`, {
+        method: 'MKCOL',
+        headers: { authorization: auth, destination: target },
+      });
+      expect(made.status).toBe(status);
+      const put = await fetch(target, {
+        method: 'PUT',
+        headers: { authorization: auth },
+        body: 'abc',
+      });
+      expect(put.status).toBe(201);
+      expect(readFileSync(join(bare.filesDir, 'x.txt'), 'utf8')).toBe('abc');
+    } finally {
+      await bare.close();
+    }
+  });
+});

@@ -15,6 +15,9 @@
 //   than the last smaller than 5 MB, a total that differs from OC-Total-Length, and an existing
 //   target with `Overwrite: F`; applies X-OC-Mtime and X-Hash as PUT does; removes the folder.
 //   Every request of an upload must carry the Destination given at MKCOL.
+//   With `uploads: 'missing'` or a status, the stand-in is a server laid out like Nextcloud but
+//   without that area (a WebDAV share, a trimmed install, a proxy that refuses it): every request
+//   below /remote.php/dav/uploads/ is answered 404 ('missing') or the status given.
 //
 // Every request is logged (method, path, a few headers, status) so tests can count what was sent.
 import { createHash, randomBytes } from 'node:crypto';
@@ -59,6 +62,12 @@ export interface NextcloudStandInOptions {
   readonly quotaBytes?: number | null;
   /** Answer `X-Hash` requests (default true). */
   readonly hashes?: boolean;
+  /**
+   * The chunked-upload area: 'available' (default), 'missing' (404 for everything below it), or
+   * the status every request there gets (405 Method Not Allowed, 409 Conflict, 501 Not
+   * Implemented, as proxies and trimmed servers answer).
+   */
+  readonly uploads?: 'available' | 'missing' | 405 | 409 | 501;
 }
 
 /** Nextcloud's lower bound for every chunk but the last (S3's part size). */
@@ -162,6 +171,11 @@ export async function startNextcloudStandIn(
       return;
     }
     const handle = async (): Promise<Answered> => {
+      const uploadsArea = options.uploads ?? 'available';
+      if (path.startsWith('/remote.php/dav/uploads/') && uploadsArea !== 'available') {
+        request.resume();
+        return answer(uploadsArea === 'missing' ? 404 : uploadsArea);
+      }
       if (path.startsWith(uploadsPrefix)) {
         return uploadsRequest(request, path.slice(uploadsPrefix.length), answer);
       }
