@@ -16,3 +16,11 @@ export function problemKey(code: string): string {
   const [ns, name] = split(code);
   return `${ns}:problems.${name}`;
 }
+
+/**
+ * Where a problem's sentence is looked for, in order: its own, then its error's. An item that
+ * fails is reported under its error's code (`dav.conflict`), whose sentence is the error's.
+ */
+export function problemKeys(code: string): string[] {
+  return [problemKey(code), errorKey(code)];
+}

@@ -2,7 +2,7 @@
 // never the global singleton, so tests can run both languages side by side.
 import i18next from 'i18next';
 import type { i18n, TFunction } from 'i18next';
-import { errorKey, problemKey } from '../../locales/keys.ts';
+import { errorKey, problemKeys } from '../../locales/keys.ts';
 import { namespaces, resources } from '../../locales/resources.ts';
 import type { Locale } from '../contract/app.ts';
 
@@ -28,10 +28,16 @@ export function createI18n(locale: Locale): i18n {
 
 type Params = Record<string, string | number> | undefined;
 
+// A code without words (tests/locales/every-code.spec.ts fails on any) still reads as a
+// sentence, naming the code so that a volunteer can pass it on.
+function unknownCode(t: Translator, code: string): string {
+  return t(errorKey('internal'), { detail: code });
+}
+
 export function describeError(t: Translator, code: string, details: Params): string {
-  return t(errorKey(code), { ...details, defaultValue: code });
+  return t(errorKey(code), { ...details, defaultValue: unknownCode(t, code) });
 }
 
 export function describeProblem(t: Translator, code: string, params: Params): string {
-  return t(problemKey(code), { ...params, defaultValue: code });
+  return t(problemKeys(code), { ...params, defaultValue: unknownCode(t, code) });
 }

@@ -4,7 +4,7 @@
 // compact "old name → new name" list.
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../../src/contract/index.ts';
-import { problemKey } from '../../../locales/keys.ts';
+import { problemKeys } from '../../../locales/keys.ts';
 
 const renamed = 'files.renamed';
 
@@ -21,7 +21,7 @@ export function ProblemList(props: { problems: readonly Problem[]; title: string
           <li key={`${problem.code}/${problem.where}/${index}`}>
             <span className="problem-where">{problem.where}</span>
             <span className="problem-reason">
-              {t(problemKey(problem.code), { ...problem.params, defaultValue: problem.reason })}
+              {t(problemKeys(problem.code), { ...problem.params, defaultValue: problem.reason })}
             </span>
           </li>
         ))}
