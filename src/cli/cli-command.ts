@@ -14,6 +14,8 @@ export interface CliIo {
   cwd: string;
   /** Resolves when the user asks to stop (Ctrl+C). */
   interrupted: AbortSignal;
+  /** The clock times shown are read from (default: the system's); the zone comes from env.TZ. */
+  now?: () => Date;
 }
 
 export interface CliContext extends CliIo {

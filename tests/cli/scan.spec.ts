@@ -113,11 +113,47 @@ describe('scan (in process)', () => {
   it('exits 3 when nothing could be read, saying why', async () => {
     const html = join(dir, 'expired.zip');
     writeFileSync(html, '<html>expired</html>');
-    const { code, stderr, stdout } = await run(['scan', html, '--json']);
+    const { code, stderr } = await run(['scan', html]);
     expect(code).toBe(3);
-    expect(stdout).toBe('');
     expect(stderr).toContain('expired.zip: Baluchon reads Google exports in .zip or .tgz format');
     expect(stderr).toContain('Baluchon could not read anything from these archives.');
+  });
+
+  it('with --json, nothing readable still gives one JSON document naming the problems, exit 3', async () => {
+    const garbage = join(dir, 'garbage.zip');
+    writeFileSync(garbage, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xde, 0xad, 0xbe, 0xef]));
+    const html = join(dir, 'expired-too.zip');
+    writeFileSync(html, '<html>expired</html>');
+    const { code, stdout } = await run(['scan', garbage, html, '--json'], 'fr_FR.UTF-8');
+    expect(code).toBe(3);
+    // JSON.parse refuses a second document or anything around the first.
+    const document = JSON.parse(stdout) as {
+      state: string;
+      error: { code: string; message: string };
+      problems: { code: string; where: string; reason: string }[];
+    };
+    expect(document.state).toBe('failed');
+    expect(document.error.code).toBe('takeout.nothing-readable');
+    expect(document.error.message).toMatch(/^Baluchon n’a rien pu lire/);
+    expect(document.problems.map((problem) => problem.where).sort()).toEqual([
+      'expired-too.zip',
+      'garbage.zip',
+    ]);
+    for (const problem of document.problems) {
+      expect(problem.code).toMatch(/^takeout\./);
+      expect(problem.reason).not.toContain(problem.code);
+    }
+  });
+
+  it('with --json, a path that does not exist gives one JSON document, exit 2', async () => {
+    const { code, stdout, stderr } = await run(['scan', join(dir, 'nowhere.zip'), '--json']);
+    expect(code).toBe(2);
+    expect(JSON.parse(stdout)).toMatchObject({
+      state: 'failed',
+      error: { code: 'path-not-found' },
+      problems: [],
+    });
+    expect(stderr).toContain('nowhere.zip');
   });
 
   it('exits 130 when interrupted (Ctrl+C)', async () => {
@@ -129,7 +165,7 @@ describe('scan (in process)', () => {
       interrupt.signal,
     );
     expect(code).toBe(130);
-    expect(stdout).toBe('');
+    expect(JSON.parse(stdout)).toMatchObject({ state: 'cancelled', error: { code: 'cancelled' } });
     expect(stderr).toContain('Stopped before the end');
   });
 });

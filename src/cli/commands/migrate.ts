@@ -15,6 +15,7 @@ import { accountOptions, readAccountArgs } from '../account-options.ts';
 import type { CliCommand, CliContext } from '../cli-command.ts';
 import { exitCode } from '../cli-command.ts';
 import { followJob, progressLine } from '../follow-job.ts';
+import { migrateProgressText, wallClockOf } from '../progress-words.ts';
 
 export const migrateCommand: CliCommand = {
   name: 'migrate',
@@ -61,6 +62,7 @@ export const migrateCommand: CliCommand = {
     const state = args.values['state'];
     const paths = args.positionals.map((path) => resolve(ctx.cwd, path));
     const progress = progressLine(ctx);
+    const clock = wallClockOf(ctx);
     try {
       const outcome = await followJob(
         ctx,
@@ -74,9 +76,7 @@ export const migrateCommand: CliCommand = {
           }),
         {
           onProgress: (p) => {
-            const done = migrationKinds.reduce((sum, kind) => sum + p[kind].done, 0);
-            const found = migrationKinds.reduce((sum, kind) => sum + p[kind].found, 0);
-            progress.show(ctx.t(`cli:commands.migrate.progress.${p.phase}`, { done, found }));
+            progress.show(migrateProgressText(ctx.t, p, clock));
           },
         },
       );

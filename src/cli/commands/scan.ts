@@ -1,9 +1,12 @@
 // `baluchon scan <archive|folder>... [--json]`: reads a Takeout export and tells what it holds.
-// With --json, standard output carries exactly one JSON document (the ScanReport); progress goes
-// to standard error, and only when it is a terminal (a log file gets no progress lines).
+// With --json, standard output carries exactly one JSON document: the ScanReport, or, when the
+// scan could not run or read nothing, `{ state, error, problems }` (as `migrate --json` does);
+// progress goes to standard error, and only when it is a terminal (a log file gets no progress
+// lines).
 // Exit codes: 0 when the scan ran to its end (problems are listed, they do not fail it), 2 for a
 // wrong command line or a path that does not exist, 3 when nothing could be read, 130 on Ctrl+C.
 import { resolve } from 'node:path';
+import type { ErrorData, Problem } from '../../contract/index.ts';
 import { detectLocale } from '../../i18n/detect-locale.ts';
 import type { CliCommand } from '../cli-command.ts';
 import { exitCode } from '../cli-command.ts';
@@ -22,6 +25,13 @@ export const scanCommand: CliCommand = {
     }
     const paths = args.positionals.map((path) => resolve(ctx.cwd, path));
     const progress = progressLine(ctx);
+    const failure = (
+      state: 'failed' | 'cancelled',
+      error: ErrorData,
+      problems: readonly Problem[],
+    ): void => {
+      if (json) ctx.stdout.write(`${JSON.stringify({ state, error, problems }, null, 2)}\n`);
+    };
     try {
       const outcome = await followJob(ctx, 'scan', () => ctx.service.call('startScan', { paths }), {
         onProgress: ({ bytesDone, bytesTotal }) => {
@@ -32,6 +42,7 @@ export const scanCommand: CliCommand = {
       progress.clear();
       switch (outcome.type) {
         case 'refused': {
+          failure('failed', outcome.error, []);
           ctx.stderr.write(`${outcome.error.message}\n`);
           const wrongRequest = ['path-not-found', 'invalid-input'].includes(outcome.error.code);
           return wrongRequest ? exitCode.usage : exitCode.failed;
@@ -41,10 +52,12 @@ export const scanCommand: CliCommand = {
           else ctx.stdout.write(formatScanSummary(outcome.result, ctx.t, detectLocale(ctx.env)));
           return exitCode.ok;
         case 'cancelled':
+          failure('cancelled', outcome.error, outcome.problems);
           ctx.stderr.write(`${ctx.t('cli:commands.scan.cancelled')}\n`);
           return exitCode.interrupted;
         case 'failed':
           // Nothing could be read: say why, with the problems met on the way.
+          failure('failed', outcome.error, outcome.problems);
           for (const problem of outcome.problems) {
             ctx.stderr.write(`• ${problem.where}: ${problem.reason}\n`);
           }
