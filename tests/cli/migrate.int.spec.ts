@@ -214,7 +214,7 @@ describe('baluchon migrate (Radicale)', () => {
     expect(code).toBe(exitCode.ok);
     expect(() => JSON.parse(stdout) as unknown).toThrow();
     expect(stdout).toContain('Tout ce qui peut être déménagé est sur le nouveau serveur');
-    expect(stdout).toMatch(/^Rendez-vous: 10 trouvés, 0 copiés, .*10 déjà là, .*10 vérifiés/m);
+    expect(stdout).toMatch(/^Rendez-vous: 10 trouvés, 0 copié, .*10 déjà là, .*10 vérifiés/m);
   });
 
   it('exits 1 when the account has no place for the Drive files, with everything else verified', async () => {
@@ -227,5 +227,14 @@ describe('baluchon migrate (Radicale)', () => {
     );
     expect(report.calendars.verified).toBe(report.calendars.found);
     expect(report.contacts.verified).toBe(report.contacts.found);
+  });
+
+  it('says in words that only the files are left, for want of a place, and how to give one', async () => {
+    const { code, stdout } = await migrate(family, { state: 'no-files-words' });
+    expect(code).toBe(exitCode.incomplete);
+    const headline = stdout.split('\n')[0] ?? '';
+    expect(headline).toContain('ce compte n’a pas de place pour les fichiers');
+    expect(headline).toContain('--files-server <adresse>');
+    expect(stdout).not.toContain('relancer Baluchon');
   });
 });

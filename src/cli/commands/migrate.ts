@@ -16,6 +16,7 @@ import type { CliCommand, CliContext } from '../cli-command.ts';
 import { exitCode } from '../cli-command.ts';
 import { followJob, progressLine } from '../follow-job.ts';
 import { migrateProgressText, wallClockOf } from '../progress-words.ts';
+import { closingAdvice, countsLine } from './migrate-words.ts';
 
 export const migrateCommand: CliCommand = {
   name: 'migrate',
@@ -137,16 +138,11 @@ function readSelection(only: unknown): MigrationSelection | string {
 
 function summary(ctx: CliContext, report: MigrationReport): string {
   const t: Translator = ctx.t;
-  const lines = [
-    t(report.complete ? 'migration:report.complete' : 'migration:report.incomplete'),
-    '',
-  ];
+  const lines = [closingAdvice(t, report), ''];
   for (const kind of migrationKinds) {
     const counts = report[kind];
     if (counts.found === 0 && counts.problems.length === 0) continue;
-    lines.push(
-      `${t(`migration:report.kind.${kind}`)}: ${t('cli:commands.migrate.line', { ...counts })}`,
-    );
+    lines.push(`${t(`migration:report.kind.${kind}`)}: ${countsLine(t, counts)}`);
     for (const problem of counts.problems) lines.push(`  • ${problem.where}: ${problem.reason}`);
   }
   for (const problem of report.problems) lines.push(`• ${problem.where}: ${problem.reason}`);

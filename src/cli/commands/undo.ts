@@ -2,6 +2,7 @@
 // account what Baluchon created there (never anything else); the family's own changes stay.
 import { resolve } from 'node:path';
 import type { Account } from '../../contract/index.ts';
+import type { Translator } from '../../i18n/create-i18n.ts';
 import { accountOptions, readAccountArgs } from '../account-options.ts';
 import type { CliCommand } from '../cli-command.ts';
 import { exitCode } from '../cli-command.ts';
@@ -40,10 +41,31 @@ export const undoCommand: CliCommand = {
     const report = outcome.result;
     if (json) ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else {
-      ctx.stdout.write(`${ctx.t('cli:commands.undo.done', { ...report })}\n`);
+      ctx.stdout.write(`${undoneLine(ctx.t, report)}\n`);
       for (const problem of report.problems)
         ctx.stdout.write(`• ${problem.where}: ${problem.reason}\n`);
     }
     return report.kept === 0 && report.collectionsKept === 0 ? exitCode.ok : exitCode.incomplete;
   },
 };
+
+/** "3 éléments retirés, 1 agenda, carnet d’adresses ou dossier retiré." and what was kept. */
+function undoneLine(
+  t: Translator,
+  report: { deleted: number; collectionsDeleted: number; kept: number; collectionsKept: number },
+): string {
+  const removed = [
+    t('cli:commands.undo.removed', { count: report.deleted }),
+    t('cli:commands.undo.removedCollections', { count: report.collectionsDeleted }),
+  ];
+  const kept = [
+    ...(report.kept > 0 ? [t('cli:commands.undo.kept', { count: report.kept })] : []),
+    ...(report.collectionsKept > 0
+      ? [t('cli:commands.undo.keptCollections', { count: report.collectionsKept })]
+      : []),
+  ];
+  return [removed, kept]
+    .filter((part) => part.length > 0)
+    .map((part) => `${part.join(', ')}.`)
+    .join(' ');
+}

@@ -1,0 +1,56 @@
+// The migrate command's words at the end of a run: each kind's counts (each number with its
+// own plural, "1 copié, 2 trouvés", never "copié(s)"), and the closing advice, which says
+// what to do about the one gap a run can have that relaunching alone cannot fix: an account
+// with no place for files (give a second account for them, with --files-*).
+import type { KindCounts, MigrationKind, MigrationReport } from '../../contract/migrate.ts';
+import { migrationKinds } from '../../contract/migrate.ts';
+import type { Translator } from '../../i18n/create-i18n.ts';
+
+const columns = [
+  'found',
+  'created',
+  'updated',
+  'unchanged',
+  'skipped',
+  'failed',
+  'verified',
+] as const satisfies readonly (keyof KindCounts)[];
+
+export function countsLine(t: Translator, counts: KindCounts): string {
+  return columns
+    .map((column) => t(`cli:commands.migrate.counts.${column}`, { count: counts[column] }))
+    .join(', ');
+}
+
+type Gaps = Pick<MigrationReport, 'state' | 'problems' | 'complete' | MigrationKind>;
+
+/** A kind that had no place on the account, or a calendar or folder the server would not make. */
+function didNotMove(code: string): boolean {
+  return code.startsWith('migration.no-') || code === 'migration.collection-refused';
+}
+
+/**
+ * Whether the run's only gap is that the account has no place for files: the run went to its
+ * end, everything else that can move is verified, and the files were not sent at all.
+ */
+export function onlyNoPlaceForFiles(report: Gaps): boolean {
+  if (report.complete || report.state !== 'finished') return false;
+  const everyProblem = [
+    ...report.problems,
+    ...migrationKinds.flatMap((kind) => report[kind].problems),
+  ];
+  const gaps = new Set(everyProblem.map((problem) => problem.code).filter(didNotMove));
+  if (gaps.size !== 1 || !gaps.has('migration.no-files-here')) return false;
+  return migrationKinds.every((kind) => {
+    const counts = report[kind];
+    if (counts.failed > 0 || counts.missing > 0) return false;
+    // The files never reached the journal: their counts say nothing more.
+    return kind === 'files' || counts.verified === counts.found - counts.skipped;
+  });
+}
+
+/** The headline of the summary: complete, incomplete, or what to do about files. */
+export function closingAdvice(t: Translator, report: Gaps): string {
+  if (onlyNoPlaceForFiles(report)) return t('cli:commands.migrate.noFilesHere');
+  return t(report.complete ? 'migration:report.complete' : 'migration:report.incomplete');
+}
