@@ -15,6 +15,7 @@ import { ProgressBar } from '../components/progress-bar.tsx';
 import { ProblemList } from '../components/problem-list.tsx';
 import { WizardLayout } from '../components/wizard-layout.tsx';
 import { formatBytes, formatCount } from '../format.ts';
+import { timeLeft } from '../time-left.ts';
 
 const kinds = ['calendars', 'tasks', 'contacts', 'files'] as const;
 
@@ -150,11 +151,4 @@ function MovingProgress(props: { progress: MigrateProgress; language: string }) 
       )}
     </div>
   );
-}
-
-function timeLeft(t: ReturnType<typeof useTranslation>['t'], seconds: number): string {
-  if (seconds < 60) return t('moving.eta.lessThanMinute');
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 90) return t('moving.eta.minutes', { count: minutes });
-  return t('moving.eta.hours', { count: Math.round(minutes / 60) });
 }
