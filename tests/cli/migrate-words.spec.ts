@@ -76,8 +76,14 @@ describe('closing advice', () => {
     const general = t('migration:report.incomplete');
     const failed = report({ contacts: kind({ found: 5, created: 4, failed: 1, verified: 4 }) });
     expect(closingAdvice(t, failed)).toBe(general);
-    const notVerified = report({ calendars: kind({ found: 10, created: 10, verified: 9 }) });
-    expect(closingAdvice(t, notVerified)).toBe(general);
+    const missing = report({
+      calendars: kind({ found: 10, created: 10, verified: 9, missing: 1 }),
+    });
+    expect(closingAdvice(t, missing)).toBe(general);
+    const refused = report({
+      problems: [{ ...noFiles, code: 'migration.collection-refused', where: 'Famille' }],
+    });
+    expect(closingAdvice(t, refused)).toBe(general);
     const noContactsEither = report({
       contacts: kind({ problems: [{ ...noFiles, code: 'migration.no-contacts-here' }] }),
     });

@@ -31,7 +31,7 @@ function didNotMove(code: string): boolean {
 
 /**
  * Whether the run's only gap is that the account has no place for files: the run went to its
- * end, everything else that can move is verified, and the files were not sent at all.
+ * end, nothing failed or went missing at the read-back, and no other kind lacked a place.
  */
 export function onlyNoPlaceForFiles(report: Gaps): boolean {
   if (report.complete || report.state !== 'finished') return false;
@@ -41,12 +41,9 @@ export function onlyNoPlaceForFiles(report: Gaps): boolean {
   ];
   const gaps = new Set(everyProblem.map((problem) => problem.code).filter(didNotMove));
   if (gaps.size !== 1 || !gaps.has('migration.no-files-here')) return false;
-  return migrationKinds.every((kind) => {
-    const counts = report[kind];
-    if (counts.failed > 0 || counts.missing > 0) return false;
-    // The files never reached the journal: their counts say nothing more.
-    return kind === 'files' || counts.verified === counts.found - counts.skipped;
-  });
+  // A finished run read back every item it sent: none failed, none missing is all verified
+  // (what was found but not chosen, or cannot move, is not a gap to fix).
+  return migrationKinds.every((kind) => report[kind].failed === 0 && report[kind].missing === 0);
 }
 
 /** The headline of the summary: complete, incomplete, or what to do about files. */
