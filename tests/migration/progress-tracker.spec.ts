@@ -23,7 +23,7 @@ function tracked() {
     wait(ms: number) {
       now += ms;
     },
-    eta: (): number | null => (last)?.etaSeconds ?? null,
+    eta: (): number | null => last?.etaSeconds ?? null,
   };
 }
 
