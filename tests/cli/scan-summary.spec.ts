@@ -4,6 +4,7 @@ import type { ScanReport } from '../../src/contract/index.ts';
 import { createI18n } from '../../src/i18n/create-i18n.ts';
 
 const report: ScanReport = {
+  missingParts: [],
   archives: [
     { path: '/dl/takeout-1.zip', name: 'takeout-1.zip', format: 'zip', entries: 10, bytes: 1000 },
   ],
