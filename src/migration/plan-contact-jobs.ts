@@ -11,7 +11,7 @@ import type { AddressDataType } from '../vcard/choose-vcard-version.ts';
 import type { FetchLike } from '../vcard/embed-photo.ts';
 import { prepareContacts } from '../vcard/prepare-contacts.ts';
 import { surveyAddressBook } from '../vcard/survey-address-book.ts';
-import type { CardRecord } from '../vcard/survey-address-book.ts';
+import type { AddressBookSurvey, CardRecord } from '../vcard/survey-address-book.ts';
 import { collectionJob } from './collection-job.ts';
 import type { CollectionJob } from './collection-job.ts';
 import { addressBookCollectionSink, textItemSink } from './dav-sinks.ts';
@@ -33,9 +33,7 @@ export async function planContactJob(args: {
   if (args.entries.length === 0) return null;
   const source = contactsSource(args.entries, args.signal);
   const survey = await surveyAddressBook(source);
-  const include = (record: CardRecord): boolean =>
-    record.group === 'saved' || (args.otherContacts && record.group === 'other');
-  const found = survey.saved + (args.otherContacts ? survey.other : 0);
+  const { include, found } = contactsToMove(survey, args.otherContacts);
   // Nothing the family wants here (only other contacts, left out): no empty address book.
   if (found === 0 && survey.unreadable === 0) return null;
   const displayName = args.t('migration:contacts.book-name');
@@ -77,6 +75,20 @@ export async function planContactJob(args: {
       }
     },
   });
+}
+
+/**
+ * Which people move: the saved ones, and Google's "other contacts" only when chosen. An other
+ * contact who is also saved (same e-mail address) never moves apart: the saved card is that person.
+ */
+export function contactsToMove(
+  survey: AddressBookSurvey,
+  otherContacts: boolean,
+): { include: (record: CardRecord) => boolean; found: number } {
+  return {
+    include: (record) => record.group === 'saved' || (otherContacts && record.group === 'other'),
+    found: survey.saved + (otherContacts ? survey.other : 0),
+  };
 }
 
 async function supportedAddressData(

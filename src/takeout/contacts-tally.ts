@@ -119,7 +119,8 @@ export class ContactsBook {
     const saved = (flags: number): boolean => !this.#anyMyContacts || (flags & MY_CONTACTS) !== 0;
     const savedEmails = new Set<string>();
     for (const [identity, flags] of this.#people) {
-      if (saved(flags)) for (const email of this.#emails.get(identity) ?? []) savedEmails.add(email);
+      if (saved(flags))
+        for (const email of this.#emails.get(identity) ?? []) savedEmails.add(email);
     }
     let starred = 0;
     let count = 0;

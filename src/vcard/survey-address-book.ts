@@ -96,9 +96,7 @@ export async function surveyAddressBook(source: ContactsSource): Promise<Address
   const anyMyContacts = [...pending.values()].some((card) => card.categories.includes(MY_CONTACTS));
   const isSaved = (card: Pending): boolean =>
     !anyMyContacts || card.categories.includes(MY_CONTACTS);
-  const savedEmails = new Set(
-    [...pending.values()].filter(isSaved).flatMap((card) => card.emails),
-  );
+  const savedEmails = new Set([...pending.values()].filter(isSaved).flatMap((card) => card.emails));
   const byIdentity = new Map<string, CardRecord>();
   const labels = new Set<string>();
   for (const [identity, card] of pending) {

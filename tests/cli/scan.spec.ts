@@ -106,7 +106,9 @@ describe('scan (in process)', () => {
       'Autres contacts : Google a ajouté de lui-même 1 personne à qui vous avez écrit un jour ; vous ne l’avez jamais enregistrée. Elle est laissée de côté ; pour la déménager aussi, ajoutez --with-other-contacts à la commande migrate.',
     );
     const en = await run(['scan', ...parts]);
-    expect(en.stdout).toContain('Other contacts: Google added by itself 1 person you once wrote to');
+    expect(en.stdout).toContain(
+      'Other contacts: Google added by itself 1 person you once wrote to',
+    );
     expect(en.stdout).toContain('add --with-other-contacts to the migrate command');
   });
 
