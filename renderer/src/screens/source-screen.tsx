@@ -168,7 +168,7 @@ export function SourceScreen(props: {
               onScanned(end.result, paths);
             }}
           >
-            {t('source.goOn')}
+            {t('source.goOn', { count: missing.length })}
           </button>
         </section>
       ) : null}
