@@ -165,7 +165,7 @@ describe('migrate killed with SIGKILL', () => {
         }
       }
       expect(report.collections).toHaveLength(6);
-      expect(resources).toBe(10 + 4 + 5);
+      expect(resources).toBe(10 + 4 + 4);
       expect(seen.size).toBe(resources);
     } finally {
       await reader.http.close();
