@@ -138,7 +138,7 @@ async function migrateOnce(
   try {
     const outcome = await runMigration(
       parts,
-      { contacts: false, tasks: false, files: false },
+      { contacts: false, tasks: false, files: false, otherContacts: false },
       {
         journal,
         client,

@@ -7,9 +7,14 @@ export interface Selection {
   contacts: boolean;
   tasks: boolean;
   files: boolean;
+  /** Google's "other contacts": people it added by itself, never saved by the family. */
+  otherContacts: boolean;
 }
 
-/** Everything that can move is chosen at first; Google's generated calendars never are. */
+/**
+ * Everything that can move is chosen at first; Google's generated calendars never are, nor the
+ * people Google added to the contacts by itself (the family never saved them).
+ */
 export function defaultSelection(report: ScanReport): Selection {
   return {
     calendars: report.calendars
@@ -18,12 +23,17 @@ export function defaultSelection(report: ScanReport): Selection {
     contacts: report.contacts.count > 0,
     tasks: report.tasks.count > 0,
     files: report.files.count > 0,
+    otherContacts: false,
   };
 }
 
 export function nothingSelected(selection: Selection): boolean {
   return (
-    selection.calendars.length === 0 && !selection.contacts && !selection.tasks && !selection.files
+    selection.calendars.length === 0 &&
+    !selection.contacts &&
+    !selection.otherContacts &&
+    !selection.tasks &&
+    !selection.files
   );
 }
 
@@ -34,5 +44,6 @@ export function toMigrationSelection(selection: Selection): MigrationSelection {
     contacts: selection.contacts,
     tasks: selection.tasks,
     files: selection.files,
+    otherContacts: selection.otherContacts,
   };
 }

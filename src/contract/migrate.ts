@@ -24,6 +24,11 @@ export const MigrationSelection = z.object({
   contacts: z.boolean().default(true),
   tasks: z.boolean().default(true),
   files: z.boolean().default(true),
+  /**
+   * Google's "other contacts" (people it added by itself, never saved by the family): left out
+   * unless the family asks for them.
+   */
+  otherContacts: z.boolean().default(false),
 });
 export type MigrationSelection = z.infer<typeof MigrationSelection>;
 
@@ -31,7 +36,12 @@ export const StartMigrationInput = z.object({
   paths: z.array(z.string().min(1)).min(1),
   /** From `connect`. */
   accountId: z.string().min(1),
-  selection: MigrationSelection.default({ contacts: true, tasks: true, files: true }),
+  selection: MigrationSelection.default({
+    contacts: true,
+    tasks: true,
+    files: true,
+    otherContacts: false,
+  }),
   /** Where the journal lives (default: the app's data folder). */
   stateDir: z.string().min(1).optional(),
 });

@@ -34,13 +34,19 @@ export const CalendarSummary = z.object({
 });
 
 export const ContactsSummary = z.object({
-  /** Distinct people across every label file. */
+  /**
+   * Distinct people the family saved, across every label file: what moves when contacts are
+   * chosen. A person Google also keeps among its "other contacts" counts here, once.
+   */
   count: z.number().int().nonnegative(),
   /** The family's own labels (Google's system groups `myContacts` and `starred` left out). */
   labels: z.array(z.string()),
   /** People marked with the star (Google's `starred` group). */
   starred: z.number().int().nonnegative(),
-  /** "Other contacts": people Google collected by itself (not in `myContacts`). */
+  /**
+   * "Other contacts": people Google added by itself (people written to once), never saved by the
+   * family (no `myContacts`); not in `count`, moved only when asked for.
+   */
   otherContacts: z.number().int().nonnegative(),
 });
 
@@ -84,6 +90,11 @@ export const OtherProduct = z.object({
 
 export const ScanReport = z.object({
   archives: z.array(ArchiveSummary),
+  /**
+   * File names of the parts of this export that seem to be missing (a gap in `-001`, `-002`…,
+   * no `-001`, or parts the export's index page names): a hint, the family may go on.
+   */
+  missingParts: z.array(z.string()),
   calendars: z.array(CalendarSummary),
   contacts: ContactsSummary,
   tasks: TasksSummary,

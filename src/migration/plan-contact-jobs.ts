@@ -1,5 +1,6 @@
 // Google contacts (every label file) → one new CardDAV address book, one vCard per person, in the
-// vCard version the server takes.
+// vCard version the server takes. Google's "other contacts" (people it added by itself) come
+// only when the family chose them; one of them who is also a saved contact comes once, as saved.
 import type { DavClient } from '../dav/dav-client.ts';
 import { DavError } from '../dav/dav-error.ts';
 import { childElements, clark, ns, prop } from '../dav/xml.ts';
@@ -10,6 +11,7 @@ import type { AddressDataType } from '../vcard/choose-vcard-version.ts';
 import type { FetchLike } from '../vcard/embed-photo.ts';
 import { prepareContacts } from '../vcard/prepare-contacts.ts';
 import { surveyAddressBook } from '../vcard/survey-address-book.ts';
+import type { AddressBookSurvey, CardRecord } from '../vcard/survey-address-book.ts';
 import { collectionJob } from './collection-job.ts';
 import type { CollectionJob } from './collection-job.ts';
 import { addressBookCollectionSink, textItemSink } from './dav-sinks.ts';
@@ -25,10 +27,15 @@ export async function planContactJob(args: {
   signal: AbortSignal;
   /** Downloads contact photos; absent when offline (photo links are then reported). */
   fetchPhoto?: FetchLike;
+  /** Also Google's "other contacts" (MigrationSelection.otherContacts). */
+  otherContacts: boolean;
 }): Promise<CollectionJob | null> {
   if (args.entries.length === 0) return null;
   const source = contactsSource(args.entries, args.signal);
   const survey = await surveyAddressBook(source);
+  const { include, found } = contactsToMove(survey, args.otherContacts);
+  // Nothing the family wants here (only other contacts, left out): no empty address book.
+  if (found === 0 && survey.unreadable === 0) return null;
   const displayName = args.t('migration:contacts.book-name');
   let version: '3.0' | '4.0' = '3.0';
   return collectionJob({
@@ -47,11 +54,12 @@ export async function planContactJob(args: {
       );
     },
     itemSink: textItemSink(args.client, 'text/vcard; charset=utf-8'),
-    found: survey.distinct,
+    found,
     entries: async function* (): AsyncGenerator<SourceEntry<string>> {
       const outcomes = prepareContacts(source, survey, {
         version,
         starredLabel: args.t('items:contact.starred'),
+        include,
         ...(args.fetchPhoto === undefined
           ? {}
           : { photos: { fetch: args.fetchPhoto, signal: args.signal } }),
@@ -67,6 +75,20 @@ export async function planContactJob(args: {
       }
     },
   });
+}
+
+/**
+ * Which people move: the saved ones, and Google's "other contacts" only when chosen. An other
+ * contact who is also saved (same e-mail address) never moves apart: the saved card is that person.
+ */
+export function contactsToMove(
+  survey: AddressBookSurvey,
+  otherContacts: boolean,
+): { include: (record: CardRecord) => boolean; found: number } {
+  return {
+    include: (record) => record.group === 'saved' || (otherContacts && record.group === 'other'),
+    found: survey.saved + (otherContacts ? survey.other : 0),
+  };
 }
 
 async function supportedAddressData(

@@ -253,6 +253,7 @@ async function planJobs(
         t,
         signal,
         ...(deps.fetchPhoto === undefined ? {} : { fetchPhoto: deps.fetchPhoto }),
+        otherContacts: selection.otherContacts,
       });
       if (job !== null) plan.jobs.push(job);
     }

@@ -9,15 +9,24 @@
 // star: neither is a label the family made, so both are left out of `labels`; the number of
 // starred people and of other contacts are given apart, for the screen to say in plain words.
 // A label folder adds its name as a label only when its cards carry no CATEGORIES at all (an
-// export without them) and it is not the file holding everyone (`All Contacts`).
+// export without them), it is not the file holding everyone (`All Contacts`) and it is not
+// Google's own "Other Contacts" file.
+//
+// "Other contacts" are the people Google added by itself (someone written to once), never saved
+// by the family: cards without `myContacts` in an export where other cards have it (TAKEOUT-NOTES
+// §0.6, §3.1). One of them who shares an e-mail address with a saved card is that saved person
+// (Google keeps both): counted once, as saved. The migration decides the same way
+// (src/vcard/survey-address-book.ts).
 import { createHash } from 'node:crypto';
-import { propertyName, splitList } from './content-line.ts';
+import { parseContentLine, propertyName, splitList } from './content-line.ts';
 import { ProblemTally } from './problem-tally.ts';
 import type { VCardReadItem } from './vcard-cards.ts';
 
 interface Card {
   readonly identity: string;
   readonly categories: readonly string[];
+  /** Lower-cased e-mail addresses. */
+  readonly emails: readonly string[];
 }
 
 /** The cards of one .vcf file. */
@@ -32,16 +41,22 @@ export class ContactsFileTally {
     }
     const hash = createHash('sha1');
     const categories: string[] = [];
+    const emails: string[] = [];
     for (const line of item.lines) {
-      if (propertyName(line) === 'CATEGORIES') {
+      const name = propertyName(line);
+      if (name === 'CATEGORIES') {
         const colon = categoriesValueStart(line);
         if (colon >= 0) categories.push(...splitList(line.slice(colon + 1)));
         continue;
       }
+      if (name === 'EMAIL') {
+        const email = emailKey(parseContentLine(line)?.value ?? '');
+        if (email !== '') emails.push(email);
+      }
       hash.update(line.trimEnd());
       hash.update('\n');
     }
-    this.cards.push({ identity: hash.digest('base64'), categories });
+    this.cards.push({ identity: hash.digest('base64'), categories, emails });
   }
 }
 
@@ -56,8 +71,19 @@ const MY_CONTACTS = 1;
 const STARRED = 2;
 const SYSTEM_GROUPS: Record<string, number> = { mycontacts: MY_CONTACTS, starred: STARRED };
 
+/** Google's own file of the people it added by itself, in the languages seen or likely. */
+const OTHER_CONTACTS_FILES = new Set([
+  'other contacts',
+  'autres contacts',
+  'weitere kontakte',
+  'andere kontakte',
+  'otros contactos',
+  'altri contatti',
+]);
+
 export class ContactsBook {
   readonly #people = new Map<string, number>();
+  readonly #emails = new Map<string, readonly string[]>();
   /** Labels by their folded form, keeping the first spelling seen. */
   readonly #labels = new Map<string, string>();
   readonly #files: { folderLabel: string; cards: number; categorised: number }[] = [];
@@ -76,8 +102,10 @@ export class ContactsBook {
       }
       if ((flags & MY_CONTACTS) !== 0) this.#anyMyContacts = true;
       this.#people.set(card.identity, flags);
+      this.#emails.set(card.identity, card.emails);
     }
-    this.#files.push({ folderLabel, cards: file.cards.length, categorised });
+    if (!OTHER_CONTACTS_FILES.has(fold(folderLabel)))
+      this.#files.push({ folderLabel, cards: file.cards.length, categorised });
   }
 
   facts(): ContactsFacts {
@@ -87,19 +115,27 @@ export class ContactsBook {
       if (file !== everyone && file.cards > 0 && file.categorised === 0)
         this.#label(file.folderLabel);
     }
+    // Without any `myContacts` (older exports) nobody can be told apart as "other".
+    const saved = (flags: number): boolean => !this.#anyMyContacts || (flags & MY_CONTACTS) !== 0;
+    const savedEmails = new Set<string>();
+    for (const [identity, flags] of this.#people) {
+      if (saved(flags))
+        for (const email of this.#emails.get(identity) ?? []) savedEmails.add(email);
+    }
     let starred = 0;
+    let count = 0;
     let other = 0;
-    for (const flags of this.#people.values()) {
+    for (const [identity, flags] of this.#people) {
       if ((flags & STARRED) !== 0) starred++;
-      if ((flags & MY_CONTACTS) === 0) other++;
+      if (saved(flags)) count++;
+      else if (!(this.#emails.get(identity) ?? []).some((email) => savedEmails.has(email))) other++;
     }
     const collator = new Intl.Collator('fr', { sensitivity: 'base' });
     return {
-      count: this.#people.size,
+      count,
       labels: [...this.#labels.values()].sort((a, b) => collator.compare(a, b) || (a < b ? -1 : 1)),
       starred,
-      // Without any `myContacts` (older exports) nobody can be told apart as "other".
-      otherContacts: this.#anyMyContacts ? other : 0,
+      otherContacts: other,
     };
   }
 
@@ -107,6 +143,11 @@ export class ContactsBook {
     const key = fold(label);
     if (key !== '' && !this.#labels.has(key)) this.#labels.set(key, label.normalize('NFC').trim());
   }
+}
+
+/** An e-mail address as compared: unescaped, trimmed, lower-cased. */
+export function emailKey(value: string): string {
+  return value.replaceAll('\\', '').trim().toLowerCase();
 }
 
 function fold(text: string): string {

@@ -1,7 +1,8 @@
 // The parts of one export, in order. Google names them `takeout-<UTC stamp>-001.zip`, `-002.zip`…
 // (newer exports add a counter: `takeout-<stamp>-3-001.zip`), TAKEOUT-NOTES §1.1. Parts are read
 // in that order so "the first part wins" is the same whatever order the user picked them in; a
-// gap in the numbers or two different stamps are worth telling the family about.
+// gap in the numbers, a first part not given, parts the export's index page names but that were
+// not given, or two different stamps are worth telling the family about.
 import { basename } from 'node:path';
 
 export interface PartName {
@@ -10,7 +11,7 @@ export interface PartName {
   readonly number: number;
 }
 
-const PART_NAME = /^takeout-(\d{8}T\d{6}Z(?:-\d+)?)-(\d{3})(?:\.[a-z0-9.]+)?$/i;
+const PART_NAME = /^takeout-(\d{8}T\d{6}Z(?:-\d+)?)-(\d{3})(\.[a-z0-9.]+)?$/i;
 
 export function parsePartName(path: string): PartName | null {
   const match = PART_NAME.exec(basename(path));
@@ -47,4 +48,38 @@ export function checkParts(paths: readonly string[]): PartsCheck {
   const missing: number[] = [];
   for (let n = 1; n < Math.max(...numbers); n++) if (!numbers.has(n)) missing.push(n);
   return { missing, mixed: false };
+}
+
+/**
+ * The file names of the parts that seem to be missing: every number from 1 up to the highest
+ * one given or named by the export's index page (`namedInIndex`) that was not given. Named as
+ * the index page names them, else as Google names parts, with the extension of the parts given
+ * (none when they were unpacked into folders). Nothing when the parts come from different
+ * exports (that is told otherwise) or are not named like Google's parts.
+ */
+export function missingPartNames(
+  paths: readonly string[],
+  namedInIndex: readonly string[] = [],
+): string[] {
+  const given = paths
+    .map((path) => ({ name: parsePartName(path), match: PART_NAME.exec(basename(path)) }))
+    .filter((part): part is { name: PartName; match: RegExpExecArray } => part.name !== null);
+  const check = checkParts(paths);
+  const first = given[0];
+  if (check.mixed || first === undefined) return [];
+  const stamp = first.name.export;
+  const extension = first.match[3] ?? '';
+  const numbers = new Set(given.map((part) => part.name.number));
+  const fromIndex = new Map<number, string>();
+  for (const named of namedInIndex) {
+    const name = parsePartName(named);
+    if (name !== null && name.export === stamp) fromIndex.set(name.number, basename(named));
+  }
+  const highest = Math.max(...numbers, ...fromIndex.keys());
+  const missing: string[] = [];
+  for (let n = 1; n <= highest; n++) {
+    if (numbers.has(n)) continue;
+    missing.push(fromIndex.get(n) ?? `takeout-${stamp}-${String(n).padStart(3, '0')}${extension}`);
+  }
+  return missing;
 }

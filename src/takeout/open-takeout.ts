@@ -30,6 +30,8 @@ export interface OpenTakeoutOptions {
 }
 
 export interface Takeout {
+  /** Every path given, in export order, those that could not be opened too. */
+  readonly paths: readonly string[];
   /** The parts that could be opened, in export order (`entry.part` indexes this list). */
   readonly parts: readonly PartInfo[];
   /**
@@ -55,9 +57,8 @@ export async function openTakeout(
   const check = checkParts(ordered);
   if (check.mixed)
     report(takeoutProblem('mixed-exports', ordered.map((p) => basename(p)).join(', ')));
-  for (const number of check.missing) {
-    report(takeoutProblem('missing-part', basename(ordered[0] ?? ''), { number }));
-  }
+  // A missing part is not a problem met while reading but a hint for the family before they go
+  // on: the scan tells it (ScanReport.missingParts, see export-parts.ts).
 
   const readers: PartReader[] = [];
   try {
@@ -81,10 +82,11 @@ export async function openTakeout(
     await Promise.all(readers.map((reader) => reader.close()));
     throw error;
   }
-  return new MergedTakeout(readers, report);
+  return new MergedTakeout(ordered, readers, report);
 }
 
 class MergedTakeout implements Takeout {
+  readonly paths: readonly string[];
   readonly parts: readonly PartInfo[];
   readonly failedParts = new Set<number>();
   readonly #readers: readonly PartReader[];
@@ -92,7 +94,8 @@ class MergedTakeout implements Takeout {
   readonly #tree = new Map<string, TakeoutEntry>();
   #walked = false;
 
-  constructor(readers: readonly PartReader[], report: ProblemSink) {
+  constructor(paths: readonly string[], readers: readonly PartReader[], report: ProblemSink) {
+    this.paths = paths;
     this.#readers = readers;
     this.parts = readers.map((reader) => reader.info);
     this.#report = report;

@@ -10,6 +10,7 @@ import { ContactsBook } from './contacts-tally.ts';
 import { findDriveFolder, folderStats, summariseDrive } from './drive-files.ts';
 import type { CannotMoveKind, FolderStats } from './drive-files.ts';
 import { baseName, extensionOf, topFolder } from './entry-path.ts';
+import { missingPartNames } from './export-parts.ts';
 import { openTakeout } from './open-takeout.ts';
 import { ScanVisitor, stem } from './scan-visitor.ts';
 import type { ContentLimits } from './scan-visitor.ts';
@@ -113,6 +114,8 @@ export async function readInventory(
         bytes: part.bytes,
       })),
       ...facts,
+      // Judged on every path given, even a part that could not be read: it is not missing.
+      missingParts: missingPartNames(takeout.paths, [...visitor.partsInIndex]),
     },
     sources,
   };
@@ -121,7 +124,7 @@ export async function readInventory(
 function inventory(
   tree: ReadonlyMap<string, TakeoutEntry>,
   visitor: ScanVisitor,
-): { facts: Omit<ScanFacts, 'archives' | 'problems'>; sources: TakeoutSources } {
+): { facts: Omit<ScanFacts, 'archives' | 'missingParts' | 'problems'>; sources: TakeoutSources } {
   const byFolder = new Map<string, TakeoutEntry[]>();
   for (const entry of tree.values()) {
     const top = topFolder(entry.path);

@@ -3,6 +3,7 @@
 // name the products Baluchon does not move. Results of a file are kept only once the file was
 // read to its end: a file cut short by damaged data counts for nothing and is named instead.
 import type { Readable } from 'node:stream';
+import { MAX_INDEX_BYTES, mayBeIndexPage, partNamesInIndex } from './archive-index.ts';
 import { CALENDAR_KEEP, CalendarTally } from './calendar-tally.ts';
 import type { CalendarFacts } from './calendar-tally.ts';
 import { ContactsFileTally } from './contacts-tally.ts';
@@ -47,6 +48,8 @@ export class ScanVisitor implements TakeoutVisitor {
   readonly tasks = new Map<string, TasksFacts>();
   /** Per top-level folder, how many files of each kind its sniffed files were. */
   readonly sniffed = new Map<string, Map<Sniffed, number>>();
+  /** Part names read on the export's index page (see archive-index.ts). */
+  readonly partsInIndex = new Set<string>();
   readonly #report: ProblemSink;
   readonly #limits: ContentLimits;
 
@@ -59,6 +62,7 @@ export class ScanVisitor implements TakeoutVisitor {
     const top = topFolder(entry.path);
     // Files in Drive are the family's files, whatever they contain (a .ics kept in Drive is a file).
     if (top !== '' && isKnownDriveFolder(top)) return false;
+    if (mayBeIndexPage(entry.path, entry.size)) return true;
     const extension = extensionOf(entry.path);
     if (CALENDAR_EXTENSIONS.has(extension) || CONTACTS_EXTENSIONS.has(extension)) {
       // Judged before opening: the declared size is all there is to go on.
@@ -69,6 +73,10 @@ export class ScanVisitor implements TakeoutVisitor {
   }
 
   async read(entry: TakeoutEntry, content: Readable): Promise<void> {
+    if (mayBeIndexPage(entry.path, entry.size)) {
+      await this.#indexPage(content);
+      return;
+    }
     const chunks = content[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
     const head: Buffer[] = [];
     let headBytes = 0;
@@ -145,6 +153,19 @@ export class ScanVisitor implements TakeoutVisitor {
       if (!(error instanceof TasksFormatError)) throw error;
       this.#report(takeoutProblem('tasks-unreadable', entry.path));
     }
+  }
+
+  async #indexPage(content: Readable): Promise<void> {
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    for await (const chunk of content as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      // The declared size may lie (a tgz has no directory to check it against).
+      if (bytes > MAX_INDEX_BYTES) return;
+      chunks.push(chunk);
+    }
+    const html = Buffer.concat(chunks, bytes).toString('utf8');
+    for (const name of partNamesInIndex(html)) this.partsInIndex.add(name);
   }
 
   /** A file that should have been a calendar, contacts or tasks by its name, but is not. */

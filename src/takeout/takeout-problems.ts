@@ -10,7 +10,6 @@ export const takeoutProblems = [
   'archive-damaged',
   'archive-truncated',
   'archive-bomb',
-  'missing-part',
   'mixed-exports',
   // One entry of an archive
   'unsafe-path',

@@ -36,6 +36,8 @@ export interface PrepareContactsOptions {
   readonly starredLabel: string;
   /** Downloads remote photos; without it (offline) photo links are dropped and reported. */
   readonly photos?: PhotoOptions;
+  /** Which cards to prepare (default: all); the others are passed over without a word. */
+  readonly include?: (record: CardRecord) => boolean;
 }
 
 export interface ContactResource {
@@ -105,12 +107,14 @@ function finish(card: ICAL.Component, uid: string): { vcard: string; contentHash
 }
 
 /** For a card the survey did not see (the file changed in between): decided on its own. */
-function recordOf(card: ICAL.Component, identity: string): CardRecord {
+function recordOf(card: ICAL.Component, identity: string, survey: AddressBookSurvey): CardRecord {
   const key = personKeyOf(card, identity);
   const uid =
     assignUids([{ identity, key, discriminator: discriminatorOf(card) }]).get(identity) ?? identity;
   const categories = categoriesOf(card);
-  return { uid, categories, inMyContacts: categories.includes(MY_CONTACTS) };
+  const inMyContacts = categories.includes(MY_CONTACTS);
+  const saved = inMyContacts || survey.inMyContacts === 0;
+  return { uid, categories, inMyContacts, group: saved ? 'saved' : 'other' };
 }
 
 export async function* prepareContacts(
@@ -140,7 +144,8 @@ export async function* prepareContacts(
     const identity = identityOf(card);
     if (sent.has(identity)) continue;
     sent.add(identity);
-    const record = survey.byIdentity.get(identity) ?? recordOf(card, identity);
+    const record = survey.byIdentity.get(identity) ?? recordOf(card, identity, survey);
+    if (options.include !== undefined && !options.include(record)) continue;
     try {
       removeGoogleArtefacts(card);
       stripControlCharacters(card);

@@ -112,6 +112,28 @@ describe('baluchon migrate (Radicale)', () => {
     expect(report.calendars).toMatchObject({ found: 10, created: 10 });
   });
 
+  it('leaves Google’s other contacts out, and brings them along with --with-other-contacts', async () => {
+    const only = ['--json', '--only', 'contacts'];
+    const first = await migrate([...family, ...only], { state: 'other-contacts' });
+    expect(first.code).toBe(exitCode.ok);
+    // The family saved 4 people; Émile was added by Google itself.
+    expect(MigrationReport.parse(documentOf(first.stdout)).contacts).toMatchObject({
+      found: 4,
+      created: 4,
+      verified: 4,
+    });
+    const withOthers = await migrate([...family, ...only, '--with-other-contacts'], {
+      state: 'other-contacts',
+    });
+    expect(withOthers.code).toBe(exitCode.ok);
+    expect(MigrationReport.parse(documentOf(withOthers.stdout)).contacts).toMatchObject({
+      found: 5,
+      created: 1,
+      unchanged: 4,
+      verified: 5,
+    });
+  });
+
   it('names each item that cannot move, with its reason, and still exits 0', async () => {
     const { code, stdout } = await migrate([neverHappens, '--json', '--only', 'calendars'], {
       state: 'never',

@@ -4,6 +4,7 @@ import type { ScanReport } from '../../src/contract/index.ts';
 import { createI18n } from '../../src/i18n/create-i18n.ts';
 
 const report: ScanReport = {
+  missingParts: ['takeout-2.zip'],
   archives: [
     { path: '/dl/takeout-1.zip', name: 'takeout-1.zip', format: 'zip', entries: 10, bytes: 1000 },
   ],
@@ -35,13 +36,14 @@ describe('formatScanSummary', () => {
     expect(formatScanSummary(report, createI18n('fr').t, 'fr')).toBe(
       [
         'Lu : takeout-1.zip',
+        'Il semble manquer une partie (takeout-2.zip). Ajoutez-la si vous l’avez ; sinon, ce qu’elle contient ne sera pas déménagé.',
         'Agendas (nombre d’évènements) :',
         '  • Famille : 1\u202f234',
         '  • Jours fériés en France : 11 — jours fériés, créés par Google : pas copiés comme évènements, vous pourrez vous y abonner',
         'Contacts (personnes) : 512',
         '  • Étiquettes : École, Famille',
         '  • Favoris : 12',
-        '  • Ajoutés d’eux-mêmes par Google (« autres contacts ») : 3',
+        'Autres contacts : Google a ajouté de lui-même 3 personnes à qui vous avez écrit un jour ; vous ne les avez jamais enregistrées. Elles sont laissées de côté ; pour les déménager aussi, ajoutez --with-other-contacts à la commande migrate.',
         'Tâches : 6',
         '  • Courses : 6',
         '  • Dont des tâches terminées que vous aviez effacées de vos listes (elles sont déménagées comme tâches terminées) : 4',
@@ -63,6 +65,12 @@ describe('formatScanSummary', () => {
     expect(text).toContain('  • Famille: 1,234\n');
     expect(text).toContain('Files (folder “Drive”): 1,500, 3.5 GB\n');
     expect(text).toContain('  • Gmail (your e-mails), folder “Mail”: 2.1 GB\n');
+    expect(text).toContain(
+      'A part seems to be missing (takeout-2.zip). Add it if you have it; otherwise what it holds will not move.\n',
+    );
+    expect(text).toContain(
+      'Other contacts: Google added by itself 3 people you once wrote to; you never saved them. They are left out; to move them too, add --with-other-contacts to the migrate command.\n',
+    );
   });
 
   it('says when there is no Drive and no problem', () => {
@@ -78,8 +86,12 @@ describe('formatScanSummary', () => {
       },
       others: [],
       problems: [],
+      missingParts: [],
+      contacts: { ...report.contacts, otherContacts: 0 },
     };
     const text = formatScanSummary(empty, createI18n('en').t, 'en');
+    expect(text).not.toContain('missing');
+    expect(text).not.toContain('Other contacts');
     expect(text).toContain('Calendars: none found\n');
     expect(text).toContain('Files: no Drive folder found\n');
     expect(text).toContain('No problems.\n');

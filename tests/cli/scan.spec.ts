@@ -67,10 +67,49 @@ describe('scan (in process)', () => {
       ['Famille', 6, null],
       ['Jours fériés en France', 4, null],
     ]);
-    expect(report.contacts).toMatchObject({ count: 5, labels: ['École', 'Famille'] });
+    expect(report.contacts).toMatchObject({
+      count: 4,
+      labels: ['École', 'Famille'],
+      otherContacts: 1,
+    });
     expect(report.tasks.count).toBe(4);
     expect(report.files).toMatchObject({ count: 7 });
     expect(report.problems).toEqual([]);
+    expect(report.missingParts).toEqual([]);
+  });
+
+  it('names a missing part in the JSON report, as a hint: the scan still exits 0', async () => {
+    const { code, stdout } = await run(['scan', parts[1] as string, '--json']);
+    expect(code).toBe(0);
+    const report = ScanReport.parse(JSON.parse(stdout));
+    expect(report.missingParts).toEqual(['takeout-20250314T091500Z-001.zip']);
+    expect(report.problems).toEqual([]);
+  });
+
+  it('says in plain words that a part seems missing, in French and in English', async () => {
+    const fr = await run(['scan', parts[1] as string], 'fr_FR.UTF-8');
+    expect(fr.code).toBe(0);
+    expect(fr.stdout).toContain(
+      'Il semble manquer une partie (takeout-20250314T091500Z-001.zip). Ajoutez-la si vous l’avez',
+    );
+    const en = await run(['scan', parts[1] as string]);
+    expect(en.stdout).toContain(
+      'A part seems to be missing (takeout-20250314T091500Z-001.zip). Add it if you have it',
+    );
+    const whole = await run(['scan', ...parts]);
+    expect(whole.stdout).not.toContain('missing');
+  });
+
+  it('tells the other contacts apart and how to move them too', async () => {
+    const fr = await run(['scan', ...parts], 'fr_FR.UTF-8');
+    expect(fr.stdout).toContain(
+      'Autres contacts : Google a ajouté de lui-même 1 personne à qui vous avez écrit un jour ; vous ne l’avez jamais enregistrée. Elle est laissée de côté ; pour la déménager aussi, ajoutez --with-other-contacts à la commande migrate.',
+    );
+    const en = await run(['scan', ...parts]);
+    expect(en.stdout).toContain(
+      'Other contacts: Google added by itself 1 person you once wrote to',
+    );
+    expect(en.stdout).toContain('add --with-other-contacts to the migrate command');
   });
 
   it('accepts paths relative to the current folder', async () => {
@@ -88,7 +127,7 @@ describe('scan (in process)', () => {
       'Agendas (nombre d’évènements) :\n  • Anniversaires de vos contacts : 3 — anniversaires de vos contacts, créés par Google',
     );
     expect(stdout).toContain(
-      'Contacts (personnes) : 5\n  • Étiquettes : École, Famille\n  • Favoris : 1',
+      'Contacts (personnes) : 4\n  • Étiquettes : École, Famille\n  • Favoris : 1',
     );
     expect(stdout).toContain('Fichiers (dossier « Drive ») : 7, 306 ko');
     expect(stdout).toContain('Aucun problème.');

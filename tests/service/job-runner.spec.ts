@@ -34,6 +34,7 @@ const progress = (entriesDone: number): ScanProgress => ({
 });
 
 const emptyReport = {
+  missingParts: [],
   archives: [],
   calendars: [],
   contacts: { count: 0, labels: [], starred: 0, otherContacts: 0 },

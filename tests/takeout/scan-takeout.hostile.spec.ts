@@ -36,6 +36,7 @@ describe('scanTakeout with hostile or broken input', () => {
       expect(snapshot(dir)).toEqual(before.temp);
       expect(snapshot(process.cwd(), { skipToolFolders: true })).toEqual(before.cwd);
       expect(report.problems.map(({ code, where }) => ({ code, where }))).toEqual(fixture.problems);
+      expect(report.missingParts).toEqual(fixture.missingParts ?? []);
       for (const problem of report.problems) {
         expect(problem.code.startsWith('takeout.')).toBe(true);
       }

@@ -35,6 +35,7 @@ function expectedFrench(): Omit<ScanFacts, 'archives'> {
   const folders = bytesByFolder('fr');
   const other = (product: string, folder: string) => ({ product, folder, ...folders.get(folder) });
   return {
+    missingParts: [],
     calendars: [
       {
         key: 'Agenda/Anniversaires.ics',
@@ -69,7 +70,8 @@ function expectedFrench(): Omit<ScanFacts, 'archives'> {
         generated: 'holidays',
       },
     ],
-    contacts: { count: 5, labels: ['École', 'Famille'], starred: 1, otherContacts: 1 },
+    // Émile was added by Google itself ("other contacts"): apart, not among the people saved.
+    contacts: { count: 4, labels: ['École', 'Famille'], starred: 1, otherContacts: 1 },
     tasks: {
       // The cleared task moves too (as a completed task): Google still shows it.
       count: 4,

@@ -12,6 +12,6 @@ export function needsOf(selection: Selection | undefined): Need[] {
   const needs: Need[] = [];
   if (selection.files) needs.push('files');
   if (selection.calendars.length > 0 || selection.tasks) needs.push('calendars');
-  if (selection.contacts) needs.push('contacts');
+  if (selection.contacts || selection.otherContacts) needs.push('contacts');
   return needs.length === 0 ? ['files', 'calendars', 'contacts'] : needs;
 }

@@ -245,7 +245,11 @@ function allChosen(report: ScanReport, selection: Selection): Kind[] {
   const kinds: Kind[] = [];
   if (selection.calendars.length > 0) kinds.push('calendars');
   if (selection.tasks && report.tasks.count > 0) kinds.push('tasks');
-  if (selection.contacts && report.contacts.count > 0) kinds.push('contacts');
+  if (
+    (selection.contacts && report.contacts.count > 0) ||
+    (selection.otherContacts && report.contacts.otherContacts > 0)
+  )
+    kinds.push('contacts');
   if (selection.files && report.files.count > 0) kinds.push('files');
   return kinds;
 }
@@ -278,5 +282,6 @@ function withoutMissing(selection: Selection, missing: readonly Kind[]): Selecti
     contacts: selection.contacts && !missing.includes('contacts'),
     tasks: selection.tasks && !missing.includes('tasks'),
     files: selection.files && !missing.includes('files'),
+    otherContacts: selection.otherContacts && !missing.includes('contacts'),
   };
 }

@@ -1,5 +1,7 @@
 // Step 3: an honest inventory of the archive — calendars, contacts, tasks, files — what cannot
-// move and why, the problems met while reading, and the choice of what to move.
+// move and why, the problems met while reading, and the choice of what to move. Parts that seem
+// missing are recalled at the top; Google's "other contacts" (people it added by itself) are
+// shown apart, explained, and not chosen unless the family ticks them.
 import { useTranslation } from 'react-i18next';
 import type { ScanReport } from '../../../src/contract/index.ts';
 import { ProblemList } from '../components/problem-list.tsx';
@@ -32,6 +34,14 @@ export function FoundScreen(props: {
   return (
     <WizardLayout step="found" title={t('found.title')}>
       <p className="lead">{t('found.intro')}</p>
+      {report.missingParts.length === 0 ? null : (
+        <p className="notice" data-testid="found-missing-parts">
+          {t('found.missing', {
+            count: report.missingParts.length,
+            list: report.missingParts.join(', '),
+          })}
+        </p>
+      )}
 
       <section aria-labelledby="calendars-title" className="card">
         <h2 id="calendars-title">{t('found.calendars.title')}</h2>
@@ -109,6 +119,38 @@ export function FoundScreen(props: {
           <p className="hint" data-testid="contacts-labels">
             {t('found.contacts.labels', { labels: report.contacts.labels.join(', ') })}
           </p>
+        )}
+        {report.contacts.otherContacts === 0 ? null : (
+          <div
+            className="other-contacts"
+            role="group"
+            aria-labelledby="other-contacts-title"
+            data-testid="other-contacts"
+          >
+            <h3 id="other-contacts-title">{t('found.contacts.otherTitle')}</h3>
+            <p className="hint" id="other-contacts-explained">
+              {t('found.contacts.otherExplained', {
+                count: report.contacts.otherContacts,
+                formatted: n(report.contacts.otherContacts),
+              })}
+            </p>
+            <label>
+              <input
+                type="checkbox"
+                aria-describedby="other-contacts-explained"
+                checked={selection.otherContacts}
+                onChange={(event) => {
+                  onSelectionChange({ ...selection, otherContacts: event.target.checked });
+                }}
+              />
+              <span>
+                {t('found.contacts.otherChoice', {
+                  count: report.contacts.otherContacts,
+                  formatted: n(report.contacts.otherContacts),
+                })}
+              </span>
+            </label>
+          </div>
         )}
       </section>
 

@@ -1,11 +1,14 @@
 // Step 2: the family hands over the archive Google sent them (one or several parts), and
-// Baluchon reads it.
+// Baluchon reads it. A part that seems missing is told before going on (a hint: the family may
+// add it and read again, or go on without it); when nothing could be read, the problems met say
+// why, in the same words as on "What we found".
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScanReport } from '../../../src/contract/index.ts';
 import { errorKey } from '../../../locales/keys.ts';
 import { useApi, useJob } from '../api/api-context.tsx';
 import { FileDrop } from '../components/file-drop.tsx';
+import { ProblemList } from '../components/problem-list.tsx';
 import { ProgressBar } from '../components/progress-bar.tsx';
 import { TakeoutGuide } from '../components/takeout-guide.tsx';
 import { WizardLayout } from '../components/wizard-layout.tsx';
@@ -27,10 +30,15 @@ export function SourceScreen(props: {
   const job = useJob<'scan'>(jobId);
   const busy = upload !== undefined || (jobId !== undefined && job?.end === undefined);
 
+  // Another choice of parts makes the last reading (and its hint) out of date.
+  const change = (next: File[]): void => {
+    setJobId(undefined);
+    onFilesChange(next);
+  };
   const add = (added: File[]): void => {
     const known = new Set(files.map((file) => `${file.name}/${file.size}`));
     const fresh = added.filter((file) => !known.has(`${file.name}/${file.size}`));
-    onFilesChange([...files, ...fresh].sort((a, b) => a.name.localeCompare(b.name)));
+    change([...files, ...fresh].sort((a, b) => a.name.localeCompare(b.name)));
   };
 
   const read = async (): Promise<void> => {
@@ -69,9 +77,13 @@ export function SourceScreen(props: {
 
   const end = job?.end;
   const { onScanned } = props;
+  const missing = end?.outcome === 'done' ? end.result.missingParts : [];
   useEffect(() => {
-    // The wizard moves on to "What we found"; coming back mounts this screen afresh.
-    if (end?.outcome === 'done') onScanned(end.result, paths);
+    // The wizard moves on to "What we found"; coming back mounts this screen afresh. When a part
+    // seems missing, the family reads the hint first and decides.
+    if (end?.outcome === 'done' && end.result.missingParts.length === 0) {
+      onScanned(end.result, paths);
+    }
   }, [end, onScanned, paths]);
   const failure =
     end !== undefined && end.outcome !== 'done'
@@ -97,7 +109,7 @@ export function SourceScreen(props: {
                   disabled={busy}
                   aria-label={t('source.removeNamed', { name: file.name })}
                   onClick={() => {
-                    onFilesChange(files.filter((other) => other !== file));
+                    change(files.filter((other) => other !== file));
                   }}
                 >
                   {t('source.remove')}
@@ -136,6 +148,30 @@ export function SourceScreen(props: {
           {failure}
         </p>
       )}
+      {end !== undefined && end.outcome === 'failed' ? (
+        <ProblemList problems={job?.problems ?? []} title={t('source.failedProblems')} />
+      ) : null}
+      {end?.outcome === 'done' && missing.length > 0 ? (
+        <section
+          className="notice"
+          aria-labelledby="missing-title"
+          role="status"
+          data-testid="missing-parts"
+        >
+          <h2 id="missing-title">{t('source.missingTitle')}</h2>
+          <p>{t('source.missing', { count: missing.length, list: missing.join(', ') })}</p>
+          <p>{t('source.missingHelp', { count: missing.length })}</p>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              onScanned(end.result, paths);
+            }}
+          >
+            {t('source.goOn', { count: missing.length })}
+          </button>
+        </section>
+      ) : null}
       <TakeoutGuide />
       <div className="actions">
         <button type="button" onClick={props.onBack} disabled={busy}>
@@ -153,7 +189,7 @@ export function SourceScreen(props: {
         ) : null}
         <button
           type="button"
-          className="primary"
+          className={missing.length > 0 ? undefined : 'primary'}
           disabled={files.length === 0 || busy}
           onClick={() => {
             void read();

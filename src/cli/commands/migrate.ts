@@ -1,5 +1,5 @@
-// `baluchon migrate <archive…> --server … --user … --password-env VAR [--only …] [--state DIR]
-// [--json]`: moves the export to the account, then reads the server back. With --json, standard
+// `baluchon migrate <archive…> --server … --user … --password-env VAR [--only …]
+// [--with-other-contacts] [--state DIR] [--json]`: moves the export to the account, then reads the server back. With --json, standard
 // output carries exactly one JSON document, also when the run ends badly. Exit code 0 only when
 // everything that can move is verified on the server.
 import { resolve } from 'node:path';
@@ -24,6 +24,7 @@ export const migrateCommand: CliCommand = {
   options: {
     ...accountOptions,
     only: { type: 'string' },
+    'with-other-contacts': { type: 'boolean' },
     state: { type: 'string' },
     json: { type: 'boolean' },
   },
@@ -33,7 +34,10 @@ export const migrateCommand: CliCommand = {
       ctx.stderr.write(`${ctx.t('cli:commands.migrate.missingPaths')}\n${ctx.t('cli:helpHint')}\n`);
       return exitCode.usage;
     }
-    const selection = readSelection(args.values['only']);
+    const selection = readSelection(
+      args.values['only'],
+      args.values['with-other-contacts'] === true,
+    );
     if (typeof selection === 'string') {
       ctx.stderr.write(
         `${ctx.t('cli:commands.migrate.badOnly', { value: selection, kinds: migrationKinds.join(',') })}\n`,
@@ -118,8 +122,9 @@ export const migrateCommand: CliCommand = {
   },
 };
 
-function readSelection(only: unknown): MigrationSelection | string {
-  if (only === undefined) return { contacts: true, tasks: true, files: true };
+/** `otherContacts`: Google's "other contacts" come along only when asked (--with-other-contacts). */
+function readSelection(only: unknown, otherContacts: boolean): MigrationSelection | string {
+  if (only === undefined) return { contacts: true, tasks: true, files: true, otherContacts };
   if (typeof only !== 'string') return '';
   const kinds = only
     .split(',')
@@ -133,6 +138,7 @@ function readSelection(only: unknown): MigrationSelection | string {
     contacts: chosen.has('contacts'),
     tasks: chosen.has('tasks'),
     files: chosen.has('files'),
+    otherContacts,
   };
 }
 

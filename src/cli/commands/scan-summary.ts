@@ -1,5 +1,6 @@
-// The scan's inventory in plain words, for people reading a terminal: what was found, what will
-// not move and why, and the problems. Numbers and sizes follow the language (1 234,5 Mo / 1,234.5 MB).
+// The scan's inventory in plain words, for people reading a terminal: what was found (and the
+// parts of the export that seem missing), what will not move and why, Google's "other contacts"
+// and how to move them too, and the problems. Numbers and sizes follow the language (1 234,5 Mo / 1,234.5 MB).
 import type { ScanReport } from '../../contract/scan.ts';
 import type { Translator } from '../../i18n/create-i18n.ts';
 
@@ -16,6 +17,15 @@ export function formatScanSummary(report: ScanReport, t: Translator, locale: Num
   };
 
   lines.push(r('archives', { list: report.archives.map((archive) => archive.name).join(', ') }));
+  // A hint, not a problem: the family may go on without the part.
+  if (report.missingParts.length > 0) {
+    lines.push(
+      r('missingParts', {
+        count: report.missingParts.length,
+        list: report.missingParts.join(', '),
+      }),
+    );
+  }
 
   if (report.calendars.length === 0) lines.push(r('noCalendars'));
   else {
@@ -36,9 +46,15 @@ export function formatScanSummary(report: ScanReport, t: Translator, locale: Num
     const labels = contacts.labels.length > 0 ? contacts.labels.join(', ') : r('none');
     bullet(1, r('labels', { list: labels }));
     if (contacts.starred > 0) bullet(1, r('starred', { count: n(contacts.starred) }));
-    if (contacts.otherContacts > 0) {
-      bullet(1, r('otherContacts', { count: n(contacts.otherContacts) }));
-    }
+  }
+  // Apart from the people saved, left out unless asked for: say how to ask.
+  if (contacts.otherContacts > 0) {
+    lines.push(
+      r('otherContacts', {
+        count: contacts.otherContacts,
+        formatted: n(contacts.otherContacts),
+      }),
+    );
   }
 
   lines.push(r('tasks', { count: n(report.tasks.count) }));

@@ -3,25 +3,31 @@ import { needsOf } from '../../../renderer/src/hosts/needs.ts';
 
 describe('needsOf', () => {
   it('asks for what the family chose to move, in the engine’s order', () => {
-    expect(needsOf({ calendars: ['a'], contacts: true, tasks: false, files: true })).toEqual([
-      'files',
-      'calendars',
-      'contacts',
-    ]);
-    expect(needsOf({ calendars: [], contacts: true, tasks: false, files: false })).toEqual([
-      'contacts',
-    ]);
+    expect(
+      needsOf({
+        calendars: ['a'],
+        contacts: true,
+        tasks: false,
+        files: true,
+        otherContacts: false,
+      }),
+    ).toEqual(['files', 'calendars', 'contacts']);
+    expect(
+      needsOf({ calendars: [], contacts: true, tasks: false, files: false, otherContacts: false }),
+    ).toEqual(['contacts']);
   });
 
   it('needs calendars for tasks alone: to-dos live in calendars', () => {
-    expect(needsOf({ calendars: [], contacts: false, tasks: true, files: false })).toEqual([
-      'calendars',
-    ]);
+    expect(
+      needsOf({ calendars: [], contacts: false, tasks: true, files: false, otherContacts: false }),
+    ).toEqual(['calendars']);
   });
 
   it('asks for everything when nothing is known or nothing is chosen', () => {
     const all = ['files', 'calendars', 'contacts'];
     expect(needsOf(undefined)).toEqual(all);
-    expect(needsOf({ calendars: [], contacts: false, tasks: false, files: false })).toEqual(all);
+    expect(
+      needsOf({ calendars: [], contacts: false, tasks: false, files: false, otherContacts: false }),
+    ).toEqual(all);
   });
 });
