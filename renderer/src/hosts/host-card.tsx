@@ -41,7 +41,7 @@ export function HostChecked(props: { host: HostSuggestion }) {
   const { host } = props;
   return (
     <p className={host.ageDays > STALE_AFTER_DAYS ? 'host-checked stale' : 'host-checked'}>
-      {t('home.host.checked', {
+      {t('hosts:screen.provenanceAge', {
         date: formatDay(host.checked, i18n.language),
         age: formatAge(host.ageDays, i18n.language),
       })}
