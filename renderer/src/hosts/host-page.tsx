@@ -98,7 +98,7 @@ export function HostPage(props: {
         {details === undefined ? (
           <p className="hint">{failure === undefined ? t('home.page.loading') : ''}</p>
         ) : services.length === 0 ? (
-          <p>{t('home.page.noServices')}</p>
+          <p>{t('hosts:screen.noServices')}</p>
         ) : (
           <ul className="services">
             {services.map((service, index) => (
@@ -116,7 +116,7 @@ export function HostPage(props: {
         <h2 id="page-price">{t('home.page.price')}</h2>
         <p>
           {price < 0
-            ? t('home.page.priceUnknown')
+            ? t('hosts:screen.priceUnknown')
             : asSentence(host.why[price] ?? '', i18n.language)}
         </p>
       </section>
