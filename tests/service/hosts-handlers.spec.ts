@@ -152,6 +152,20 @@ describe('hostDetails', () => {
       templates: { caldav: '/remote.php/dav/calendars/{user}/' },
       loginFlowV2: true,
     });
+    // Facts only: no sources, notes, confidence or the sources' own words about prices.
+    expect(Object.keys(details.host).sort()).toEqual(
+      ['checked', 'city', 'country', 'id', 'name', 'services', 'website'].sort(),
+    );
+    expect(details.host.services[0]).toEqual({
+      kind: 'files',
+      software: 'Nextcloud',
+      registration: 'members',
+      audience: 'both',
+      signupUrl: null,
+    });
+    const marsnet = await handlers.hostDetails({ id: 'assodev-marsnet' });
+    // "Nextcloud or ownCloud (source does not say which)" names no software Baluchon knows.
+    expect(marsnet.host.services.map((service) => service.software)).toEqual([null, null]);
     await expect(handlers.hostDetails({ id: 'nobody' })).rejects.toMatchObject({
       code: 'hosts.host-not-found',
     });
