@@ -240,6 +240,16 @@ describe('rankHosts on the shipped directory', () => {
     expect(ids.indexOf('infini')).toBeGreaterThanOrEqual(selection.near);
   });
 
+  it('widens for Aurillac, where no host that might take the family is within 50 km', () => {
+    const selection = rankHosts(directory.hosts, { lat: 44.9264, lon: 2.4397 }, options);
+    expect(selection.reach.widened).toBe(true);
+    expect(selection.reach.km).toBeGreaterThan(50);
+    const near = selection.suggestions.slice(0, selection.near);
+    expect(near.length).toBeGreaterThan(0);
+    expect(near.every((s) => (s.distanceKm ?? Infinity) <= selection.reach.km)).toBe(true);
+    expect(near.some((s) => s.tier !== 'closed')).toBe(true);
+  });
+
   it('counts Montréal as near only for Montréal', () => {
     const selection = rankHosts(directory.hosts, { lat: 45.5088, lon: -73.5878 }, options);
     expect(selection.suggestions[0]?.host.id).toBe('facil');
