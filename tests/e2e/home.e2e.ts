@@ -342,7 +342,7 @@ describe('your new home', () => {
     expect(
       await page
         .getByText(
-          `Aucun hébergeur ne peut vous accueillir à moins de 50 km : Baluchon a cherché jusqu’à ${expected.reach.km} km.`,
+          `Aucun hébergeur plus proche ne peut vous accueillir : Baluchon a cherché jusqu’à ${expected.reach.km} km.`,
         )
         .count(),
     ).toBe(1);
