@@ -1,12 +1,15 @@
 // "Your new home" in a real browser, reached as a family reaches it: Welcome, their archive,
 // what was found, "Choose my new host". The list must show the engine's order and words, so the
 // test asks the same engine (a service of its own, on the same shipped directory) what it says.
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { FindHostsResult, Locale } from '../../src/contract/index.ts';
+import { dataDir } from '../../scripts/build-hosts-data.ts';
+import { Directory } from '../../src/hosts/directory/directory-schema.ts';
 import { createService } from '../../src/service/create-service.ts';
 import { buildTakeout } from '../fixtures/takeout/build-takeout.ts';
 import { familySpec } from '../fixtures/takeout/family-spec.ts';
@@ -59,6 +62,24 @@ async function open(locale: Locale, viewport = { width: 1280, height: 900 }) {
   const home = new HomePage(page, locale);
   await home.reach(app.url, archive);
   return { page, home };
+}
+
+/** Every research note of a host in the shipped directory: its sources, notes, price notes. */
+function provenanceOf(id: string): string[] {
+  const directory = Directory.parse(
+    JSON.parse(readFileSync(join(dataDir, 'directory.json'), 'utf8')),
+  );
+  const host = directory.hosts.find((candidate) => candidate.id === id);
+  if (host === undefined) throw new Error(`${id} is not in the directory`);
+  const texts = [
+    host.membership.source,
+    ...host.notes,
+    ...Object.values(host.sources),
+    ...host.services.flatMap((service) => [service.source, service.price?.note ?? '']),
+    host.location?.note ?? '',
+  ];
+  // Long enough to be the notes' own words, not a word the page may share with them.
+  return texts.filter((text) => text.length > 15);
 }
 
 /** The contrast ratio (WCAG 2.1) of each number of the list against its own background. */
@@ -170,6 +191,7 @@ describe('your new home', () => {
     expect(text).not.toMatch(
       /source|confiance|confidence|stored|research|a public page|adhérents|Sources :|membership/i,
     );
+    for (const words of provenanceOf('infini')) expect(text, words).not.toContain(words);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'home-host-page-fr');
     await home.wizard.button('Choisir cet hébergeur').click();
