@@ -8,7 +8,12 @@
 // Zod only, here and in the one engine file it imports (the directory's schema), so the
 // renderer type-checks it without Node's types.
 import { z } from 'zod';
-import { Host, Registration, SoftwareId } from '../hosts/directory/directory-schema.ts';
+import {
+  Audience,
+  Registration,
+  ServiceKind,
+  SoftwareId,
+} from '../hosts/directory/directory-schema.ts';
 import { command, job } from './define.ts';
 import { JobRef } from './jobs.ts';
 
@@ -140,7 +145,6 @@ export const Reason = z.discriminatedUnion('code', [
   z.object({ code: z.literal('price'), eurosPerYear: z.number(), freePlan: z.boolean() }),
   z.object({ code: z.literal('free-plan') }),
   z.object({ code: z.literal('organisations-only') }),
-  z.object({ code: z.literal('membership-uncertain'), confidence: z.enum(['medium', 'low']) }),
 ]);
 
 export const HostLocation = z.object({
@@ -163,6 +167,11 @@ export const HostSuggestion = z.object({
   registration: Registration,
   /** suitable → partial → to-check (offer not described) → closed (no new accounts). */
   tier: z.enum(['suitable', 'partial', 'to-check', 'closed']),
+  /**
+   * `near`: within `reach.km` of the family, whatever its offer; `farther`: beyond it (or no
+   * known address), and it offers everything needed and takes new people.
+   */
+  group: z.enum(['near', 'farther']),
   /** The preset the needed services match, when the sources name one software. */
   software: SoftwareId.nullable(),
   /** Why it is suggested, in sentences in the user's language, the age of the facts last. */
@@ -187,12 +196,28 @@ export const FindHostsInput = z.object({
   /** A postcode or a town, as the family types it. */
   near: z.string().min(1).max(200),
   needs: z.array(Need).min(1).max(3).default(['files', 'calendars', 'contacts']),
-  limit: z.number().int().min(1).max(200).default(20),
+  /** The whole selection by default, so the CLI and the screen show the same list. */
+  limit: z.number().int().min(1).max(200).default(200),
+});
+
+/** How far "near" goes, and how many hosts each group holds (before `limit`). */
+export const HostsReach = z.object({
+  /** 50 km, or more when nothing that might take the family was that close. */
+  km: z.number().int().positive(),
+  widened: z.boolean(),
+  near: z.number().int().nonnegative(),
+  /** Farther ones with a known distance. */
+  farther: z.number().int().nonnegative(),
+  /** Farther ones with no known address. */
+  unplaced: z.number().int().nonnegative(),
 });
 
 export const FindHostsResult = z.object({
   place: Place,
   hosts: z.array(HostSuggestion),
+  reach: HostsReach,
+  /** "3 hébergeurs à moins de 50 km de Lyon, …": the count, true, in the user's language. */
+  summary: z.string(),
   directory: DirectoryInfo,
 });
 export type FindHostsResult = z.infer<typeof FindHostsResult>;
@@ -212,8 +237,34 @@ export const ConnectionPreset = z.object({
   loginFlowV2: z.boolean(),
 });
 
+/**
+ * A host as a family reads it: facts only, in data Baluchon writes in words itself. The
+ * directory's provenance (sources, notes, confidence, the sources' own words about prices)
+ * stays in the engine; the page says at most when the host's public pages were read.
+ */
+export const HostFacts = z.object({
+  id: z.string(),
+  name: z.string(),
+  website: z.string().nullable(),
+  city: z.string().nullable(),
+  country: z.string().nullable(),
+  services: z.array(
+    z.object({
+      kind: ServiceKind,
+      /** Baluchon's name of the software ("Nextcloud"), when it is one Baluchon knows. */
+      software: z.string().nullable(),
+      registration: Registration,
+      audience: Audience,
+      signupUrl: z.string().nullable(),
+    }),
+  ),
+  /** When the host's public pages were last read (YYYY-MM-DD). */
+  checked: z.string(),
+});
+export type HostFacts = z.infer<typeof HostFacts>;
+
 export const HostDetails = z.object({
-  host: Host,
+  host: HostFacts,
   /** Null when the sources do not name the software. */
   preset: ConnectionPreset.nullable(),
   /** A server address the sources give (ChatonsInfos service.website), to pre-fill. */

@@ -17,7 +17,7 @@ import type { FoundPlace, Gazetteer, GeocodeResult } from '../hosts/geo/gazettee
 import { presets } from '../hosts/presets.ts';
 import { PROVISIONING_MAX_BYTES, readProvisioning } from '../hosts/provisioning/provisioning.ts';
 import { rankHosts } from '../hosts/ranking/rank-hosts.ts';
-import type { Reason, Suggestion } from '../hosts/ranking/rank-hosts.ts';
+import type { HostSelection, Reason, Suggestion } from '../hosts/ranking/rank-hosts.ts';
 import type { Translator } from '../i18n/create-i18n.ts';
 import { BaluchonError } from './baluchon-error.ts';
 import type { ServiceContext } from './create-service.ts';
@@ -150,9 +150,28 @@ export function describeReason(t: Translator, reason: Reason): string {
       return t('hosts:why.freePlan');
     case 'organisations-only':
       return t('hosts:why.organisationsOnly');
-    case 'membership-uncertain':
-      return t(`hosts:why.membershipUncertain.${reason.confidence}`);
   }
+}
+
+/**
+ * The count, true to the list: "3 hébergeurs à moins de 50 km de Lyon, 5 plus loin qui
+ * proposent ce qu'il vous faut." Hosts are called near only within the reach.
+ */
+export function describeSelection(
+  t: Translator,
+  place: string,
+  selection: Pick<HostSelection, 'reach' | 'near' | 'farther' | 'unplaced'>,
+): string {
+  const near = t('hosts:count.near', { count: selection.near, km: selection.reach.km });
+  const others = selection.farther + selection.unplaced;
+  if (others === 0) return t('hosts:count.onlyNear', { place, near });
+  const where =
+    selection.unplaced === 0 ? 'farther' : selection.farther === 0 ? 'unplaced' : 'both';
+  return t('hosts:count.withOthers', {
+    place,
+    near,
+    others: t(`hosts:count.others.${where}`, { count: others }),
+  });
 }
 
 const longDate = (value: string): { date: Date; formatParams: Record<string, object> } => ({
@@ -191,6 +210,7 @@ function toSuggestion(
     offers: suggestion.offers,
     registration: suggestion.registration,
     tier: suggestion.tier,
+    group: suggestion.group,
     software,
     why: [
       ...suggestion.reasons.map((reason) => describeReason(t, reason)),
@@ -247,7 +267,13 @@ export function createHostsHandlers(
       source: current.source,
       checked: current.directory.checked,
       refreshedAt: current.refreshedAt,
-      attribution: current.directory.attribution,
+      // In the reader's language, from what the directory is; the directory's own words (in
+      // English, for whoever maintains the data) stay in the data.
+      attribution: context.t()(
+        current.source === 'refreshed'
+          ? 'hosts:attribution.refreshed'
+          : 'hosts:attribution.snapshot',
+      ),
       hostCount: current.directory.hosts.length,
     };
   };
@@ -272,13 +298,24 @@ export function createHostsHandlers(
       const result = geocode(deps.gazetteer(), near);
       if (!result.ok) return Promise.reject(geocodeError(result));
       const current = store.current();
-      const ranked = rankHosts(current.directory.hosts, result.place, {
+      const selection = rankHosts(current.directory.hosts, result.place, {
         needs,
         now: context.deps.now(),
       });
+      const place = toPlace(t, result.place, near);
       return Promise.resolve({
-        place: toPlace(t, result.place, near),
-        hosts: ranked.slice(0, limit).map((suggestion) => toSuggestion(t, suggestion, needs)),
+        place,
+        hosts: selection.suggestions
+          .slice(0, limit)
+          .map((suggestion) => toSuggestion(t, suggestion, needs)),
+        reach: {
+          km: selection.reach.km,
+          widened: selection.reach.widened,
+          near: selection.near,
+          farther: selection.farther,
+          unplaced: selection.unplaced,
+        },
+        summary: describeSelection(t, place.label, selection),
         directory: directoryInfo(),
       });
     },
@@ -298,7 +335,21 @@ export function createHostsHandlers(
           ? (dav.find((service) => service.url !== null)?.url ?? null)
           : null;
       return Promise.resolve({
-        host,
+        host: {
+          id: host.id,
+          name: host.name,
+          website: host.website,
+          city: host.city,
+          country: host.country,
+          services: host.services.map((service) => ({
+            kind: service.kind,
+            software: service.softwareId === null ? null : presets[service.softwareId].label,
+            registration: service.registration,
+            audience: service.audience,
+            signupUrl: service.signupUrl,
+          })),
+          checked: host.checked,
+        },
         preset: software === null ? null : presetOf(software),
         serverHint,
       });

@@ -1,15 +1,19 @@
 // "Your new home" in a real browser, reached as a family reaches it: Welcome, their archive,
 // what was found, "Choose my new host". The list must show the engine's order and words, so the
 // test asks the same engine (a service of its own, on the same shipped directory) what it says.
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { FindHostsResult, Locale } from '../../src/contract/index.ts';
+import { dataDir } from '../../scripts/build-hosts-data.ts';
+import { Directory } from '../../src/hosts/directory/directory-schema.ts';
 import { createService } from '../../src/service/create-service.ts';
 import { buildTakeout } from '../fixtures/takeout/build-takeout.ts';
 import { familySpec } from '../fixtures/takeout/family-spec.ts';
+import { axeViolations } from './support/axe.ts';
 import { launchBrowser, screenshot, screenshotsDir } from './support/browser.ts';
 import { startWebApp } from './support/web-app.ts';
 import type { WebApp } from './support/web-app.ts';
@@ -48,6 +52,7 @@ async function engineSays(near: string, locale: Locale): Promise<FindHostsResult
   }
 }
 
+/** 100 %: a 1280-pixel window; 200 %: the same screen zoomed, 640 × 400 CSS pixels at scale 2. */
 async function open(locale: Locale, viewport = { width: 1280, height: 900 }) {
   const page = await browser.newPage({
     locale: locale === 'fr' ? 'fr-FR' : 'en-GB',
@@ -59,29 +64,95 @@ async function open(locale: Locale, viewport = { width: 1280, height: 900 }) {
   return { page, home };
 }
 
+/** Every research note of a host in the shipped directory: its sources, notes, price notes. */
+function provenanceOf(id: string): string[] {
+  const directory = Directory.parse(
+    JSON.parse(readFileSync(join(dataDir, 'directory.json'), 'utf8')),
+  );
+  const host = directory.hosts.find((candidate) => candidate.id === id);
+  if (host === undefined) throw new Error(`${id} is not in the directory`);
+  const texts = [
+    host.membership.source,
+    ...host.notes,
+    ...Object.values(host.sources),
+    ...host.services.flatMap((service) => [service.source, service.price?.note ?? '']),
+    host.location?.note ?? '',
+  ];
+  // Long enough to be the notes' own words, not a word the page may share with them.
+  return texts.filter((text) => text.length > 15);
+}
+
+/** The contrast ratio (WCAG 2.1) of each number of the list against its own background. */
+async function numberContrasts(page: Page): Promise<number[]> {
+  return page.locator('.host-number').evaluateAll((elements) => {
+    const luminance = (css: string): number => {
+      const [r, g, b] = (css.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((value) => {
+        const c = Number(value) / 255;
+        return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+    };
+    return elements.map((element) => {
+      const style = getComputedStyle(element);
+      const [light, dark] = [luminance(style.color), luminance(style.backgroundColor)].sort(
+        (a, b) => b - a,
+      );
+      return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
+    });
+  });
+}
+
 describe('your new home', () => {
-  it('lists the hosts near a French postcode in the engine’s order, with why, and maps them', async () => {
+  it('lists the hosts near a French postcode first, in the engine’s order, with why, and maps them', async () => {
     const expected = await engineSays('69007', 'fr');
     const { page, home } = await open('fr');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'home-search-fr');
     await home.searchFor('69007');
 
-    expect(await home.resultCount().textContent()).toBe(
-      `${expected.hosts.length} hébergeurs trouvés près de Lyon 7e Arrondissement (69).`,
+    // The engine's count, true to the list (the CLI prints the same sentence).
+    expect(expected.summary).toMatch(
+      /^Lyon 7e Arrondissement \(69\) : 3 hébergeurs à moins de 50 km, \d+ plus loin/,
     );
+    expect(await home.resultCount().textContent()).toBe(expected.summary);
     const shown = await home.hosts();
     expect(shown.map((host) => host.name)).toEqual(expected.hosts.map((host) => host.name));
     expect(shown.map((host) => host.number)).toEqual(expected.hosts.map((_host, i) => i + 1));
-    // Each host says why, in the engine's words; hosts whose offer is unknown say "to check".
-    for (const host of expected.hosts.slice(0, 12)) {
+    // A Lyon host first, under "within 50 km"; Brussels and Brest only under "farther".
+    expect(expected.hosts[0]).toMatchObject({ city: 'Lyon', group: 'near' });
+    const near = page.getByRole('region', { name: 'À moins de 50 km de chez vous' });
+    const farther = page.getByRole('region', {
+      name: 'Plus loin : ils proposent tout ce que vous emportez',
+    });
+    expect(await near.getByRole('heading', { level: 4 }).count()).toBe(expected.reach.near);
+    expect(await farther.getByText('Nubo', { exact: false }).count()).toBeGreaterThan(0);
+    expect(await near.getByText('Nubo', { exact: false }).count()).toBe(0);
+    expect(await page.getByText('Montréal', { exact: false }).count()).toBe(0);
+    // Each host says why, in the engine's words, and what is known of its offer.
+    const badge = {
+      suitable: 'Offre confirmée',
+      partial: 'Offre partielle',
+      'to-check': 'À vérifier',
+      closed: 'Pas de nouveaux comptes',
+    } as const;
+    for (const host of expected.hosts) {
       const card = home.host(host.name);
       for (const sentence of host.why.slice(0, host.reasons.length)) {
         expect(await card.getByText(sentence, { exact: true }).count(), sentence).toBe(1);
       }
-      expect(await card.getByText('Informations vérifiées le', { exact: false }).count()).toBe(1);
-      expect(await card.getByText('À vérifier', { exact: true }).count()).toBe(
-        host.tier === 'to-check' ? 1 : 0,
-      );
+      expect(
+        await card
+          .getByText('Informations tirées des pages publiques de l’hébergeur, au', {
+            exact: false,
+          })
+          .count(),
+      ).toBe(1);
+      expect(await card.getByText(badge[host.tier], { exact: true }).count(), host.name).toBe(1);
     }
+    expect(await axeViolations(page)).toEqual([]);
+    // axe cannot judge a one-digit number's contrast ("too short"): measure the list's numbers.
+    expect(await numberContrasts(page)).toEqual(expect.arrayContaining([expect.any(Number)]));
+    expect(Math.min(...(await numberContrasts(page)))).toBeGreaterThanOrEqual(4.5);
 
     // The map shows the family's place and every host of the region that has an address.
     await home.mapDrawn();
@@ -92,11 +163,11 @@ describe('your new home', () => {
     const mapped = expected.hosts
       .map((host, index) => ({ host, number: index + 1 }))
       .filter(({ host }) => host.distanceKm !== null && host.distanceKm <= 1000);
-    expect(mapped.length).toBeGreaterThan(5);
+    expect(mapped.length).toBeGreaterThanOrEqual(5);
     expect(tooltips.filter((tip) => /^\d+\. /.test(tip)).sort()).toEqual(
       mapped.map(({ host, number }) => `${number}. ${host.name}, à ${host.distanceKm} km`).sort(),
     );
-    expect(await page.getByText(/sont sur la carte\..*hors de la carte/).count()).toBe(1);
+    expect(await page.getByText(/sont sur la carte\./).count()).toBe(1);
     await home
       .map()
       .locator('..')
@@ -113,6 +184,15 @@ describe('your new home', () => {
       3,
     );
     expect(await page.getByRole('button', { name: 'www.infini.fr' }).count()).toBe(1);
+    await page.locator('[aria-busy="false"]').first().waitFor();
+    // Facts in Baluchon's words only: the research provenance stays in the data.
+    const text = (await page.locator('main').textContent()) ?? '';
+    expect(text).toContain('Informations tirées des pages publiques de l’hébergeur, au 24');
+    expect(text).not.toMatch(
+      /source|confiance|confidence|stored|research|a public page|adhérents|Sources :|membership/i,
+    );
+    for (const words of provenanceOf('infini')) expect(text, words).not.toContain(words);
+    expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'home-host-page-fr');
     await home.wizard.button('Choisir cet hébergeur').click();
     await home.waitForHeading('Connexion');
@@ -137,7 +217,7 @@ describe('your new home', () => {
     expect(near.length).toBeGreaterThan(1);
     expect((await home.hosts()).map((host) => host.name)).toEqual(near.map((host) => host.name));
     expect(await home.resultCount().textContent()).toBe(
-      `${near.length} hébergeurs affichés sur ${expected.hosts.length} près de Lyon 7e Arrondissement (69).`,
+      `${near.length} hébergeurs affichés sur ${expected.hosts.length} suggérés pour Lyon 7e Arrondissement (69).`,
     );
     await home.mapDrawn();
     expect(await page.getByText('50 km autour de chez vous').count()).toBe(1);
@@ -175,9 +255,9 @@ describe('your new home', () => {
     await screenshot(page, 'home-unknown-place-fr');
     await home.wizard.button('Lyon (69)').click();
     await home.settled();
-    await page.getByText(/hébergeurs trouvés près de Lyon \(69\)/).waitFor();
+    await page.getByText(/^Lyon \(69\) : \d+ hébergeurs à moins de 50 km/).waitFor();
     expect(await home.resultCount().textContent()).toMatch(
-      /hébergeurs trouvés près de Lyon \(69\)/,
+      /^Lyon \(69\) : \d+ hébergeurs à moins de 50 km/,
     );
     expect(await home.alert().count()).toBe(0);
     expect(await home.placeField().inputValue()).toBe('Lyon');
@@ -191,13 +271,17 @@ describe('your new home', () => {
     await page.keyboard.type('Lyon');
     await page.keyboard.press('Enter');
     await home.settled();
-    expect(await home.resultCount().textContent()).toBe('40 hosts found near Lyon (69).');
+    const lyon = await engineSays('Lyon', 'en');
+    expect(await home.resultCount().textContent()).toBe(lyon.summary);
+    expect(lyon.summary).toMatch(/^Lyon \(69\): 3 hosts within 50 km, /);
 
     const filter = home.checkbox('hosts that take new members');
     await home.tabTo(filter);
     await page.keyboard.press('Space');
     expect(await filter.isChecked()).toBe(true);
-    expect(await home.resultCount().textContent()).toMatch(/^\d+ hosts shown out of 40 near Lyon/);
+    expect(await home.resultCount().textContent()).toMatch(
+      new RegExp(`^\\d+ hosts? shown out of ${lyon.hosts.length} suggested for Lyon`),
+    );
 
     const infini = home.openButton('Infini');
     await home.tabTo(infini);
@@ -230,7 +314,7 @@ describe('your new home', () => {
 
     await home.wizard.button('Français').click();
     await home.waitForHeading('Votre nouvel hébergeur');
-    await page.getByText('40 hébergeurs trouvés près de Lyon (69).').waitFor();
+    await page.getByText(/^Lyon \(69\) : 3 hébergeurs à moins de 50 km/).waitFor();
     const hadolyFr = new HomePage(page, 'fr').host('Hadoly');
     expect(await hadolyFr.getByText('accueille de nouveaux membres', { exact: true }).count()).toBe(
       1,
@@ -239,16 +323,56 @@ describe('your new home', () => {
     await page.close();
   });
 
-  it('stays readable at 200 % zoom: the list, the map and a host’s page fit the window', async () => {
-    const { page, home } = await open('fr', { width: 640, height: 900 });
+  it('stays readable at 200 % zoom: the search, the list, the map and a host’s page fit the window', async () => {
+    const { page, home } = await open('fr', { width: 640, height: 400 });
     expect(await home.horizontalOverflow()).toBeLessThanOrEqual(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(screenshotsDir, 'home-search-fr-200pc.png') });
     await home.searchFor('29200');
     await home.mapDrawn();
     expect(await home.horizontalOverflow()).toBeLessThanOrEqual(0);
+    expect(await axeViolations(page)).toEqual([]);
+    // What the window shows at 200 %: the count and the map, then the first hosts of the list.
+    await home.resultCount().evaluate((element) => {
+      element.scrollIntoView({ block: 'start' });
+    });
     await page.screenshot({ path: join(screenshotsDir, 'home-fr-200pc.png') });
+    await page
+      .getByRole('heading', { level: 3 })
+      .first()
+      .evaluate((element) => {
+        element.scrollIntoView({ block: 'start' });
+      });
+    await page.screenshot({ path: join(screenshotsDir, 'home-list-fr-200pc.png') });
     await home.openButton('Infini').click();
     await home.waitForHeading('Infini');
+    await page.locator('[aria-busy="false"]').first().waitFor();
     expect(await home.horizontalOverflow()).toBeLessThanOrEqual(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(screenshotsDir, 'home-host-page-fr-200pc.png') });
+    await page.close();
+  });
+
+  it('widens "near" step by step where no host is within 50 km, and says so', async () => {
+    const expected = await engineSays('Aurillac', 'fr');
+    expect(expected.reach.widened).toBe(true);
+    const { page, home } = await open('fr');
+    await home.searchFor('Aurillac');
+    expect(await home.resultCount().textContent()).toBe(expected.summary);
+    const heading = `À moins de ${expected.reach.km} km de chez vous`;
+    expect(await page.getByRole('heading', { name: heading }).count()).toBe(1);
+    expect(
+      await page
+        .getByText(
+          `Aucun hébergeur plus proche ne peut vous accueillir : Baluchon a cherché jusqu’à ${expected.reach.km} km.`,
+        )
+        .count(),
+    ).toBe(1);
+    expect(await page.getByRole('heading', { name: 'À moins de 50 km de chez vous' }).count()).toBe(
+      0,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'home-widened-fr');
     await page.close();
   });
 

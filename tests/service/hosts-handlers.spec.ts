@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BaluchonEvent, Locale } from '../../src/contract/index.ts';
+import type { BaluchonEvent, FindHostsResult, Locale } from '../../src/contract/index.ts';
 import { MemorySecretVault } from '../../src/connect/secret-vault.ts';
 import { createI18n, describeError, describeProblem } from '../../src/i18n/create-i18n.ts';
 import { AccountStore } from '../../src/service/accounts.ts';
@@ -10,7 +10,7 @@ import { createDavRuntime } from '../../src/service/dav-runtime.ts';
 import { BaluchonError } from '../../src/service/baluchon-error.ts';
 import type { ServiceContext } from '../../src/service/create-service.ts';
 import { createService } from '../../src/service/create-service.ts';
-import { createHostsHandlers } from '../../src/service/hosts-handlers.ts';
+import { createHostsHandlers, describeSelection } from '../../src/service/hosts-handlers.ts';
 import type { HostsDeps, HostsHandlers } from '../../src/service/hosts-handlers.ts';
 import { JobRunner } from '../../src/service/job-runner.ts';
 import { startFixtureServer } from '../hosts/chatonsinfos/fixture-server.ts';
@@ -78,21 +78,50 @@ function setup(locale: Locale, overrides: Partial<HostsDeps> = {}) {
 }
 
 describe('findHosts through the service', () => {
-  it('answers with the place, the ranked hosts and why, in French', async () => {
+  it('answers with the place, the hosts near it first, a true count, and why, in French', async () => {
     const service = createService({ mode: 'cli', locale: 'fr', dataDir: tempDir() });
     const result = await service.call('findHosts', { near: '69007' });
     if (!result.ok) throw new Error(result.error.message);
-    const value = result.value as {
-      place: { label: string };
-      hosts: { tier: string; why: string[]; offers: string[] }[];
-      directory: { source: string };
-    };
+    const value = result.value as FindHostsResult;
     expect(value.place.label).toBe('Lyon 7e Arrondissement (69)');
     expect(value.directory.source).toBe('snapshot');
-    expect(value.hosts[0]?.tier).toBe('suitable');
-    expect(value.hosts[0]?.why.some((sentence) => sentence.startsWith('propose '))).toBe(true);
-    expect(value.hosts[0]?.why.at(-1)).toBe('informations vérifiées le 24 novembre 2026');
+    expect(value.hosts[0]).toMatchObject({ name: 'Hadoly', group: 'near', tier: 'to-check' });
+    expect(value.hosts[0]?.why.at(-1)).toBe(
+      'informations tirées de ses pages publiques, au 24 novembre 2026',
+    );
+    const farther = value.hosts.filter((host) => host.group === 'farther');
+    expect(farther[0]?.why.some((sentence) => sentence.startsWith('propose '))).toBe(true);
+    expect(value.reach).toEqual({ km: 50, widened: false, near: 3, farther: 2, unplaced: 3 });
+    expect(value.summary).toBe(
+      'Lyon 7e Arrondissement (69) : 3 hébergeurs à moins de 50 km, 5 plus loin ou sans adresse connue qui proposent ce qu’il vous faut.',
+    );
+    expect(value.directory.attribution).not.toMatch(/research|notes/);
     service.close();
+  });
+
+  it('writes the count for one host, none near, and hosts only near', () => {
+    const t = createI18n('fr').t;
+    const reach = { km: 1000, widened: true } as const;
+    expect(describeSelection(t, 'Montréal', { reach, near: 0, farther: 1, unplaced: 0 })).toBe(
+      'Montréal : aucun hébergeur à moins de 1000 km, 1 plus loin qui propose ce qu’il vous faut.',
+    );
+    expect(
+      describeSelection(t, 'Lyon', {
+        reach: { km: 50, widened: false },
+        near: 1,
+        farther: 0,
+        unplaced: 0,
+      }),
+    ).toBe('Lyon : 1 hébergeur à moins de 50 km.');
+    const en = createI18n('en').t;
+    expect(
+      describeSelection(en, 'Brest', {
+        reach: { km: 50, widened: false },
+        near: 2,
+        farther: 0,
+        unplaced: 4,
+      }),
+    ).toBe('Brest: 2 hosts within 50 km, 4 with no known address that offer what you need.');
   });
 
   it('refuses an unknown place with a coded error that carries the closest names', async () => {
@@ -123,6 +152,20 @@ describe('hostDetails', () => {
       templates: { caldav: '/remote.php/dav/calendars/{user}/' },
       loginFlowV2: true,
     });
+    // Facts only: no sources, notes, confidence or the sources' own words about prices.
+    expect(Object.keys(details.host).sort()).toEqual(
+      ['checked', 'city', 'country', 'id', 'name', 'services', 'website'].sort(),
+    );
+    expect(details.host.services[0]).toEqual({
+      kind: 'files',
+      software: 'Nextcloud',
+      registration: 'members',
+      audience: 'both',
+      signupUrl: null,
+    });
+    const marsnet = await handlers.hostDetails({ id: 'assodev-marsnet' });
+    // "Nextcloud or ownCloud (source does not say which)" names no software Baluchon knows.
+    expect(marsnet.host.services.map((service) => service.software)).toEqual([null, null]);
     await expect(handlers.hostDetails({ id: 'nobody' })).rejects.toMatchObject({
       code: 'hosts.host-not-found',
     });

@@ -15,13 +15,21 @@ export function HostWhere(props: { host: HostSuggestion }) {
   return <>{where === '' ? t('home.host.whereUnknown') : where}</>;
 }
 
+/**
+ * What is known of the host's offer, in words (the colour only repeats them): confirmed, part
+ * of it, to check, or no new accounts.
+ */
+const badges: Readonly<Record<HostSuggestion['tier'], { key: string; tone: string }>> = {
+  suitable: { key: 'hosts:screen.badge.suitable', tone: 'badge-good' },
+  partial: { key: 'hosts:screen.badge.partial', tone: 'badge-partial' },
+  'to-check': { key: 'hosts:screen.badge.toCheck', tone: 'badge-warn' },
+  closed: { key: 'hosts:screen.badge.closed', tone: 'badge-bad' },
+};
+
 export function HostBadges(props: { host: HostSuggestion }) {
   const { t } = useTranslation();
-  const { tier } = props.host;
-  if (tier === 'to-check')
-    return <span className="badge badge-warn">{t('home.host.toCheck')}</span>;
-  if (tier === 'closed') return <span className="badge badge-bad">{t('home.host.closed')}</span>;
-  return null;
+  const badge = badges[props.host.tier];
+  return <span className={`badge ${badge.tone}`}>{t(badge.key)}</span>;
 }
 
 export function HostReasons(props: { host: HostSuggestion }) {
@@ -41,7 +49,7 @@ export function HostChecked(props: { host: HostSuggestion }) {
   const { host } = props;
   return (
     <p className={host.ageDays > STALE_AFTER_DAYS ? 'host-checked stale' : 'host-checked'}>
-      {t('home.host.checked', {
+      {t('hosts:screen.provenanceAge', {
         date: formatDay(host.checked, i18n.language),
         age: formatAge(host.ageDays, i18n.language),
       })}

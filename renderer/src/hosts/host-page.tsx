@@ -1,5 +1,7 @@
-// A host's own page: what it offers, its price, how to join in plain words, its website, where
-// the information comes from, and "Choose this host".
+// A host's own page: what it offers, its price, how to join in plain words, its website, when
+// its public pages were read, and "Choose this host". Every word is Baluchon's, written from the
+// directory's facts; the research provenance never reaches this page (the service does not
+// even send it: HostFacts in src/contract/hosts.ts).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HostSuggestion, Need } from '../../../src/contract/index.ts';
@@ -18,9 +20,7 @@ function ServiceLine(props: { service: Service; needed: boolean }) {
   const { t } = useTranslation();
   const { service, needed } = props;
   const parts = [
-    service.software === null
-      ? null
-      : t('home.page.service.with', { software: service.software.replace(/\s*\(.*\)\s*$/, '') }),
+    service.software === null ? null : t('home.page.service.with', { software: service.software }),
     t(`home.page.service.registration.${service.registration}`),
     service.audience === 'organisations' ? t('home.page.service.organisationsOnly') : null,
   ].filter((part): part is string => part !== null);
@@ -68,16 +68,12 @@ export function HostPage(props: {
       Number(!(needs as readonly string[]).includes(a.kind)) -
       Number(!(needs as readonly string[]).includes(b.kind)),
   );
-  const priceNotes = services
-    .map((service) => service.price?.note ?? '')
-    .filter((note, index, all) => note !== '' && all.indexOf(note) === index);
   const price = host.reasons.findIndex(
     (reason) => reason.code === 'price' || reason.code === 'free-plan',
   );
   const signup = services.find(
     (service) => (needs as readonly string[]).includes(service.kind) && service.signupUrl !== null,
   )?.signupUrl;
-  const sources = details === undefined ? [] : Object.entries(details.host.sources);
 
   return (
     <WizardLayout step="home" title={host.name}>
@@ -102,7 +98,7 @@ export function HostPage(props: {
         {details === undefined ? (
           <p className="hint">{failure === undefined ? t('home.page.loading') : ''}</p>
         ) : services.length === 0 ? (
-          <p>{t('home.page.noServices')}</p>
+          <p>{t('hosts:screen.noServices')}</p>
         ) : (
           <ul className="services">
             {services.map((service, index) => (
@@ -120,19 +116,9 @@ export function HostPage(props: {
         <h2 id="page-price">{t('home.page.price')}</h2>
         <p>
           {price < 0
-            ? t('home.page.priceUnknown')
+            ? t('hosts:screen.priceUnknown')
             : asSentence(host.why[price] ?? '', i18n.language)}
         </p>
-        {priceNotes.length === 0 ? null : (
-          <details>
-            <summary>{t('home.page.priceNotes')}</summary>
-            <ul className="source-words">
-              {priceNotes.map((note) => (
-                <li key={note}>{note}</li>
-              ))}
-            </ul>
-          </details>
-        )}
       </section>
 
       <section aria-labelledby="page-join" className="card">
@@ -151,27 +137,6 @@ export function HostPage(props: {
           </p>
         )}
       </section>
-
-      {details === undefined ? null : (
-        <details className="card sources">
-          <summary>{t('home.page.sources')}</summary>
-          <p>{t('home.page.sourcesIntro')}</p>
-          <ul className="source-words">
-            <li>
-              <span className="source-fact">{t('home.page.membership')}</span>{' '}
-              {details.host.membership.source}
-            </li>
-            {sources.map(([fact, source]) => (
-              <li key={fact}>
-                <span className="source-fact">{fact}</span> {source}
-              </li>
-            ))}
-            {details.host.notes.map((note) => (
-              <li key={note}>{note}</li>
-            ))}
-          </ul>
-        </details>
-      )}
 
       {host.tier === 'closed' ? <p className="warning">{t('home.page.closedWarning')}</p> : null}
       <div className="actions">

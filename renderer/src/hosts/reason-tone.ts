@@ -20,7 +20,6 @@ export function reasonTone(reason: Reason): Tone {
     case 'missing':
     case 'offer-unknown':
     case 'distance-unknown':
-    case 'membership-uncertain':
       return 'warn';
     case 'distance':
     case 'price':

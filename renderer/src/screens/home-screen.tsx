@@ -135,20 +135,21 @@ export function HomeScreen(props: {
       kinds.map((kind) => t(`home.kinds.${kind}`)),
     );
   const shown = filtered?.shown ?? [];
+  // The engine's count, the same sentence as the CLI's; with filters, how many are left of it.
   const count =
     result === undefined
       ? ''
       : filtersActive(search.filters)
-        ? t('home.results.countFiltered', {
+        ? t('hosts:screen.countFiltered', {
             count: shown.length,
             total: result.hosts.length,
             place: result.place.label,
           })
-        : t('home.results.count', { count: result.hosts.length, place: result.place.label });
+        : result.summary;
 
   return (
     <WizardLayout step="home" title={t('home.title')}>
-      <p className="lead">{t('home.intro', { kinds: list(needs) })}</p>
+      <p className="lead">{t('hosts:screen.intro', { kinds: list(needs) })}</p>
       <p>{t('home.chatons')}</p>
 
       <PlaceSearch
@@ -192,7 +193,7 @@ export function HomeScreen(props: {
 
       {result === undefined || filtered === undefined ? null : (
         <section aria-labelledby="home-results" className="results">
-          <h2 id="home-results">{t('home.results.title', { place: result.place.label })}</h2>
+          <h2 id="home-results">{t('hosts:screen.resultsTitle', { place: result.place.label })}</h2>
           {result.place.note === '' ? null : <p className="hint">{result.place.note}</p>}
           <HostFiltersForm
             filters={search.filters}
@@ -229,7 +230,7 @@ export function HomeScreen(props: {
                 maxKm={search.filters.maxKm}
                 onOpen={setOpenId}
               />
-              <HostList hosts={shown} onOpen={setOpenId} />
+              <HostList hosts={shown} reach={result.reach} onOpen={setOpenId} />
             </div>
           )}
           <p className="directory-note">

@@ -1,6 +1,6 @@
 // `baluchon hosts --near <postcode|town> [--needs files,calendars,contacts] [--json]`: the
 // CHATONS hosts near a place, those offering what is needed first, each with why.
-import type { FindHostsResult, Need } from '../../contract/index.ts';
+import type { FindHostsResult, HostSuggestion, Need } from '../../contract/index.ts';
 import { Need as NeedSchema } from '../../contract/index.ts';
 import { describeError } from '../../i18n/create-i18n.ts';
 import type { Translator } from '../../i18n/create-i18n.ts';
@@ -21,24 +21,54 @@ function parseNeeds(text: string | undefined): { needs: Need[] } | { bad: string
   return needs.length === 0 ? { bad: text } : { needs };
 }
 
+const tierMark: Readonly<Record<HostSuggestion['tier'], string>> = {
+  suitable: 'hosts:cli.suitable',
+  partial: 'hosts:cli.partial',
+  'to-check': 'hosts:cli.toCheck',
+  closed: 'hosts:cli.closed',
+};
+
+/**
+ * The same list as the screen, in the same order and with the same count (the service's
+ * summary): the hosts near the family first, each marked by what is known of its offer, then
+ * the farther ones that offer what is needed. Only sentences Baluchon writes from the facts.
+ */
 function humanList(t: Translator, result: FindHostsResult): string {
-  const lines: string[] = [];
-  lines.push(t('hosts:cli.header', { place: result.place.label, count: result.hosts.length }));
+  const lines: string[] = [result.summary];
   if (result.place.note !== '') lines.push(result.place.note);
-  lines.push('');
+  let group: HostSuggestion['group'] | undefined;
+  const heading = (next: HostSuggestion['group']): void => {
+    lines.push('');
+    lines.push(
+      next === 'farther'
+        ? t('hosts:cli.farther')
+        : t(result.reach.widened ? 'hosts:cli.nearest' : 'hosts:cli.near', {
+            km: result.reach.km,
+          }),
+    );
+    lines.push('');
+  };
+  if (result.reach.near === 0) {
+    lines.push('');
+    lines.push(t('hosts:cli.nearNone', { km: result.reach.km }));
+  }
   result.hosts.forEach((host, index) => {
-    const where = [host.city, host.country].filter(Boolean).join(', ');
-    const mark =
-      host.tier === 'to-check'
-        ? ` [${t('hosts:cli.toCheck')}]`
-        : host.tier === 'closed'
-          ? ` [${t('hosts:cli.closed')}]`
-          : '';
+    if (host.group !== group) {
+      group = host.group;
+      heading(host.group);
+    }
+    const country =
+      host.country === null
+        ? null
+        : t(`hosts:countries.${host.country}`, { defaultValue: host.country });
+    const where = [host.city, country].filter(Boolean).join(', ');
+    const mark = host.group === 'near' ? ` [${t(tierMark[host.tier])}]` : '';
     lines.push(`${index + 1}. ${host.name}${where === '' ? '' : ` (${where})`}${mark}`);
     if (host.website !== null) lines.push(`   ${host.website}`);
     for (const sentence of host.why) lines.push(`   · ${sentence}`);
     lines.push('');
   });
+  if (group === undefined) lines.push('');
   lines.push(
     t('hosts:cli.directory', {
       source: t(
@@ -97,12 +127,15 @@ export const hostsCommand: CliCommand = {
           city: host.city,
           country: host.country,
           distanceKm: host.distanceKm,
+          group: host.group,
           offers: host.offers,
           registration: host.registration,
           tier: host.tier,
           why: host.why,
           checked: host.checked,
         })),
+        reach: found.reach,
+        summary: found.summary,
         directory: found.directory,
       };
       ctx.stdout.write(`${JSON.stringify(output, null, 2)}\n`);

@@ -1,4 +1,4 @@
-// members.source.json (the research notes' CHATONS members, each fact with its source) → the
+// members.source.json (CHATONS members from public pages, each fact with its source) → the
 // directory snapshot the app ships. Nothing is invented: facts are copied with their sources,
 // the software preset is recognised only when the source names one software, a price is read
 // only from an amount the note states, and a town is placed only by the offline gazetteer.
@@ -147,7 +147,7 @@ function locate(member: SourceMember, geocode: Geocoder): HostLocation | null {
       const replaced =
         member.latitude === undefined
           ? ''
-          : ' (replaces the approximate coordinates of the research notes, which were not sourced)';
+          : ' (replaces approximate coordinates given without a source)';
       return {
         lat: Math.round(result.place.lat * 1e4) / 1e4,
         lon: Math.round(result.place.lon * 1e4) / 1e4,
@@ -169,6 +169,14 @@ function locate(member: SourceMember, geocode: Geocoder): HostLocation | null {
   return null;
 }
 
+/**
+ * The host's name as families read it, in either language: the research's English aside
+ * "(formerly 42l)" becomes "(ex-42l)"; the name itself is never changed.
+ */
+export function displayName(name: string): string {
+  return name.replace(/\(formerly\s+([^)]+)\)/i, '(ex-$1)');
+}
+
 export function toHost(member: SourceMember, geocode: Geocoder): Host {
   const sources: Record<string, string> = { ...member.source };
   for (const fact of member.facts_sources ?? []) sources[fact.fact] = fact.source;
@@ -177,7 +185,7 @@ export function toHost(member: SourceMember, geocode: Geocoder): Host {
   );
   return {
     id: slug(member.name),
-    name: member.name,
+    name: displayName(member.name),
     website: member.website ?? null,
     country: member.country ?? null,
     city: member.city ?? null,
@@ -200,7 +208,7 @@ export function toHost(member: SourceMember, geocode: Geocoder): Host {
 }
 
 export const SNAPSHOT_ATTRIBUTION =
-  'CHATONS members from public statements gathered in the research notes (src/hosts/data/SOURCES.md); places: INSEE/La Poste via Etalab (Licence Ouverte 2.0) and GeoNames (CC BY 4.0).';
+  'CHATONS members from public statements on the hosts’ and the collective’s public pages (src/hosts/data/SOURCES.md); places: INSEE/La Poste via Etalab (Licence Ouverte 2.0) and GeoNames (CC BY 4.0).';
 
 export function buildDirectory(members: unknown, geocode: Geocoder): Directory {
   const parsed = MembersSource.parse(members);

@@ -1,14 +1,24 @@
 // Which hosts to suggest to a family, in which order, and why. Pure: the directory, the place
 // and what the family needs come in; suggestions with the facts that justify them come out (the
-// service turns those facts into sentences in the user's language).
+// service turns those facts into sentences in the user's language). The CLI and the screen both
+// show exactly this selection, in this order, through the service.
 //
-// Order: first the hosts that offer everything needed and take new people; then those that
-// offer part of it; then those whose offer no source describes ("to check"); last those that
-// take no new accounts or serve organisations only. Within each group: hosts known to take new
-// people before unknown ones, then the nearest, then the cheapest.
+// Two groups, nearest first:
+// - "near": every host within the reach (50 km, widened step by step when no host that might
+//   take the family is that close: reach.ts), whatever is known of its offer, each marked by
+//   its tier: offers everything needed, part of it, not described ("to check"), or takes no new
+//   accounts / serves organisations only. A family can meet these people.
+// - "farther": beyond the reach, or with no known address, only the hosts whose facts confirm
+//   what the family needs: every needed kind offered, and known to take new people.
+// Everything else (far away and unconfirmed) is left out: it would only bury the useful ones.
+// Within a group: tier, hosts known to take new people before unknown ones, the nearest, the
+// cheapest, the name.
 import type { Host, HostService, Registration } from '../directory/directory-schema.ts';
 import { distanceKm } from '../geo/distance.ts';
 import type { LatLon } from '../geo/distance.ts';
+import { presets } from '../presets.ts';
+import { chooseReach } from './reach.ts';
+import type { Reach } from './reach.ts';
 
 export const needKinds = ['files', 'calendars', 'contacts'] as const;
 export type Need = (typeof needKinds)[number];
@@ -31,12 +41,15 @@ export type Reason =
   | { code: 'registration'; registration: Registration }
   | { code: 'price'; eurosPerYear: number; freePlan: boolean }
   | { code: 'free-plan' }
-  | { code: 'organisations-only' }
-  | { code: 'membership-uncertain'; confidence: 'medium' | 'low' };
+  | { code: 'organisations-only' };
+
+/** Near the family (within the reach), or farther away / address unknown. */
+export type Group = 'near' | 'farther';
 
 export interface Suggestion {
   host: Host;
   tier: Tier;
+  group: Group;
   distanceKm: number | null;
   /** The needed kinds this host offers, according to its sources. */
   offers: Need[];
@@ -70,15 +83,16 @@ function bestRegistration(services: readonly HostService[]): Registration {
   );
 }
 
-/** The single software the needed services run, when the sources agree on one. */
+/**
+ * The name of the single software the needed services run, when every one of them names the
+ * same known one. Baluchon's own label, never the source's words ("Nextcloud or ownCloud
+ * (source does not say which)" names none).
+ */
 function commonSoftware(services: readonly HostService[]): string | null {
-  const names = new Set(
-    services.map((service) => service.softwareId ?? service.software).filter(Boolean),
-  );
-  const [only] = names;
-  if (names.size !== 1 || only === undefined || only === null) return null;
-  const labelled = services.find((service) => service.softwareId === only);
-  return labelled?.software?.replace(/\s*\(.*\)\s*$/, '') ?? only;
+  const ids = new Set(services.map((service) => service.softwareId));
+  const [only] = ids;
+  if (ids.size !== 1 || only === undefined || only === null) return null;
+  return presets[only].label;
 }
 
 function priceOf(services: readonly HostService[]): {
@@ -100,7 +114,12 @@ export interface RankOptions {
   now: Date;
 }
 
-export function suggestHost(host: Host, place: LatLon, options: RankOptions): Suggestion {
+/** One host's suggestion, before it is put in a group (`group` is set by `rankHosts`). */
+export function suggestHost(
+  host: Host,
+  place: LatLon,
+  options: RankOptions,
+): Omit<Suggestion, 'group'> {
   const needed = host.services.filter((service) =>
     (options.needs as readonly string[]).includes(service.kind),
   );
@@ -135,9 +154,8 @@ export function suggestHost(host: Host, place: LatLon, options: RankOptions): Su
   } else if (price.freePlan) {
     reasons.push({ code: 'free-plan' });
   }
-  if (host.membership.confidence !== 'high') {
-    reasons.push({ code: 'membership-uncertain', confidence: host.membership.confidence });
-  }
+  // How sure the research was that the host is a member (host.membership.confidence) stays in
+  // the data: it is provenance, not something the family reads.
 
   const checkedAt = Date.parse(`${host.checked}T00:00:00Z`);
   return {
@@ -156,7 +174,10 @@ export function suggestHost(host: Host, place: LatLon, options: RankOptions): Su
 const nullsLast = (a: number | null, b: number | null): number =>
   a === null ? (b === null ? 0 : 1) : b === null ? -1 : a - b;
 
-export function compareSuggestions(a: Suggestion, b: Suggestion): number {
+export function compareSuggestions(
+  a: Omit<Suggestion, 'group'>,
+  b: Omit<Suggestion, 'group'>,
+): number {
   return (
     tierOrder[a.tier] - tierOrder[b.tier] ||
     Number(!takesPeople(a.registration)) - Number(!takesPeople(b.registration)) ||
@@ -166,10 +187,50 @@ export function compareSuggestions(a: Suggestion, b: Suggestion): number {
   );
 }
 
+/** What the family needs is confirmed: every needed kind offered, new people taken. */
+export function confirmsNeeds(suggestion: Omit<Suggestion, 'group'>): boolean {
+  return suggestion.tier === 'suitable' && takesPeople(suggestion.registration);
+}
+
+export interface HostSelection {
+  reach: Reach;
+  /** The "near" group, then the "farther" one, each in its order. */
+  suggestions: Suggestion[];
+  /** How many are within the reach. */
+  near: number;
+  /** How many farther ones have a known distance (beyond the reach). */
+  farther: number;
+  /** How many farther ones have no known address. */
+  unplaced: number;
+}
+
 export function rankHosts(
   hosts: readonly Host[],
   place: LatLon,
   options: RankOptions,
-): Suggestion[] {
-  return hosts.map((host) => suggestHost(host, place, options)).sort(compareSuggestions);
+): HostSelection {
+  const all = hosts.map((host) => suggestHost(host, place, options));
+  const reach = chooseReach(
+    all.map((suggestion) => ({
+      distanceKm: suggestion.distanceKm,
+      counts: suggestion.tier !== 'closed',
+    })),
+  );
+  const isNear = (suggestion: Omit<Suggestion, 'group'>): boolean =>
+    suggestion.distanceKm !== null && suggestion.distanceKm <= reach.km;
+  const near: Suggestion[] = all
+    .filter(isNear)
+    .sort(compareSuggestions)
+    .map((suggestion) => ({ ...suggestion, group: 'near' }));
+  const farther: Suggestion[] = all
+    .filter((suggestion) => !isNear(suggestion) && confirmsNeeds(suggestion))
+    .sort(compareSuggestions)
+    .map((suggestion) => ({ ...suggestion, group: 'farther' }));
+  return {
+    reach,
+    suggestions: [...near, ...farther],
+    near: near.length,
+    farther: farther.filter((suggestion) => suggestion.distanceKm !== null).length,
+    unplaced: farther.filter((suggestion) => suggestion.distanceKm === null).length,
+  };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -27,27 +27,33 @@ async function run(args: string[], lang = 'en_US.UTF-8') {
   return { code, out, err };
 }
 
+interface JsonHosts {
+  place: { name: string; country: string; lat: number; lon: number };
+  hosts: {
+    name: string;
+    distanceKm: number | null;
+    group: 'near' | 'farther';
+    offers: string[];
+    why: string[];
+    checked: string;
+    registration: string;
+    website: string | null;
+    city: string | null;
+    country: string | null;
+  }[];
+  reach: { km: number; near: number; farther: number; unplaced: number };
+  summary: string;
+}
+
 describe('baluchon hosts', () => {
-  it('prints one JSON document, nearest suitable host first', async () => {
+  it('prints one JSON document: a Lyon host first for 69007, the near ones, then the farther ones', async () => {
     const { code, out } = await run(['hosts', '--near', '69007', '--json']);
     expect(code).toBe(0);
-    const result = JSON.parse(out) as {
-      place: { name: string; country: string; lat: number; lon: number };
-      hosts: {
-        name: string;
-        distanceKm: number | null;
-        offers: string[];
-        why: string[];
-        checked: string;
-        registration: string;
-        website: string | null;
-        city: string | null;
-        country: string | null;
-      }[];
-    };
+    const result = JSON.parse(out) as JsonHosts;
     expect(result.place).toMatchObject({ name: 'Lyon 7e Arrondissement', country: 'FR' });
     const [first] = result.hosts;
-    expect(first).toMatchObject({ offers: ['files', 'calendars', 'contacts'] });
+    expect(first).toMatchObject({ city: 'Lyon', group: 'near' });
+    expect(first?.distanceKm).toBeLessThanOrEqual(2);
     expect(Object.keys(first ?? {})).toEqual(
       expect.arrayContaining([
         'name',
@@ -55,23 +61,84 @@ describe('baluchon hosts', () => {
         'city',
         'country',
         'distanceKm',
+        'group',
         'offers',
         'registration',
         'why',
         'checked',
       ]),
     );
-    const suitable = result.hosts.filter(
-      (host) => host.offers.length === 3 && host.distanceKm !== null,
+    const near = result.hosts.filter((host) => host.group === 'near');
+    expect(near.length).toBe(result.reach.near);
+    expect(near.every((host) => host.distanceKm !== null && host.distanceKm <= 50)).toBe(true);
+    // Then only the farther ones that offer everything, nearest first, Montréal never.
+    const farther = result.hosts.slice(near.length);
+    expect(farther.every((host) => host.group === 'farther' && host.offers.length === 3)).toBe(
+      true,
     );
-    const distances = suitable.map((host) => host.distanceKm ?? 0);
+    const distances = farther.flatMap((host) =>
+      host.distanceKm === null ? [] : [host.distanceKm],
+    );
     expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    expect(result.hosts.map((host) => host.city)).not.toContain('Montréal');
+    expect(result.summary).toBe(
+      `Lyon 7e Arrondissement (69): ${near.length} hosts within 50 km, ${farther.length} farther away or with no known address that offer what you need.`,
+    );
+  });
+
+  it('lists the same hosts, in the same order and with the same count, for people and in JSON', async () => {
+    for (const near of ['69007', 'Aurillac', 'Montréal']) {
+      const human = await run(['hosts', '--near', near], 'fr_FR.UTF-8');
+      const json = JSON.parse(
+        (await run(['hosts', '--near', near, '--json'], 'fr_FR.UTF-8')).out,
+      ) as JsonHosts;
+      const listed = human.out.split('\n').filter((line) => /^\d+\. /.test(line));
+      expect(listed.length, near).toBe(json.hosts.length);
+      listed.forEach((line, index) => {
+        expect(line.startsWith(`${index + 1}. ${json.hosts[index]?.name ?? '?'}`), line).toBe(true);
+      });
+      expect(human.out.split('\n')[0], near).toBe(json.summary);
+      expect(json.hosts.length, near).toBe(
+        json.reach.near + json.reach.farther + json.reach.unplaced,
+      );
+    }
+  });
+
+  it('never writes the research provenance: no sources, notes or confidence, only facts in words', async () => {
+    const directory = JSON.parse(
+      readFileSync(join(process.cwd(), 'src/hosts/data/directory.json'), 'utf8'),
+    ) as {
+      hosts: {
+        membership: { source: string };
+        notes: string[];
+        sources: Record<string, string>;
+        services: { source: string; price: { note: string } | null; software: string | null }[];
+      }[];
+    };
+    const provenance = directory.hosts
+      .flatMap((host) => [
+        host.membership.source,
+        ...host.notes,
+        ...Object.values(host.sources),
+        ...host.services.flatMap((service) => [service.source, service.price?.note ?? '']),
+      ])
+      .filter((text) => text.length > 12);
+    for (const lang of ['fr_FR.UTF-8', 'en_US.UTF-8']) {
+      for (const near of ['69007', 'Brest', 'Bruxelles']) {
+        const { out } = await run(['hosts', '--near', near], lang);
+        for (const text of provenance) expect(out, text).not.toContain(text);
+        expect(out).not.toMatch(
+          /confidence|confiance|research|stored|GitHub index|source does not say/i,
+        );
+        expect(out).not.toMatch(/membership is|appartenance aux CHATONS/i);
+      }
+    }
   });
 
   it('writes a readable list in French', async () => {
     const { code, out } = await run(['hosts', '--near', 'st etienne'], 'fr_FR.UTF-8');
     expect(code).toBe(0);
-    expect(out).toMatch(/^Près de Saint-Étienne \(42\)/);
+    expect(out).toMatch(/^Saint-Étienne \(42\) : \d+ hébergeurs? à moins de \d+ km/);
     expect(out).toContain('propose fichiers, agendas et carnets d’adresses');
     expect(out).toContain('Annuaire des CHATONS livré avec Baluchon');
   });

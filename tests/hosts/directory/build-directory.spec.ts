@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildDirectory,
   priceOf,
+  displayName,
   slug,
   softwareIdOf,
 } from '../../../src/hosts/directory/build-directory.ts';
@@ -78,7 +79,9 @@ describe('buildDirectory', () => {
     );
     expect(queries).toEqual(['69007 Lyon']);
     expect(directory.hosts[0]?.location).toMatchObject({ geocodedBy: 'gazetteer', lat: 45.7485 });
-    expect(directory.hosts[0]?.location?.note).toMatch(/replaces the approximate coordinates/);
+    expect(directory.hosts[0]?.location?.note).toMatch(
+      /replaces approximate coordinates given without a source/,
+    );
   });
 
   it('keeps the research notes’ approximate coordinates, flagged, only when the gazetteer fails', () => {
@@ -139,5 +142,10 @@ describe('reading the notes', () => {
   it('makes stable ids', () => {
     expect(slug('Le PIC (Projet Internet et Citoyenneté)')).toBe('le-pic');
     expect(slug('Pâquerette')).toBe('paquerette');
+  });
+
+  it('writes an English aside of a name in words both languages read', () => {
+    expect(displayName('La Contre-Voie (formerly 42l)')).toBe('La Contre-Voie (ex-42l)');
+    expect(displayName('Zaclys (La Mère Zaclys)')).toBe('Zaclys (La Mère Zaclys)');
   });
 });

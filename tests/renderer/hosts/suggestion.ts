@@ -12,6 +12,7 @@ export function suggestion(overrides: Partial<HostSuggestion> & { id: string }):
     offers: [],
     registration: 'unknown',
     tier: 'to-check',
+    group: 'near',
     software: null,
     why: [],
     reasons: [],
