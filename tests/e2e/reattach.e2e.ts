@@ -111,6 +111,13 @@ async function startMove(page: Page, appUrl: string, name: string): Promise<Jour
   return journey;
 }
 
+/** How far the page scrolls sideways (0 or less: nothing is wider than the window). */
+function overflow(page: Page): Promise<number> {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+}
+
 /** Resolves once `check` is true, looking again every 50 ms (the proxy's state is in memory). */
 async function until(check: () => boolean, what: string): Promise<void> {
   for (let tries = 0; tries < 1200; tries++) {
@@ -197,6 +204,9 @@ describe('a reloaded page finds its move again', () => {
     expect(await later.getByTestId('unfinished-moves').count()).toBe(0);
     await screenshot(later, 'reattach-4-welcome-last-move-fr');
     expect(await axeViolations(later)).toEqual([]);
+    await later.setViewportSize({ width: 640, height: 720 });
+    expect(await overflow(later)).toBeLessThanOrEqual(0);
+    await screenshot(later, 'reattach-5-welcome-last-move-200-fr');
     await back.wizard.button(back.words('welcome.lastMove.show')).click();
     await back.waitForHeading('done.title');
     expect((await back.doneCounts())['calendars']).toMatchObject({ verified: String(EVENTS) });
@@ -237,6 +247,12 @@ describe('paused is paused', () => {
     await journey.wizard.button(journey.words('undo.button')).waitFor();
     await screenshot(page, 'paused-1-view-fr');
     expect(await axeViolations(page)).toEqual([]);
+    // At 200 % zoom (half the window's width in CSS pixels) nothing scrolls sideways.
+    const window = page.viewportSize() ?? { width: 1280, height: 720 };
+    await page.setViewportSize({ width: window.width / 2, height: window.height });
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'paused-2-view-200-fr');
+    await page.setViewportSize(window);
 
     await journey.wizard.button(journey.words('moving.pausedView.resume')).click();
     await journey.waitForHeading('done.title', 120_000);
