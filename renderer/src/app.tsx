@@ -1,13 +1,14 @@
 // The wizard: which screen is shown, and what the family has given and chosen so far.
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type {
   Account,
   JobRef,
+  LastMove,
   MigrationReport,
   Result,
   ScanReport,
 } from '../../src/contract/index.ts';
-import { useApi } from './api/api-context.tsx';
+import { useApi, useJobStore } from './api/api-context.tsx';
 import type { HostChoice } from './hosts/host-choice.ts';
 import { emptySearch } from './hosts/home-search.ts';
 import type { HomeSearch } from './hosts/home-search.ts';
@@ -22,6 +23,7 @@ import { WelcomeScreen } from './screens/welcome-screen.tsx';
 import { defaultSelection, toMigrationSelection } from './selection.ts';
 import type { Selection } from './selection.ts';
 import type { Step } from './steps.ts';
+import type { RendererApi } from './api/renderer-api.ts';
 
 interface Scanned {
   report: ScanReport;
@@ -29,8 +31,29 @@ interface Scanned {
   paths: string[];
 }
 
+type Move = { accountId: string; start: () => Promise<Result<JobRef>> };
+
+/**
+ * Following a move already running (the page was reloaded, or opened in a second tab): the first
+ * start is that job; going on after a pause is the account's unfinished move.
+ */
+function reattached(api: RendererApi, accountId: string, jobId: string): Move {
+  let attached = false;
+  return {
+    accountId,
+    start: () => {
+      if (attached) return api.resumeMove({ accountId });
+      attached = true;
+      return Promise.resolve({ ok: true, value: { jobId } });
+    },
+  };
+}
+
 export function App() {
   const api = useApi();
+  const jobs = useJobStore();
+  /** Until the service said whether a move is running, nothing is shown (no Welcome flash). */
+  const [checking, setChecking] = useState(true);
   const [step, setStep] = useState<Step>('welcome');
   const [files, setFiles] = useState<File[]>([]);
   const [scanned, setScanned] = useState<Scanned>();
@@ -38,8 +61,34 @@ export function App() {
   const [homeSearch, setHomeSearch] = useState<HomeSearch>(emptySearch);
   /** The host chosen on "Your new home"; null: "I already have an account", nothing pre-filled. */
   const [hostChoice, setHostChoice] = useState<HostChoice | null>(null);
-  const [move, setMove] = useState<{ accountId: string; start: () => Promise<Result<JobRef>> }>();
+  const [move, setMove] = useState<Move>();
   const [result, setResult] = useState<MigrationReport>();
+  /** "Forget everything" just ran: Welcome says so, drawn afresh (no move, no report left). */
+  const [forgotten, setForgotten] = useState(false);
+  const [welcomeKey, setWelcomeKey] = useState(0);
+
+  useEffect(() => {
+    // A move running in the service (this page was reloaded, or is a second tab): show it again,
+    // with what it said last, rather than Welcome.
+    let current = true;
+    void api.listMoves({}).then((listed) => {
+      if (!current) return;
+      const running = listed.ok ? listed.value.find((m) => m.state === 'running') : undefined;
+      if (running !== undefined) {
+        jobs.seed<'migrate'>(running.jobId, {
+          progress: running.progress ?? undefined,
+          problems: running.problems,
+          end: undefined,
+        });
+        setMove(reattached(api, running.accountId, running.jobId));
+        setStep('moving');
+      }
+      setChecking(false);
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, jobs]);
 
   const onScanned = useCallback((report: ScanReport, paths: string[]) => {
     setScanned({ report, paths });
@@ -58,14 +107,35 @@ export function App() {
     setStep('welcome');
   }, []);
 
+  const onForgotten = useCallback(() => {
+    startOver();
+    setForgotten(true);
+    setWelcomeKey((key) => key + 1);
+  }, [startOver]);
+
+  const showLastMove = useCallback(
+    (last: LastMove) => {
+      setMove({
+        accountId: last.accountId,
+        start: () => api.resumeMove({ accountId: last.accountId }),
+      });
+      setResult(last.report);
+      setStep('done');
+    },
+    [api],
+  );
+
   const onDone = useCallback((report: MigrationReport) => {
     setResult(report);
     setStep('done');
   }, []);
 
   const go = (next: Step) => () => {
+    setForgotten(false);
     setStep(next);
   };
+
+  if (checking) return null;
 
   if (step === 'done' && result !== undefined && move !== undefined) {
     return (
@@ -73,12 +143,19 @@ export function App() {
         report={result}
         accountId={move.accountId}
         onResume={go('moving')}
-        onForget={startOver}
+        onForget={onForgotten}
       />
     );
   }
   if (step === 'moving' && move !== undefined) {
-    return <MovingScreen start={move.start} onDone={onDone} />;
+    return (
+      <MovingScreen
+        start={move.start}
+        onDone={onDone}
+        accountId={move.accountId}
+        onForgotten={onForgotten}
+      />
+    );
   }
   if (step === 'connect' && scanned !== undefined && selection !== undefined) {
     return (
@@ -144,16 +221,20 @@ export function App() {
   }
   return (
     <WelcomeScreen
+      key={welcomeKey}
+      forgotten={forgotten}
       onStart={go('source')}
+      onShowLastMove={showLastMove}
       onResume={(accountId, password) => {
         setMove({
           accountId,
           start: () =>
             api.resumeMove({ accountId, ...(password === undefined ? {} : { password }) }),
         });
+        setForgotten(false);
         setStep('moving');
       }}
-      onForgotten={startOver}
+      onForgotten={onForgotten}
     />
   );
 }

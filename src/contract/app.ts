@@ -20,7 +20,11 @@ export const appCommands = {
   /**
    * "Forget everything": the volunteer's last step before the next family. Stops what is running
    * and removes every trace Baluchon kept on this computer (journal, reports, received archive
-   * copies, passwords, caches). Nothing on the servers is touched.
+   * copies, passwords, caches). Nothing on the servers is touched. `stateDir`: a journal kept
+   * elsewhere (`migrate --state DIR`) is forgotten too.
    */
-  forgetEverything: command(z.object({}), z.object({ removed: z.array(z.string()) })),
+  forgetEverything: command(
+    z.object({ stateDir: z.string().min(1).optional() }),
+    z.object({ removed: z.array(z.string()) }),
+  ),
 };

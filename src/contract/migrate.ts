@@ -2,7 +2,8 @@
 // numbers come from reading the server back (DESIGN.md: transfer, verify, report).
 import { z } from 'zod';
 import { command, job } from './define.ts';
-import { JobRef } from './jobs.ts';
+import { ErrorData } from './errors.ts';
+import { JobRef, JobState } from './jobs.ts';
 import { Problem } from './problem.ts';
 
 export const migrateErrorCodes = [
@@ -160,11 +161,44 @@ export const UnfinishedMoveSummary = z.object({
 });
 export type UnfinishedMoveSummary = z.infer<typeof UnfinishedMoveSummary>;
 
+/**
+ * A move this Baluchon ran or runs since it started, as a page opened (or reloaded) in the middle
+ * of it needs it: what was last said of its progress, the problems so far, and how it ended.
+ */
+export const MoveStatus = z.object({
+  jobId: z.string(),
+  accountId: z.string(),
+  server: z.string(),
+  username: z.string(),
+  startedAt: z.string(),
+  state: JobState,
+  /** The last progress event (null before the first). */
+  progress: MigrateProgress.nullable(),
+  problems: z.array(Problem),
+  /** Once ended by itself or by a pause: the report of what is there. */
+  report: MigrationReport.nullable(),
+  /** Once failed or cancelled before any report. */
+  error: ErrorData.nullable(),
+});
+export type MoveStatus = z.infer<typeof MoveStatus>;
+
+/** The report of the last move that ran to its end, kept in the data folder until forgotten. */
+export const LastMove = z.object({ accountId: z.string(), report: MigrationReport });
+export type LastMove = z.infer<typeof LastMove>;
+
 export const migrateCommands = {
+  /** Starts a move; when one is already running for this account, answers with that one. */
   startMigration: command(StartMigrationInput, JobRef),
+  /** The moves of this session: the running ones first, to reattach a reloaded page. */
+  listMoves: command(z.object({}), z.array(MoveStatus)),
+  /** The last move that ran to its end (finished or stopped), to see its report again. */
+  lastMove: command(z.object({}), LastMove.nullable()),
   /** Moves that did not finish (paused, stopped, or the app was closed), to offer going on. */
   listUnfinishedMoves: command(z.object({}), z.array(UnfinishedMoveSummary)),
-  /** Goes on with an unfinished move; the password is needed again when it was not kept. */
+  /**
+   * Goes on with an unfinished move; the password is needed again when it was not kept. When the
+   * move is running already (another window), answers with the running one.
+   */
   resumeMove: command(
     z.object({ accountId: z.string().min(1), password: z.string().min(1).max(4096).optional() }),
     JobRef,

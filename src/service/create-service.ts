@@ -1,6 +1,7 @@
 // The service: one object implementing every command of the contract, whatever the caller
 // (Electron's utility process, `baluchon web`, the CLI, tests). I/O roots, clock and ids come in.
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import type {
   AppInfo,
   BaluchonEvent,
@@ -22,6 +23,7 @@ import type { DavRuntime, DavRuntimeDeps } from './dav-runtime.ts';
 import { dispatch } from './dispatch.ts';
 import { forgetEverything } from './forget-everything.ts';
 import { JobRunner } from './job-runner.ts';
+import { MoveLog } from './move-log.ts';
 import { createMigrateHandlers } from './migrate-handlers.ts';
 import type { MigrateDeps } from './migrate-handlers.ts';
 import { createHostsHandlers } from './hosts-handlers.ts';
@@ -53,6 +55,8 @@ export interface ServiceContext {
   readonly dav: DavRuntime;
   readonly accounts: AccountStore;
   readonly vault: SecretVault;
+  /** The moves of this session, fed by their events. */
+  readonly moves: MoveLog;
   t(): Translator;
   /** Writes a problem's reason in the user's current language. */
   problem(fact: ProblemFact): Problem;
@@ -87,12 +91,14 @@ export function createService(options: ServiceDeps): Service {
   let locale = deps.locale;
   let i18n = createI18n(locale);
   const listeners = new Set<(event: BaluchonEvent) => void>();
+  const moves = new MoveLog();
 
   const errorData = (error: unknown): ErrorData => toErrorData(i18n.t, error);
   const jobs = new JobRunner({
     now: () => deps.now().getTime(),
     newId: deps.newId,
     emit: (event) => {
+      moves.receive(event);
       for (const listener of listeners) listener(event);
     },
     describeProblem: (fact) => ({
@@ -108,6 +114,7 @@ export function createService(options: ServiceDeps): Service {
     dav,
     accounts,
     vault,
+    moves,
     t: () => i18n.t,
     problem: (fact) => ({ ...fact, reason: describeProblem(i18n.t, fact.code, fact.params) }),
     locale: () => locale,
@@ -123,12 +130,19 @@ export function createService(options: ServiceDeps): Service {
       return Promise.resolve(info());
     },
     cancelJob: ({ jobId }) => Promise.resolve({ cancelled: jobs.cancel(jobId) }),
-    forgetEverything: async () => {
+    forgetEverything: async ({ stateDir }) => {
+      // A running move is stopped first, and its end awaited: it writes its journal and report
+      // while it unwinds, and nothing may be written once everything is erased.
       jobs.cancelAll();
       await jobs.idle();
+      moves.clear();
       accounts.clear();
       await vault.clear();
-      return { removed: await forgetEverything(deps.dataDir) };
+      const removed = await forgetEverything(deps.dataDir);
+      if (stateDir !== undefined && stateDir !== deps.dataDir) {
+        removed.push(...(await forgetEverything(stateDir)).map((name) => join(stateDir, name)));
+      }
+      return { removed };
     },
     ...createScanHandlers(context),
     ...createConnectHandlers(context),

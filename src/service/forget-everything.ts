@@ -4,9 +4,10 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deleteJournalFiles, journalPath } from '../journal/index.ts';
+import { lastMoveFileName } from './last-move.ts';
 
-/** Entries of the data folder that are Baluchon's own. */
-const ownEntries = ['reports', 'uploads', 'hosts', 'unfinished-moves.json'];
+/** Entries of the data folder (or of a `--state` folder) that are Baluchon's own. */
+const ownEntries = ['reports', 'uploads', 'hosts', 'unfinished-moves.json', lastMoveFileName];
 
 export async function forgetEverything(dataDir: string): Promise<string[]> {
   const present = new Set(await readdir(dataDir).catch(() => [] as string[]));

@@ -18,6 +18,8 @@ import { undoImport } from '../migration/undo-import.ts';
 import type { FetchLike } from '../vcard/embed-photo.ts';
 import { BaluchonError } from './baluchon-error.ts';
 import type { ServiceContext } from './create-service.ts';
+import { LastMoveFile } from './last-move.ts';
+import { removeReceivedCopies, uploadsDirOf } from './received-copies.ts';
 import { UnfinishedMoves } from './unfinished-moves.ts';
 
 export interface MigrateDeps {
@@ -36,7 +38,13 @@ export const defaultMigrateDeps: MigrateDeps = {
 
 type MigrateHandlers = Pick<
   Handlers,
-  'startMigration' | 'listUnfinishedMoves' | 'resumeMove' | 'readReport' | 'startUndo'
+  | 'startMigration'
+  | 'listUnfinishedMoves'
+  | 'resumeMove'
+  | 'listMoves'
+  | 'lastMove'
+  | 'readReport'
+  | 'startUndo'
 >;
 
 export function createMigrateHandlers(
@@ -45,6 +53,7 @@ export function createMigrateHandlers(
 ): MigrateHandlers {
   const deps: MigrateDeps = { ...defaultMigrateDeps, ...overrides };
   const unfinished = new UnfinishedMoves(context.deps.dataDir);
+  const lastMove = new LastMoveFile(context.deps.dataDir);
 
   const start = async (
     paths: string[],
@@ -53,18 +62,17 @@ export function createMigrateHandlers(
     selection: MigrationSelection,
     directory: string,
   ): Promise<{ jobId: string }> => {
+    // One move per account at a time: a second window (or a reloaded page) that asks again
+    // follows the move already running instead of starting another on the same journal.
+    const running = context.moves.running(account.accountId);
+    if (running !== undefined) return { jobId: running };
     for (const path of paths) {
       if ((await stat(path).catch(() => undefined)) === undefined) {
         throw new BaluchonError('path-not-found', { path });
       }
     }
-    await unfinished.remember({
-      paths,
-      account,
-      selection,
-      stateDir: directory,
-      startedAt: context.deps.now().toISOString(),
-    });
+    const startedAt = context.deps.now().toISOString();
+    await unfinished.remember({ paths, account, selection, stateDir: directory, startedAt });
     const jobId = context.jobs.start('migrate', async (job) => {
       const journal = openJournal({
         path: journalPath(directory),
@@ -110,13 +118,21 @@ export function createMigrateHandlers(
           t,
           context.locale(),
         );
-        // Nothing left to go on with once everything arrived.
-        if (report.complete) await unfinished.forget(account.accountId);
-        return { ...report, reportFile };
+        const kept = { ...report, reportFile };
+        // A paused move is offered again on Welcome; any other end is the report to see again.
+        if (report.state !== 'cancelled') await lastMove.save({ account, report: kept });
+        if (report.complete) {
+          // Nothing left to go on with once everything arrived, nor any reason to keep the
+          // copies of the archive received in a browser.
+          await unfinished.forget(account.accountId);
+          await removeReceivedCopies(uploadsDirOf(context.deps.dataDir), paths);
+        }
+        return kept;
       } finally {
         journal.close();
       }
     });
+    context.moves.track(jobId, account, startedAt);
     return { jobId };
   };
 
@@ -158,6 +174,8 @@ export function createMigrateHandlers(
     },
 
     resumeMove: async ({ accountId, password }) => {
+      const running = context.moves.running(accountId);
+      if (running !== undefined) return { jobId: running };
       const move = (await unfinished.list()).find(
         (candidate) => candidate.account.accountId === accountId,
       );
@@ -177,6 +195,16 @@ export function createMigrateHandlers(
         }
       }
       return start(move.paths, move.account, credentials, move.selection, move.stateDir);
+    },
+
+    listMoves: () => Promise.resolve(context.moves.list()),
+
+    lastMove: async () => {
+      const last = await lastMove.read();
+      if (last === null) return null;
+      // Its Done screen offers "undo this import": the account must be known for that.
+      context.accounts.remember(last.account);
+      return { accountId: last.account.accountId, report: last.report };
     },
 
     startUndo: async ({ accountId, stateDir }) => {

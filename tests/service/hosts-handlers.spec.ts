@@ -13,6 +13,7 @@ import { createService } from '../../src/service/create-service.ts';
 import { createHostsHandlers, describeSelection } from '../../src/service/hosts-handlers.ts';
 import type { HostsDeps, HostsHandlers } from '../../src/service/hosts-handlers.ts';
 import { JobRunner } from '../../src/service/job-runner.ts';
+import { MoveLog } from '../../src/service/move-log.ts';
 import { startFixtureServer } from '../hosts/chatonsinfos/fixture-server.ts';
 import type { FixtureServer } from '../hosts/chatonsinfos/fixture-server.ts';
 import { actAsUser, startLoginFlowStandIn } from '../standins/nextcloud-login-flow.ts';
@@ -62,6 +63,7 @@ function setup(locale: Locale, overrides: Partial<HostsDeps> = {}) {
       migrate: {},
     },
     jobs,
+    moves: new MoveLog(),
     dav: createDavRuntime({ now: () => new Date('2026-11-26T10:00:00Z') }),
     accounts: new AccountStore(vault),
     vault,

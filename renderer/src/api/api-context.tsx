@@ -27,6 +27,11 @@ export function useApi(): RendererApi {
   return useApiContext().api;
 }
 
+/** The store of every job's events (to seed it with what a reloaded page was told). */
+export function useJobStore(): JobStore {
+  return useApiContext().jobs;
+}
+
 export function useJob<K extends JobKind>(jobId: string | undefined): JobView<K> | undefined {
   const { jobs } = useApiContext();
   return useSyncExternalStore(

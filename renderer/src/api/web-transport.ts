@@ -7,10 +7,31 @@ import type { RendererApi } from './renderer-api.ts';
 export function createWebTransport(): RendererApi {
   const listeners = new Set<(event: BaluchonEvent) => void>();
   let source: EventSource | undefined;
+  // Commands wait until the event stream is open: the events of a job a command starts (or that
+  // a reloaded page asks about) then cannot slip by before the page listens.
+  let listening: Promise<void> = Promise.resolve();
 
   const ensureEvents = (): void => {
     if (source !== undefined) return;
     source = new EventSource('events');
+    const opening = source;
+    listening = new Promise<void>((resolve) => {
+      // An error too: a command then says what is wrong rather than waiting for ever.
+      opening.addEventListener(
+        'open',
+        () => {
+          resolve();
+        },
+        { once: true },
+      );
+      opening.addEventListener(
+        'error',
+        () => {
+          resolve();
+        },
+        { once: true },
+      );
+    });
     source.onmessage = (message: MessageEvent<string>) => {
       const event = JSON.parse(message.data) as BaluchonEvent;
       for (const listener of listeners) listener(event);
@@ -19,6 +40,7 @@ export function createWebTransport(): RendererApi {
 
   const call = async (name: string, input: unknown): Promise<Result<unknown>> => {
     try {
+      await listening;
       const response = await fetch(`api/${name}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },

@@ -39,6 +39,22 @@ export class JobStore {
     for (const listener of this.#listeners) listener();
   }
 
+  /**
+   * What the service said of a job before this page listened (a page reloaded in the middle of
+   * a move). Events may have arrived already, since the stream opens before any command: they are
+   * newer, so they win; problems they repeat are kept once.
+   */
+  seed<K extends JobKind>(jobId: string, known: JobView<K>): void {
+    const heard = this.#jobs.get(jobId);
+    const next: JobView<JobKind> = {
+      progress: heard?.progress ?? known.progress,
+      problems: mergeProblems(known.problems, heard?.problems ?? []),
+      end: heard?.end ?? known.end,
+    };
+    this.#jobs.set(jobId, next);
+    for (const listener of this.#listeners) listener();
+  }
+
   get<K extends JobKind>(jobId: string | undefined): JobView<K> | undefined {
     return jobId === undefined ? undefined : this.#jobs.get(jobId);
   }
@@ -47,4 +63,21 @@ export class JobStore {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
+}
+
+/** The problems known before, then those heard since that they do not already hold. */
+function mergeProblems(known: readonly Problem[], heard: readonly Problem[]): Problem[] {
+  const left = new Map<string, number>();
+  for (const problem of known) {
+    const key = JSON.stringify(problem);
+    left.set(key, (left.get(key) ?? 0) + 1);
+  }
+  const merged = [...known];
+  for (const problem of heard) {
+    const key = JSON.stringify(problem);
+    const count = left.get(key) ?? 0;
+    if (count > 0) left.set(key, count - 1);
+    else merged.push(problem);
+  }
+  return merged;
 }

@@ -11,11 +11,13 @@ import type {
 } from '../../../src/contract/index.ts';
 import { useApi, useJob, useJobEnd } from '../api/api-context.tsx';
 import { errorText } from '../components/error-text.ts';
+import { ForgetButton } from '../components/forget-button.tsx';
 import { ProgressBar } from '../components/progress-bar.tsx';
 import { ProblemList } from '../components/problem-list.tsx';
 import { WizardLayout } from '../components/wizard-layout.tsx';
 import { formatBytes, formatCount } from '../format.ts';
 import { timeLeft } from '../time-left.ts';
+import { PausedView } from './paused-view.tsx';
 
 const kinds = ['calendars', 'tasks', 'contacts', 'files'] as const;
 
@@ -23,6 +25,9 @@ export function MovingScreen(props: {
   /** Starts (or goes on with) the move; called again to resume after a pause. */
   start: () => Promise<Result<JobRef>>;
   onDone: (report: MigrationReport) => void;
+  accountId: string;
+  /** After "forget everything" (which stops the move first). */
+  onForgotten: () => void;
 }) {
   const { start, onDone } = props;
   const { t, i18n } = useTranslation();
@@ -31,8 +36,11 @@ export function MovingScreen(props: {
   const [startError, setStartError] = useState<ErrorData>();
   const job = useJob<'migrate'>(jobId);
   const started = useRef(false);
+  /** Paused, the family asked to see what is already there. */
+  const [seeing, setSeeing] = useState(false);
 
   const run = useCallback(async () => {
+    setSeeing(false);
     setStartError(undefined);
     setJobId(undefined);
     const result = await start();
@@ -59,6 +67,16 @@ export function MovingScreen(props: {
 
   const progress = job?.progress;
   const running = jobId !== undefined && end === undefined;
+  if (paused !== undefined && seeing) {
+    return (
+      <PausedView
+        report={paused}
+        progress={progress}
+        accountId={props.accountId}
+        onResume={() => void run()}
+      />
+    );
+  }
   return (
     <WizardLayout step="moving" title={t('moving.title')}>
       <p className="lead">{paused === undefined ? t('moving.intro') : t('moving.paused')}</p>
@@ -78,6 +96,7 @@ export function MovingScreen(props: {
       )}
       <p className="hint">{t('moving.canClose')}</p>
       <div className="actions">
+        {running ? <ForgetButton running onForgotten={props.onForgotten} /> : null}
         {running ? (
           <button
             type="button"
@@ -94,7 +113,7 @@ export function MovingScreen(props: {
               <button
                 type="button"
                 onClick={() => {
-                  onDone(paused);
+                  setSeeing(true);
                 }}
               >
                 {t('moving.seeSoFar')}

@@ -1,7 +1,7 @@
 // `baluchon web [--port N] [--no-open]`: the whole app in a browser, on this machine only.
 // Prints one line on stdout: the address, which carries the session's secret token.
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { uploadsDirOf } from '../../service/received-copies.ts';
 import { ensureRendererBuilt } from '../../web/renderer-build.ts';
 import { startWebServer } from '../../web/web-server.ts';
 import type { CliCommand } from '../cli-command.ts';
@@ -31,7 +31,7 @@ export const webCommand: CliCommand = {
     const server = await startWebServer({
       service: ctx.service,
       rendererDir: renderer.dir,
-      uploadsDir: join(ctx.service.dataDir, 'uploads'),
+      uploadsDir: uploadsDirOf(ctx.service.dataDir),
       port,
     });
     ctx.stdout.write(`${server.url}\n`);

@@ -1,0 +1,69 @@
+// `baluchon forget`: the data folder and, with --state, a journal kept elsewhere.
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../../src/cli/run-cli.ts';
+import { journalPath, openJournal } from '../../../src/journal/index.ts';
+
+let root: string;
+let dataDir: string;
+let stateDir: string;
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'baluchon-cli-forget-'));
+  dataDir = join(root, 'data');
+  stateDir = join(root, 'cle-usb');
+  for (const dir of [dataDir, stateDir]) {
+    await mkdir(join(dir, 'reports'), { recursive: true });
+    await writeFile(join(dir, 'reports', 'rapport.html'), '<p>rapport</p>');
+    openJournal({ path: journalPath(dir), now: () => new Date() }).close();
+  }
+  // Something of the family's own in the state folder: never touched.
+  await writeFile(join(stateDir, 'notes.txt'), 'à garder');
+});
+
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function run(args: string[], lang: string) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const code = await runCli(args, {
+    stdout,
+    stderr,
+    env: { LANG: lang, BALUCHON_DATA_DIR: dataDir },
+    cwd: root,
+    interrupted: new AbortController().signal,
+  });
+  return { code, out };
+}
+
+describe('baluchon forget', () => {
+  it('with --state, forgets the journal kept there too, and nothing else of that folder', async () => {
+    const { code, out } = await run(['forget', '--state', 'cle-usb'], 'fr_FR.UTF-8');
+    expect(code).toBe(0);
+    expect(out).toContain(`Le journal et les rapports gardés dans ${stateDir} sont effacés aussi.`);
+    expect(await readdir(stateDir)).toEqual(['notes.txt']);
+    expect(await readdir(dataDir)).toEqual([]);
+  });
+
+  it('without --state, leaves a journal kept elsewhere alone', async () => {
+    const { code } = await run(['forget', '--json'], 'en_US.UTF-8');
+    expect(code).toBe(0);
+    expect((await readdir(stateDir)).sort()).toContain('reports');
+    expect(await readdir(dataDir)).toEqual([]);
+  });
+
+  it('explains --state in its help, in French and in English', async () => {
+    const fr = await run(['forget', '--help'], 'fr_FR.UTF-8');
+    expect(fr.out).toContain('forget [--state <dossier>] [--json]');
+    expect(fr.out).toContain('aussi le journal gardé dans ce dossier');
+    const en = await run(['forget', '--help'], 'en_US.UTF-8');
+    expect(en.out).toContain('also the journal kept in this folder');
+  });
+});
