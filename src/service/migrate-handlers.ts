@@ -34,6 +34,11 @@ export const defaultMigrateDeps: MigrateDeps = {
   fetchPhoto: (url, init) => fetch(url, init),
 };
 
+interface FilesDestination {
+  account: Account;
+  credentials: { username: string; password: string };
+}
+
 type MigrateHandlers = Pick<
   Handlers,
   'startMigration' | 'listUnfinishedMoves' | 'resumeMove' | 'readReport' | 'startUndo'
@@ -52,6 +57,7 @@ export function createMigrateHandlers(
     credentials: { username: string; password: string },
     selection: MigrationSelection,
     directory: string,
+    files: FilesDestination | null,
   ): Promise<{ jobId: string }> => {
     for (const path of paths) {
       if ((await stat(path).catch(() => undefined)) === undefined) {
@@ -61,6 +67,7 @@ export function createMigrateHandlers(
     await unfinished.remember({
       paths,
       account,
+      ...(files === null ? {} : { filesAccount: files.account }),
       selection,
       stateDir: directory,
       startedAt: context.deps.now().toISOString(),
@@ -87,6 +94,14 @@ export function createMigrateHandlers(
           retry: context.dav.retry,
           retryPolicy: context.dav.retryPolicy,
           account,
+          ...(files === null
+            ? {}
+            : {
+                files: {
+                  account: files.account,
+                  client: context.dav.client(files.credentials),
+                },
+              }),
           t: context.t(),
           signal: job.signal,
           now: context.deps.now,
@@ -103,7 +118,13 @@ export function createMigrateHandlers(
         const t = context.t();
         const stopMessage =
           outcome.stop === null ? null : describeError(t, outcome.stop.code, outcome.stop.details);
-        const report = buildReport(outcome, { byKind, run }, account, stopMessage);
+        const report = buildReport(
+          outcome,
+          { byKind, run },
+          account,
+          stopMessage,
+          files?.account ?? null,
+        );
         const reportFile = await saveReportFile(
           report,
           join(directory, 'reports'),
@@ -120,10 +141,21 @@ export function createMigrateHandlers(
     return { jobId };
   };
 
+  /** The second account for the files, when one is given and differs from the main one. */
+  const filesDestination = async (
+    accountId: string,
+    filesAccountId: string | undefined,
+  ): Promise<FilesDestination | null> => {
+    if (filesAccountId === undefined || filesAccountId === accountId) return null;
+    const { account, credentials } = await context.accounts.get(filesAccountId);
+    return { account, credentials };
+  };
+
   return {
-    startMigration: async ({ paths, accountId, selection, stateDir }) => {
+    startMigration: async ({ paths, accountId, filesAccountId, selection, stateDir }) => {
       const { account, credentials } = await context.accounts.get(accountId);
-      return start(paths, account, credentials, selection, stateDir ?? context.deps.dataDir);
+      const files = await filesDestination(accountId, filesAccountId);
+      return start(paths, account, credentials, selection, stateDir ?? context.deps.dataDir, files);
     },
 
     listUnfinishedMoves: async () => {
@@ -148,6 +180,8 @@ export function createMigrateHandlers(
             accountId: move.account.accountId,
             server: move.account.server,
             username: move.account.username,
+            filesServer: move.filesAccount?.server ?? null,
+            filesUsername: move.filesAccount?.username ?? null,
             startedAt: move.startedAt,
             archives: move.paths.map((path) => basename(path)),
             archivesPresent: present.every(Boolean),
@@ -157,7 +191,7 @@ export function createMigrateHandlers(
       );
     },
 
-    resumeMove: async ({ accountId, password }) => {
+    resumeMove: async ({ accountId, password, filesAccountId }) => {
       const move = (await unfinished.list()).find(
         (candidate) => candidate.account.accountId === accountId,
       );
@@ -171,12 +205,30 @@ export function createMigrateHandlers(
         ),
       };
       await context.accounts.add(move.account, credentials);
+      // A files account newly connected (from Done, after a calendar-only move), else the one
+      // the move already had.
+      let files = await filesDestination(accountId, filesAccountId);
+      if (files === null && move.filesAccount !== undefined) {
+        const filesCredentials = {
+          username: move.filesAccount.username,
+          password: await context.accounts.password(
+            move.filesAccount.server,
+            move.filesAccount.username,
+            undefined,
+          ),
+        };
+        await context.accounts.add(move.filesAccount, filesCredentials);
+        files = { account: move.filesAccount, credentials: filesCredentials };
+      }
       for (const path of move.paths) {
         if ((await stat(path).catch(() => undefined)) === undefined) {
           throw new BaluchonError('migration.archives-gone', { path: basename(path) });
         }
       }
-      return start(move.paths, move.account, credentials, move.selection, move.stateDir);
+      // Files newly given a place go with the rest, even if they were set aside for lack of one.
+      const selection =
+        filesAccountId === undefined ? move.selection : { ...move.selection, files: true };
+      return start(move.paths, move.account, credentials, selection, move.stateDir, files);
     },
 
     startUndo: async ({ accountId, stateDir }) => {
