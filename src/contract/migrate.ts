@@ -80,6 +80,21 @@ export const LeftOver = z.object({
 });
 export type LeftOver = z.infer<typeof LeftOver>;
 
+/**
+ * The counts table's columns, in the one order the Done screen and the saved report both show.
+ * The renderer types its own list as `ReportColumns`, so the compiler keeps the two in step.
+ */
+export const reportColumns = [
+  'found',
+  'created',
+  'unchanged',
+  'updated',
+  'skipped',
+  'failed',
+  'verified',
+] as const;
+export type ReportColumns = typeof reportColumns;
+
 export const KindReport = KindCounts.extend({
   /** Each item that did not arrive as it was, and why. */
   problems: z.array(Problem),
