@@ -128,10 +128,18 @@ describe('leftOf', () => {
 });
 
 describe('buildReport', () => {
-  const counts = (changes: Partial<KindReport> = {}) => {
-    const { problems: _problems, left: _left, ...rest } = { ...nothing, ...changes };
-    return rest;
+  const zero = {
+    found: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    skipped: 0,
+    failed: 0,
+    verified: 0,
+    missing: 0,
+    bytes: 0,
   };
+  const counts = (changes: Partial<typeof zero> = {}) => ({ ...zero, ...changes });
   const outcome = (changes: Partial<MigrationOutcome> = {}): MigrationOutcome => ({
     run: { id: 7 } as unknown as Run,
     state: 'finished',

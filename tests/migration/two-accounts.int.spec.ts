@@ -72,7 +72,10 @@ async function report(service: Service, name: string, input: unknown): Promise<M
         event.jobId === jobId && event.type === 'job.end';
       const early = seen.find(match);
       if (early !== undefined) resolve(early);
-      else ended = (event) => (match(event) ? resolve(event) : undefined);
+      else
+        ended = (event) => {
+          if (match(event)) resolve(event);
+        };
     });
     if (end.type !== 'job.end' || end.outcome !== 'done') {
       throw new Error(`${name} ended ${JSON.stringify(end)}`);
