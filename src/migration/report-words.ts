@@ -3,9 +3,13 @@
 import type { LeftOver, MigrationKind, MigrationReport } from '../contract/migrate.ts';
 import type { Translator } from '../i18n/create-i18n.ts';
 
-/** The headline's key: "everything" is said only when the verdict allows it. */
+/**
+ * The headline's key: "everything" is said only when the verdict allows it; "everything that can
+ * move" when items that cannot move by nature are named below.
+ */
 export function headlineKey(report: Pick<MigrationReport, 'verdict' | MigrationKind>): string {
-  if (report.verdict !== 'everything') return `migration:report.verdict.${report.verdict}`;
+  if (report.verdict === 'all-that-can') return 'migration:report.complete';
+  if (report.verdict === 'incomplete') return 'migration:report.verdict.incomplete';
   const kinds = ['calendars', 'tasks', 'contacts', 'files'] as const;
   const leftByChoice = kinds.some((kind) => report[kind].left.length > 0);
   return leftByChoice

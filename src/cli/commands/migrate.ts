@@ -161,7 +161,7 @@ function readSelection(only: unknown): MigrationSelection | string {
 function summary(ctx: CliContext, report: MigrationReport): string {
   const t: Translator = ctx.t;
   const language = detectLocale(ctx.env);
-  const lines = [t(headlineKey(report))];
+  const lines = [t(report.complete ? headlineKey(report) : 'migration:report.incomplete')];
   if (report.filesServer !== null && report.filesAccount !== null) {
     lines.push(
       t('migration:report.to', { account: report.account, server: report.server }),
