@@ -14,6 +14,7 @@ import type { HomeSearch } from './hosts/home-search.ts';
 import { needsOf } from './hosts/needs.ts';
 import { ConnectScreen } from './screens/connect-screen.tsx';
 import { DoneScreen } from './screens/done-screen.tsx';
+import { FilesAccountScreen } from './screens/files-account-screen.tsx';
 import { FoundScreen } from './screens/found-screen.tsx';
 import { HomeScreen } from './screens/home-screen.tsx';
 import { MovingScreen } from './screens/moving-screen.tsx';
@@ -40,6 +41,8 @@ export function App() {
   const [hostChoice, setHostChoice] = useState<HostChoice | null>(null);
   const [move, setMove] = useState<{ accountId: string; start: () => Promise<Result<JobRef>> }>();
   const [result, setResult] = useState<MigrationReport>();
+  /** From Done: connecting an account for the files that had no place. */
+  const [addingFiles, setAddingFiles] = useState(false);
 
   const onScanned = useCallback((report: ScanReport, paths: string[]) => {
     setScanned({ report, paths });
@@ -55,6 +58,7 @@ export function App() {
     setHostChoice(null);
     setMove(undefined);
     setResult(undefined);
+    setAddingFiles(false);
     setStep('welcome');
   }, []);
 
@@ -67,6 +71,26 @@ export function App() {
     setStep(next);
   };
 
+  if (step === 'done' && result !== undefined && move !== undefined && addingFiles) {
+    const { accountId } = move;
+    return (
+      <FilesAccountScreen
+        needed={result.files.left.reduce((sum, left) => sum + (left.bytes ?? 0), 0)}
+        onBack={() => {
+          setAddingFiles(false);
+        }}
+        onStart={(filesAccount) => {
+          // The same move goes on, its files now with a place: one report naming both accounts.
+          setMove({
+            accountId,
+            start: () => api.resumeMove({ accountId, filesAccountId: filesAccount.accountId }),
+          });
+          setAddingFiles(false);
+          setStep('moving');
+        }}
+      />
+    );
+  }
   if (step === 'done' && result !== undefined && move !== undefined) {
     return (
       <DoneScreen
@@ -74,6 +98,9 @@ export function App() {
         accountId={move.accountId}
         onResume={go('moving')}
         onForget={startOver}
+        onAddFilesAccount={() => {
+          setAddingFiles(true);
+        }}
       />
     );
   }
@@ -87,7 +114,7 @@ export function App() {
         report={scanned.report}
         selection={selection}
         onBack={go('home')}
-        onConnected={(account: Account, usable: Selection) => {
+        onConnected={(account: Account, usable: Selection, filesAccount?: Account) => {
           const chosen = toMigrationSelection(usable);
           setMove({
             accountId: account.accountId,
@@ -95,6 +122,7 @@ export function App() {
               api.startMigration({
                 paths: scanned.paths,
                 accountId: account.accountId,
+                ...(filesAccount === undefined ? {} : { filesAccountId: filesAccount.accountId }),
                 selection: chosen,
               }),
           });
