@@ -213,8 +213,12 @@ describe('baluchon migrate (Radicale)', () => {
     const { code, stdout } = await migrate([...family, '--only', notFiles], { state: 'family' });
     expect(code).toBe(exitCode.ok);
     expect(() => JSON.parse(stdout) as unknown).toThrow();
-    expect(stdout).toContain('Tout ce qui peut être déménagé est sur le nouveau serveur');
+    // The files were left out by choice: "everything you chose", and the files say so.
+    expect(stdout).toContain('Tout ce que vous avez choisi d’emporter est sur le nouveau serveur');
     expect(stdout).toMatch(/^Rendez-vous: 10 trouvés, 0 copiés, .*10 déjà là, .*10 vérifiés/m);
+    expect(stdout).toMatch(
+      /^ {2}10 fichiers \(306 ko\) sont restés chez Google, comme vous l’avez choisi\.$/m,
+    );
   });
 
   it('exits 1 when the account has no place for the Drive files, with everything else verified', async () => {
@@ -227,5 +231,9 @@ describe('baluchon migrate (Radicale)', () => {
     );
     expect(report.calendars.verified).toBe(report.calendars.found);
     expect(report.contacts.verified).toBe(report.contacts.found);
+    expect(report.verdict).toBe('incomplete');
+    expect(report.files.left).toEqual([
+      { reason: 'no-place', count: 10, bytes: expect.any(Number) },
+    ]);
   });
 });
