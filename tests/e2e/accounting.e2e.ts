@@ -85,7 +85,7 @@ async function cellsCutOff(page: Page): Promise<string[]> {
     for (const cell of cells) {
       const box = cell.getBoundingClientRect();
       if (box.width === 0 && box.height === 0) continue; // the column headings, hidden when stacked
-      if (box.left < 0 || box.right > width + 0.5) cut.push(cell.textContent ?? '');
+      if (box.left < 0 || box.right > width + 0.5) cut.push(cell.textContent);
     }
     return cut;
   });
