@@ -46,7 +46,10 @@ export function reportHtml(report: MigrationReport, t: Translator, language: str
         : `${counts}\n<tr class="left"><td colspan="${columns.length + 1}"><ul>${left.join('')}</ul></td></tr>`;
     })
     .join('\n');
-  const problems = [...report.problems, ...kinds.flatMap((kind) => report[kind].problems)];
+  // "No place for this kind on the account" is said in the kind's row, as on the Done screen.
+  const problems = [...report.problems, ...kinds.flatMap((kind) => report[kind].problems)].filter(
+    (problem) => !/^migration\.no-(calendars|tasks|contacts|files)-here$/.test(problem.code),
+  );
   const notes: string[] = [];
   if (report.documents !== null && report.documents.count > 0) {
     const list = Object.entries(report.documents.byFormat)

@@ -30,6 +30,10 @@ const columns: ReportColumns = [
 /** What "Réessayer" can fix (not a missing place, not the family's choice). */
 const retryable = new Set(['refused', 'failed', 'not-sent']);
 
+function saidInRow(code: string): boolean {
+  return /^migration\.no-(calendars|tasks|contacts|files)-here$/.test(code);
+}
+
 /** The headline, from the one verdict the engine decided (src/migration/report-words.ts). */
 function headlineKey(report: MigrationReport): string {
   if (report.verdict === 'all-that-can') return 'migration:report.complete';
@@ -71,7 +75,10 @@ export function DoneScreen(props: {
     report[kind].left.some((left) => retryable.has(left.reason)),
   );
   const shown = kinds.filter((kind) => report[kind].found > 0);
-  const problems = [...report.problems, ...kinds.flatMap((kind) => report[kind].problems)];
+  // "No place for this kind on the account" is said in the kind's row, with its action.
+  const problems = [...report.problems, ...kinds.flatMap((kind) => report[kind].problems)].filter(
+    (problem) => !saidInRow(problem.code),
+  );
   // Next steps speak only of what moved: the phone apps for agendas and contacts, the folder for
   // files.
   const agendaOrContacts = shown.some((kind) => kind !== 'files');
