@@ -39,7 +39,12 @@ export function App() {
   const [homeSearch, setHomeSearch] = useState<HomeSearch>(emptySearch);
   /** The host chosen on "Your new home"; null: "I already have an account", nothing pre-filled. */
   const [hostChoice, setHostChoice] = useState<HostChoice | null>(null);
-  const [move, setMove] = useState<{ accountId: string; start: () => Promise<Result<JobRef>> }>();
+  const [move, setMove] = useState<{
+    accountId: string;
+    /** The second account for the files, when the family gave one. */
+    filesAccountId?: string;
+    start: () => Promise<Result<JobRef>>;
+  }>();
   const [result, setResult] = useState<MigrationReport>();
   /** From Done: connecting an account for the files that had no place. */
   const [addingFiles, setAddingFiles] = useState(false);
@@ -83,6 +88,7 @@ export function App() {
           // The same move goes on, its files now with a place: one report naming both accounts.
           setMove({
             accountId,
+            filesAccountId: filesAccount.accountId,
             start: () => api.resumeMove({ accountId, filesAccountId: filesAccount.accountId }),
           });
           setAddingFiles(false);
@@ -96,6 +102,7 @@ export function App() {
       <DoneScreen
         report={result}
         accountId={move.accountId}
+        filesAccountId={move.filesAccountId}
         onResume={go('moving')}
         onForget={startOver}
         onAddFilesAccount={() => {
@@ -118,6 +125,7 @@ export function App() {
           const chosen = toMigrationSelection(usable);
           setMove({
             accountId: account.accountId,
+            ...(filesAccount === undefined ? {} : { filesAccountId: filesAccount.accountId }),
             start: () =>
               api.startMigration({
                 paths: scanned.paths,

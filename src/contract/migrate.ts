@@ -225,7 +225,12 @@ export const migrateCommands = {
   ),
   /** Deletes from the server what Baluchon created for this account (never anything else). */
   startUndo: command(
-    z.object({ accountId: z.string().min(1), stateDir: z.string().min(1).optional() }),
+    z.object({
+      accountId: z.string().min(1),
+      /** The move's second account, for the files: what Baluchon copied there goes too. */
+      filesAccountId: z.string().min(1).optional(),
+      stateDir: z.string().min(1).optional(),
+    }),
     JobRef,
   ),
   /** The saved report of a move, as HTML, to keep or print. */

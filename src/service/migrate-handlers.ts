@@ -231,8 +231,11 @@ export function createMigrateHandlers(
       return start(move.paths, move.account, credentials, selection, move.stateDir, files);
     },
 
-    startUndo: async ({ accountId, stateDir }) => {
+    startUndo: async ({ accountId, filesAccountId, stateDir }) => {
       const { account, credentials } = await context.accounts.get(accountId);
+      const files = await filesDestination(accountId, filesAccountId);
+      // The main account, then the files account when the move had one: one job, one result.
+      const accounts = [{ account, credentials }, ...(files === null ? [] : [files])];
       const jobId = context.jobs.start('undo', async (job) => {
         const journal = openJournal({
           path: journalPath(stateDir ?? context.deps.dataDir),
@@ -242,25 +245,33 @@ export function createMigrateHandlers(
             : { nativeBinding: deps.sqliteNativeBinding }),
         });
         const problems: Problem[] = [];
+        const total = { deleted: 0, kept: 0, collectionsDeleted: 0, collectionsKept: 0 };
         try {
-          const outcome = await undoImport({
-            journal,
-            client: context.dav.client(credentials),
-            target: { server: account.server, account: account.username },
-            retry: context.dav.retry,
-            retryPolicy: context.dav.retryPolicy,
-            signal: job.signal,
-            concurrency: deps.concurrency,
-            onProgress: (done, total) => {
-              job.progress({ done, total });
-            },
-            onProblem: (fact) => {
-              problems.push(context.problem(fact));
-              job.problem(fact);
-            },
-          });
+          for (const [index, one] of accounts.entries()) {
+            const outcome = await undoImport({
+              journal,
+              client: context.dav.client(one.credentials),
+              target: { server: one.account.server, account: one.account.username },
+              retry: context.dav.retry,
+              retryPolicy: context.dav.retryPolicy,
+              signal: job.signal,
+              concurrency: deps.concurrency,
+              onProgress: (done, count) => {
+                // Each account's part in turn: the bar starts again for the files account.
+                job.progress({ done: done + index * count, total: count * accounts.length });
+              },
+              onProblem: (fact) => {
+                problems.push(context.problem(fact));
+                job.problem(fact);
+              },
+            });
+            total.deleted += outcome.deleted;
+            total.kept += outcome.kept;
+            total.collectionsDeleted += outcome.collectionsDeleted;
+            total.collectionsKept += outcome.collectionsKept;
+          }
           await unfinished.forget(account.accountId);
-          return { ...outcome, problems };
+          return { ...total, problems };
         } finally {
           journal.close();
         }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account, BaluchonEvent, MigrationReport } from '../../src/contract/index.ts';
-import { MigrationReport as MigrationReportSchema } from '../../src/contract/index.ts';
+import { MigrationReport as MigrationReportSchema, UndoReport } from '../../src/contract/index.ts';
 import type { UnfinishedMoveSummary } from '../../src/contract/migrate.ts';
 import type { Service } from '../../src/service/create-service.ts';
 import { buildTakeout } from '../fixtures/takeout/build-takeout.ts';
@@ -57,6 +57,11 @@ async function connect(
 
 /** Calls a command that starts a migration, and resolves with its report. */
 async function report(service: Service, name: string, input: unknown): Promise<MigrationReport> {
+  return MigrationReportSchema.parse(await jobResult(service, name, input));
+}
+
+/** Calls a command that starts a job, and resolves with the job's result. */
+async function jobResult(service: Service, name: string, input: unknown): Promise<unknown> {
   let ended: (event: BaluchonEvent) => void = () => undefined;
   const seen: BaluchonEvent[] = [];
   const unsubscribe = service.subscribe((event) => {
@@ -80,7 +85,7 @@ async function report(service: Service, name: string, input: unknown): Promise<M
     if (end.type !== 'job.end' || end.outcome !== 'done') {
       throw new Error(`${name} ended ${JSON.stringify(end)}`);
     }
-    return MigrationReportSchema.parse(end.result);
+    return end.result;
   } finally {
     unsubscribe();
   }
@@ -153,6 +158,22 @@ describe('a calendar server and a files space, one move', () => {
         .filter((c) => c.kind !== 'files')
         .every((c) => c.url.includes(new URL(calendars().url).host)),
     ).toBe(true);
+
+    // "Annuler cette importation" removes what was copied to both accounts.
+    const undone = UndoReport.parse(
+      await jobResult(service, 'startUndo', {
+        accountId: main.accountId,
+        filesAccountId: drive.accountId,
+        stateDir: join(dir, 'one-run'),
+      }),
+    );
+    const sent = (['calendars', 'tasks', 'contacts', 'files'] as const).reduce(
+      (sum, kind) => sum + done[kind].created,
+      0,
+    );
+    expect(undone).toMatchObject({ deleted: sent, kept: 0, collectionsKept: 0 });
+    expect(undone.collectionsDeleted).toBe(done.collections.length);
+    expect(filesOnDisk(join(files().dataDir, files().user.name))).toEqual([]);
   });
 
   it('a calendar-only move says the files stayed at Google; adding a files account brings them', async () => {

@@ -46,6 +46,8 @@ function headlineKey(report: MigrationReport): string {
 export function DoneScreen(props: {
   report: MigrationReport;
   accountId: string;
+  /** The move's account for the files, when it had one (undo removes what went there too). */
+  filesAccountId?: string | undefined;
   onResume: () => void;
   onForget: () => void;
   /** Offered when the files stayed at Google for lack of a place on the account. */
@@ -243,7 +245,7 @@ export function DoneScreen(props: {
             {t('done.saveReport')}
           </button>
         )}
-        <UndoButton accountId={props.accountId} />
+        <UndoButton accountId={props.accountId} filesAccountId={props.filesAccountId} />
         <ForgetButton onForgotten={props.onForget} />
       </div>
     </WizardLayout>
