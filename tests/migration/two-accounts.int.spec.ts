@@ -222,4 +222,44 @@ describe('a calendar server and a files space, one move', () => {
       after.ok && (after.value as UnfinishedMoveSummary[]).map((m) => m.accountId),
     ).not.toContain(main.accountId);
   });
+  it('a two-account move paused mid-way goes on with both accounts, remembered', async () => {
+    const { service } = session;
+    const main = await connect(service, calendars());
+    const drive = await connect(service, files(), files().user.home);
+    const stateDir = join(dir, 'paused');
+    // Pause once a few events are on the calendar server: the files have not started.
+    let pausing = false;
+    const unsubscribe = service.subscribe((event) => {
+      if (pausing || event.type !== 'job.progress' || event.kind !== 'migrate') return;
+      const progress = event.progress as { calendars?: { done: number } };
+      if ((progress.calendars?.done ?? 0) < 3) return;
+      pausing = true;
+      void service.call('cancelJob', { jobId: event.jobId });
+    });
+    const paused = await report(service, 'startMigration', {
+      paths: parts,
+      accountId: main.accountId,
+      filesAccountId: drive.accountId,
+      selection: everything,
+      stateDir,
+    }).finally(unsubscribe);
+    expect(pausing).toBe(true);
+    expect(paused).toMatchObject({ state: 'cancelled', verdict: 'incomplete', complete: false });
+    const listed = await service.call('listUnfinishedMoves', {});
+    const move = (listed.ok ? (listed.value as UnfinishedMoveSummary[]) : []).find(
+      (one) => one.accountId === main.accountId,
+    );
+    expect(move).toMatchObject({ filesUsername: files().user.name });
+
+    // Going on names only the main account: the files account was remembered with the move.
+    const done = await report(service, 'resumeMove', { accountId: main.accountId });
+    expect(done).toMatchObject({
+      state: 'finished',
+      runId: paused.runId,
+      filesAccount: files().user.name,
+      complete: true,
+    });
+    expect(done.files).toMatchObject({ verified: movableFiles.length, failed: 0 });
+    expect(done.calendars.verified).toBe(done.calendars.found);
+  });
 });
