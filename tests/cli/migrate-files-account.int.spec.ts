@@ -100,6 +100,28 @@ describe('baluchon migrate with a files account (Radicale + Apache)', () => {
     expect(words.code).toBe(exitCode.ok);
     expect(words.stdout).toContain(`Fichiers vers ${files().user.name} sur `);
     expect(words.stdout).toMatch(/^Fichiers: 10 trouvés, 0 copiés, .*7 déjà là, .*7 vérifiés/m);
+
+    // `undo` with the same two accounts removes what went to each.
+    const undoOut = new Capture();
+    const undone = await runCli(['undo', ...main(), ...second(), '--state', state, '--json'], {
+      stdout: undoOut,
+      stderr: new Capture(),
+      env: {
+        LANG: 'fr_FR.UTF-8',
+        BALUCHON_DATA_DIR: join(dir, 'data'),
+        CAL_PASSWORD: calendars().user.password,
+        FILES_PASSWORD: files().user.password,
+      },
+      cwd: dir,
+      interrupted: new AbortController().signal,
+    });
+    expect(undone).toBe(exitCode.ok);
+    const created = (['calendars', 'tasks', 'contacts', 'files'] as const).reduce(
+      (sum, kind) => sum + report[kind].created,
+      0,
+    );
+    expect(JSON.parse(undoOut.text)).toMatchObject({ deleted: created, kept: 0 });
+    expect(filesOnDisk(join(files().dataDir, files().user.name))).toEqual([]);
   });
 
   it('refuses --files-server without the files account’s user and password, in French and English', async () => {
