@@ -123,7 +123,8 @@ export function createMigrateHandlers(
           { byKind, run },
           account,
           stopMessage,
-          files?.account ?? null,
+          // Named only when the files went (or were to go) there.
+          selection.files ? (files?.account ?? null) : null,
         );
         const reportFile = await saveReportFile(
           report,
