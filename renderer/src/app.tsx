@@ -15,6 +15,7 @@ import type { HomeSearch } from './hosts/home-search.ts';
 import { needsOf } from './hosts/needs.ts';
 import { ConnectScreen } from './screens/connect-screen.tsx';
 import { DoneScreen } from './screens/done-screen.tsx';
+import { FilesAccountScreen } from './screens/files-account-screen.tsx';
 import { FoundScreen } from './screens/found-screen.tsx';
 import { HomeScreen } from './screens/home-screen.tsx';
 import { MovingScreen } from './screens/moving-screen.tsx';
@@ -31,7 +32,12 @@ interface Scanned {
   paths: string[];
 }
 
-type Move = { accountId: string; start: () => Promise<Result<JobRef>> };
+interface Move {
+  accountId: string;
+  /** The second account for the files, when the family gave one. */
+  filesAccountId?: string;
+  start: () => Promise<Result<JobRef>>;
+}
 
 /**
  * Following a move already running (the page was reloaded, or opened in a second tab): the first
@@ -89,6 +95,8 @@ export function App() {
       current = false;
     };
   }, [api, jobs]);
+  /** From Done: connecting an account for the files that had no place. */
+  const [addingFiles, setAddingFiles] = useState(false);
 
   const onScanned = useCallback((report: ScanReport, paths: string[]) => {
     setScanned({ report, paths });
@@ -104,6 +112,7 @@ export function App() {
     setHostChoice(null);
     setMove(undefined);
     setResult(undefined);
+    setAddingFiles(false);
     setStep('welcome');
   }, []);
 
@@ -137,13 +146,38 @@ export function App() {
 
   if (checking) return null;
 
+  if (step === 'done' && result !== undefined && move !== undefined && addingFiles) {
+    const { accountId } = move;
+    return (
+      <FilesAccountScreen
+        needed={result.files.left.reduce((sum, left) => sum + (left.bytes ?? 0), 0)}
+        onBack={() => {
+          setAddingFiles(false);
+        }}
+        onStart={(filesAccount) => {
+          // The same move goes on, its files now with a place: one report naming both accounts.
+          setMove({
+            accountId,
+            filesAccountId: filesAccount.accountId,
+            start: () => api.resumeMove({ accountId, filesAccountId: filesAccount.accountId }),
+          });
+          setAddingFiles(false);
+          setStep('moving');
+        }}
+      />
+    );
+  }
   if (step === 'done' && result !== undefined && move !== undefined) {
     return (
       <DoneScreen
         report={result}
         accountId={move.accountId}
+        filesAccountId={move.filesAccountId}
         onResume={go('moving')}
         onForget={onForgotten}
+        onAddFilesAccount={() => {
+          setAddingFiles(true);
+        }}
       />
     );
   }
@@ -164,14 +198,16 @@ export function App() {
         report={scanned.report}
         selection={selection}
         onBack={go('home')}
-        onConnected={(account: Account, usable: Selection) => {
+        onConnected={(account: Account, usable: Selection, filesAccount?: Account) => {
           const chosen = toMigrationSelection(usable);
           setMove({
             accountId: account.accountId,
+            ...(filesAccount === undefined ? {} : { filesAccountId: filesAccount.accountId }),
             start: () =>
               api.startMigration({
                 paths: scanned.paths,
                 accountId: account.accountId,
+                ...(filesAccount === undefined ? {} : { filesAccountId: filesAccount.accountId }),
                 selection: chosen,
               }),
           });

@@ -36,3 +36,36 @@ export function readAccountArgs(
   }
   return { server, username, password };
 }
+
+/**
+ * `--files-server … --files-user … --files-password-env VAR`: a second account for the files
+ * (a WebDAV or Nextcloud space beside a calendar server). All three, or none.
+ */
+export const filesAccountOptions: CliOptions = {
+  'files-server': { type: 'string' },
+  'files-user': { type: 'string' },
+  'files-password-env': { type: 'string' },
+};
+
+/** The files account's arguments, null when none was given, or what is missing. */
+export function readFilesAccountArgs(
+  ctx: CliContext,
+  args: ParsedArgs,
+): AccountArgs | null | { problem: string } {
+  const server = args.values['files-server'];
+  const username = args.values['files-user'];
+  const variable = args.values['files-password-env'];
+  if (server === undefined && username === undefined && variable === undefined) return null;
+  if (typeof server !== 'string' || server === '')
+    return { problem: ctx.t('cli:account.missingFilesServer') };
+  if (typeof username !== 'string' || username === '')
+    return { problem: ctx.t('cli:account.missingFilesUser') };
+  if (typeof variable !== 'string' || variable === '') {
+    return { problem: ctx.t('cli:account.missingFilesPasswordEnv') };
+  }
+  const password = ctx.env[variable];
+  if (password === undefined || password === '') {
+    return { problem: ctx.t('cli:account.emptyPasswordEnv', { variable }) };
+  }
+  return { server, username, password };
+}

@@ -37,6 +37,11 @@ export const StartMigrationInput = z.object({
   paths: z.array(z.string().min(1)).min(1),
   /** From `connect`. */
   accountId: z.string().min(1),
+  /**
+   * From `connect`: a second account that takes the files (a WebDAV or Nextcloud space beside a
+   * calendar server). Absent: the files go to `accountId` like everything else.
+   */
+  filesAccountId: z.string().min(1).optional(),
   selection: MigrationSelection.default({
     contacts: true,
     tasks: true,
@@ -61,9 +66,51 @@ export const KindCounts = z.object({
 });
 export type KindCounts = z.infer<typeof KindCounts>;
 
+/**
+ * Why items found in the archive are not on the server: the family did not choose them, the
+ * account has no place for this kind, the server refused their calendar or folder, they failed
+ * or were missing at the read-back, the run ended before they were sent, or they cannot move by
+ * nature (a Google Form…). Only `not-chosen` (and `cannot-move`, which nothing can fix) leaves
+ * a run complete.
+ */
+export const LeftReason = z.enum([
+  'not-chosen',
+  'no-place',
+  'refused',
+  'failed',
+  'not-sent',
+  'cannot-move',
+]);
+export type LeftReason = z.infer<typeof LeftReason>;
+
+export const LeftOver = z.object({
+  reason: LeftReason,
+  count: z.number().int().nonnegative(),
+  /** Their size, when known (files left whole: not chosen, no place). */
+  bytes: z.number().nonnegative().nullable(),
+});
+export type LeftOver = z.infer<typeof LeftOver>;
+
+/**
+ * The counts table's columns, in the one order the Done screen and the saved report both show.
+ * The renderer types its own list as `ReportColumns`, so the compiler keeps the two in step.
+ */
+export const reportColumns = [
+  'found',
+  'created',
+  'unchanged',
+  'updated',
+  'skipped',
+  'failed',
+  'verified',
+] as const;
+export type ReportColumns = typeof reportColumns;
+
 export const KindReport = KindCounts.extend({
   /** Each item that did not arrive as it was, and why. */
   problems: z.array(Problem),
+  /** What stayed at Google, grouped by why (empty: everything found is on the server). */
+  left: z.array(LeftOver),
 });
 export type KindReport = z.infer<typeof KindReport>;
 
@@ -83,6 +130,9 @@ export const MigrationReport = z.object({
   stopMessage: z.string().nullable(),
   server: z.string(),
   account: z.string(),
+  /** The second account that took the files, when there was one (else null). */
+  filesServer: z.string().nullable(),
+  filesAccount: z.string().nullable(),
   startedAt: z.string(),
   endedAt: z.string(),
   calendars: KindReport,
@@ -100,7 +150,13 @@ export const MigrationReport = z.object({
   documents: z
     .object({ count: z.number().int().nonnegative(), byFormat: z.record(z.string(), z.number()) })
     .nullable(),
-  /** Everything that can move is on the server and was read back. */
+  /**
+   * everything: every item found is verified on the server or was left out by the family's own
+   * choice; all-that-can: the same, except items that cannot move by nature (named); incomplete:
+   * something can still be fixed (no place, failed, refused, not sent yet).
+   */
+  verdict: z.enum(['everything', 'all-that-can', 'incomplete']),
+  /** Everything that can move is on the server and was read back (verdict is not incomplete). */
   complete: z.boolean(),
   /** The report kept in the data folder, to open later. */
   reportFile: z.string().nullable(),
@@ -151,6 +207,9 @@ export const UnfinishedMoveSummary = z.object({
   accountId: z.string(),
   server: z.string(),
   username: z.string(),
+  /** The second account for the files, when the move has one. */
+  filesServer: z.string().nullable().optional(),
+  filesUsername: z.string().nullable().optional(),
   startedAt: z.string(),
   /** The archive parts' file names. */
   archives: z.array(z.string()),
@@ -200,12 +259,22 @@ export const migrateCommands = {
    * move is running already (another window), answers with the running one.
    */
   resumeMove: command(
-    z.object({ accountId: z.string().min(1), password: z.string().min(1).max(4096).optional() }),
+    z.object({
+      accountId: z.string().min(1),
+      password: z.string().min(1).max(4096).optional(),
+      /** Goes on with the files on this (newly connected) account, e.g. after a calendar-only move. */
+      filesAccountId: z.string().min(1).optional(),
+    }),
     JobRef,
   ),
   /** Deletes from the server what Baluchon created for this account (never anything else). */
   startUndo: command(
-    z.object({ accountId: z.string().min(1), stateDir: z.string().min(1).optional() }),
+    z.object({
+      accountId: z.string().min(1),
+      /** The move's second account, for the files: what Baluchon copied there goes too. */
+      filesAccountId: z.string().min(1).optional(),
+      stateDir: z.string().min(1).optional(),
+    }),
     JobRef,
   ),
   /** The saved report of a move, as HTML, to keep or print. */

@@ -3,18 +3,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MigrationReport } from '../contract/migrate.ts';
+import { reportColumns as columns } from '../contract/migrate.ts';
 import type { Translator } from '../i18n/create-i18n.ts';
+import { formatSize } from '../i18n/format-size.ts';
+import { headlineKey, leftSentence } from './report-words.ts';
 
 const kinds = ['calendars', 'tasks', 'contacts', 'files'] as const;
-const columns = [
-  'found',
-  'created',
-  'updated',
-  'unchanged',
-  'skipped',
-  'failed',
-  'verified',
-] as const;
 
 export async function saveReportFile(
   report: MigrationReport,
@@ -37,15 +31,25 @@ export function reportHtml(report: MigrationReport, t: Translator, language: str
     );
   const number = (value: number): string => new Intl.NumberFormat(language).format(value);
   const shown = kinds.filter((kind) => report[kind].found > 0);
+  const size = (bytes: number): string => formatSize(bytes, t, language);
+  // Each kind's counts, then what stayed at Google and why, as on the Done screen.
   const rows = shown
-    .map(
-      (kind) =>
-        `<tr><th scope="row">${e(t(`migration:report.kind.${kind}`))}</th>${columns
-          .map((column) => `<td>${number(report[kind][column])}</td>`)
-          .join('')}</tr>`,
-    )
+    .map((kind) => {
+      const counts = `<tr><th scope="row">${e(t(`migration:report.kind.${kind}`))}</th>${columns
+        .map((column) => `<td>${number(report[kind][column])}</td>`)
+        .join('')}</tr>`;
+      const left = report[kind].left.map(
+        (one) => `<li>${e(leftSentence(t, kind, one, size, language))}</li>`,
+      );
+      return left.length === 0
+        ? counts
+        : `${counts}\n<tr class="left"><td colspan="${columns.length + 1}"><ul>${left.join('')}</ul></td></tr>`;
+    })
     .join('\n');
-  const problems = [...report.problems, ...kinds.flatMap((kind) => report[kind].problems)];
+  // "No place for this kind on the account" is said in the kind's row, as on the Done screen.
+  const problems = [...report.problems, ...kinds.flatMap((kind) => report[kind].problems)].filter(
+    (problem) => !/^migration\.no-(calendars|tasks|contacts|files)-here$/.test(problem.code),
+  );
   const notes: string[] = [];
   if (report.documents !== null && report.documents.count > 0) {
     const list = Object.entries(report.documents.byFormat)
@@ -77,6 +81,8 @@ body { font-family: system-ui, sans-serif; max-width: 50rem; margin: 2rem auto; 
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
 th, td { border: 1px solid #d5d9dc; padding: 0.4rem 0.6rem; text-align: right; }
 th[scope="row"], thead th:first-child { text-align: left; }
+tr.left td { text-align: left; background: #f6f7f8; }
+tr.left ul { margin: 0; padding-left: 1.2rem; }
 .ok { border-left: 0.3rem solid #1e6b3a; padding-left: 0.8rem; }
 .warn { border-left: 0.3rem solid #a3262a; padding-left: 0.8rem; }
 li strong { margin-right: 0.4rem; }
@@ -85,8 +91,8 @@ li strong { margin-right: 0.4rem; }
 <body>
 <h1>${e(t('migration:report.title'))}</h1>
 <p>${e(t('migration:report.to', { account: report.account, server: report.server }))}<br>
-${e(t('migration:report.when', { start: date(report.startedAt), end: date(report.endedAt) }))}</p>
-<p class="${report.complete ? 'ok' : 'warn'}">${e(t(report.complete ? 'migration:report.complete' : 'migration:report.incomplete'))}</p>
+${report.filesServer === null || report.filesAccount === null ? '' : `${e(t('migration:report.filesTo', { account: report.filesAccount, server: report.filesServer }))}<br>\n`}${e(t('migration:report.when', { start: date(report.startedAt), end: date(report.endedAt) }))}</p>
+<p class="${report.complete ? 'ok' : 'warn'}">${e(t(headlineKey(report)))}</p>
 ${report.stopMessage === null ? '' : `<p class="warn">${e(t('migration:report.stopped', { reason: report.stopMessage }))}</p>`}
 <table>
 <thead><tr><th></th>${columns.map((column) => `<th scope="col">${e(t(`migration:report.columns.${column}`))}</th>`).join('')}</tr></thead>

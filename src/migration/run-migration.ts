@@ -15,6 +15,7 @@ import type { RetryDeps, RetryPolicy } from '../dav/retry.ts';
 import type { Translator } from '../i18n/create-i18n.ts';
 import type { Journal } from '../journal/journal.ts';
 import { sameSources } from '../journal/index.ts';
+import type { RunTally } from '../journal/report-queries.ts';
 import type { Run, Target } from '../journal/types.ts';
 import { BaluchonError } from '../service/baluchon-error.ts';
 import { openTakeout } from '../takeout/open-takeout.ts';
@@ -45,12 +46,25 @@ export interface MigrationDeps {
   /** Every problem, with the kind it belongs to (null: the run as a whole). */
   onProblem: (kind: MigrationKind | null, problem: ProblemFact) => void;
   fetchPhoto?: FetchLike;
+  /**
+   * A second account for the files (a WebDAV space beside a calendar server), with its own
+   * client; absent: the files go to `account` like the rest.
+   */
+  files?: { account: Account; client: DavClient };
   /** The retry machinery of the account's client (the files sink retries its own chunks). */
   retry: RetryDeps;
   retryPolicy?: RetryPolicy;
 }
 
+/** Items of the archive this run did not send as a whole kind (or whole calendars), and why. */
+export interface LeftWhole {
+  reason: 'not-chosen' | 'no-place';
+  count: number;
+  bytes: number | null;
+}
+
 export interface MigrationOutcome {
+  /** The run of the main account (or, when only files moved to a files account, that run). */
   run: Run;
   state: 'finished' | 'stopped' | 'cancelled';
   counts: Record<MigrationKind, KindCounts>;
@@ -60,6 +74,8 @@ export interface MigrationOutcome {
   /** Office documents among the Drive files, by format (what Google converted Docs… to). */
   documents: { count: number; byFormat: Record<string, number> } | null;
   stop: StopRun | null;
+  /** Per kind, what the archive holds that this run did not send: not chosen, or no place. */
+  leftWhole: Record<MigrationKind, LeftWhole[]>;
   startedAt: Date;
   endedAt: Date;
 }
@@ -96,68 +112,81 @@ export async function runMigration(
       });
 
     const target: Target = { server: deps.account.server, account: deps.account.username };
-    const plan = await planJobs(facts, sources, selection, entriesOf, deps, takeout, target);
+    const filesTarget: Target =
+      deps.files === undefined
+        ? target
+        : { server: deps.files.account.server, account: deps.files.account.username };
+    const plan = await planJobs(facts, sources, selection, entriesOf, deps, takeout, filesTarget);
     if (plan.jobs.length === 0 && plan.kinds.length === 0) {
       throw new BaluchonError('migration.nothing-selected');
     }
     const parts = takeout.parts.map((part) => ({ name: part.name, size: part.bytes }));
-    const run = beginOrResume(deps.journal, target, plan.kinds, parts);
+    // One journal run per account: the journal keeps each account's collections apart, and an
+    // interrupted move resumes both runs from the same archive.
+    const groups = groupsOf(plan, target, filesTarget).map((group) => ({
+      ...group,
+      run: beginOrResume(deps.journal, group.target, group.kinds, parts),
+    }));
     for (const job of plan.jobs) {
       tracker.expect(job.kind, job.found, job.kind === 'files' ? (plan.bytes.files ?? 0) : 0);
     }
 
-    const {
-      run: ended,
-      collections,
-      stop,
-    } = await runJobs(plan.jobs, {
-      journal: deps.journal,
-      target,
-      run,
-      concurrency: deps.concurrency,
-      signal: deps.signal,
-      onPhase: (phase) => {
-        tracker.phase(phase);
-      },
-      onItem: (kind, outcome, label, bytes) => {
-        tracker.item(kind, outcome, label, bytes);
-      },
-      onBytes: (kind, bytes) => {
-        tracker.bytes(kind, bytes);
-      },
-      onProblem: deps.onProblem,
-    }).catch((error: unknown) => {
-      // Paused or stopped by the family: runJobs ended the run as cancelled. Say what is already
-      // there (from the journal; there is no read-back once cancelled). The next run with the
-      // same archive goes on from here.
-      const cancelled = deps.journal.getRun(run.id);
-      if (!deps.signal.aborted || cancelled.state !== 'cancelled') throw error;
-      return { run: cancelled, collections: [], stop: null };
-    });
-    if (ended.state === 'cancelled') {
-      return {
-        run: ended,
-        state: 'cancelled',
-        counts: countsOf(deps.journal, ended, plan.bytes),
-        collections: collectionsOf(deps.journal, target, ended),
-        birthdaysLeftOut: plan.birthdaysLeftOut,
-        holidayFeeds: plan.holidayFeeds,
-        documents: plan.documents,
-        stop: null,
-        startedAt,
-        endedAt: deps.now(),
-      };
+    const ended: { run: Run; collections: MigrationOutcome['collections'] }[] = [];
+    let stop: StopRun | null = null;
+    let cancelled = false;
+    for (const group of groups) {
+      if (cancelled) {
+        // The family paused during the first account's part: this one waits for the next run.
+        ended.push({
+          run: deps.journal.endRun(group.run.id, { state: 'cancelled' }),
+          collections: [],
+        });
+        continue;
+      }
+      const outcome = await runJobs(group.jobs, {
+        journal: deps.journal,
+        target: group.target,
+        run: group.run,
+        concurrency: deps.concurrency,
+        signal: deps.signal,
+        onPhase: (phase) => {
+          tracker.phase(phase);
+        },
+        onItem: (kind, outcome, label, bytes) => {
+          tracker.item(kind, outcome, label, bytes);
+        },
+        onBytes: (kind, bytes) => {
+          tracker.bytes(kind, bytes);
+        },
+        onProblem: deps.onProblem,
+      }).catch((error: unknown) => {
+        // Paused or stopped by the family: runJobs ended the run as cancelled. Say what is
+        // already there (from the journal; there is no read-back once cancelled). The next run
+        // with the same archive goes on from here.
+        const run = deps.journal.getRun(group.run.id);
+        if (!deps.signal.aborted || run.state !== 'cancelled') throw error;
+        return { run, collections: collectionsOf(deps.journal, group.target, run), stop: null };
+      });
+      if (outcome.run.state === 'cancelled') cancelled = true;
+      stop ??= outcome.stop;
+      ended.push({ run: outcome.run, collections: outcome.collections });
     }
-    const counts = countsOf(deps.journal, ended, plan.bytes);
+    const first = ended[0]?.run ?? groups[0]?.run;
+    if (first === undefined) throw new BaluchonError('migration.nothing-selected');
     return {
-      run: ended,
-      state: stop === null ? 'finished' : 'stopped',
-      counts,
-      collections,
+      run: first,
+      state: cancelled ? 'cancelled' : stop === null ? 'finished' : 'stopped',
+      counts: countsOf(
+        deps.journal,
+        ended.map((one) => one.run),
+        plan.bytes,
+      ),
+      collections: ended.flatMap((one) => one.collections),
       birthdaysLeftOut: plan.birthdaysLeftOut,
       holidayFeeds: plan.holidayFeeds,
       documents: plan.documents,
-      stop,
+      stop: cancelled ? null : stop,
+      leftWhole: plan.leftWhole,
       startedAt,
       endedAt: deps.now(),
     };
@@ -173,6 +202,7 @@ interface JobsPlan {
   holidayFeeds: HolidayFeed[] | null;
   documents: { count: number; byFormat: Record<string, number> } | null;
   bytes: Partial<Record<MigrationKind, number>>;
+  leftWhole: Record<MigrationKind, LeftWhole[]>;
 }
 
 async function planJobs(
@@ -182,7 +212,7 @@ async function planJobs(
   entriesOf: (paths: readonly string[]) => TakeoutEntry[],
   deps: MigrationDeps,
   takeout: Takeout,
-  target: Target,
+  filesTarget: Target,
 ): Promise<JobsPlan> {
   const { account, client, t, signal } = deps;
   const plan: JobsPlan = {
@@ -192,7 +222,32 @@ async function planJobs(
     holidayFeeds: null,
     documents: null,
     bytes: {},
+    leftWhole: { calendars: [], tasks: [], contacts: [], files: [] },
   };
+  const leave = (kind: MigrationKind, whole: LeftWhole): void => {
+    if (whole.count > 0) plan.leftWhole[kind].push(whole);
+  };
+  // Counted from the archive's own inventory: a kind that is not sent has no rows in the journal.
+  const movable = facts.calendars.filter((calendar) => calendar.generated === null);
+  const eventsOf = (chosen: boolean): number =>
+    movable
+      .filter(
+        (calendar) =>
+          (selection.calendars === undefined || selection.calendars.includes(calendar.key)) ===
+          chosen,
+      )
+      .reduce((sum, calendar) => sum + calendar.events, 0);
+  leave('calendars', { reason: 'not-chosen', count: eventsOf(false), bytes: null });
+  for (const kind of ['tasks', 'contacts', 'files'] as const) {
+    if (selection[kind]) continue;
+    const count =
+      kind === 'files' ? facts.files.count + facts.files.cannotMove.length : facts[kind].count;
+    leave(kind, {
+      reason: 'not-chosen',
+      count,
+      bytes: kind === 'files' ? facts.files.bytes : null,
+    });
+  }
   const wanted = (kind: MigrationKind): boolean => {
     if (kind === 'calendars')
       return selection.calendars === undefined || selection.calendars.length > 0;
@@ -202,9 +257,17 @@ async function planJobs(
     kind: MigrationKind,
     home: string | null,
     code: string,
+    server = account.server,
   ): home is string => {
     if (home !== null) return true;
-    deps.onProblem(kind, { code, where: account.server, params: { where: account.server } });
+    deps.onProblem(kind, { code, where: server, params: { where: server } });
+    const count =
+      kind === 'calendars'
+        ? eventsOf(true)
+        : kind === 'files'
+          ? facts.files.count + facts.files.cannotMove.length
+          : facts[kind].count;
+    leave(kind, { reason: 'no-place', count, bytes: kind === 'files' ? facts.files.bytes : null });
     return false;
   };
 
@@ -260,29 +323,55 @@ async function planJobs(
   }
   if (selection.files && sources.driveFolder !== null && facts.files.count > 0) {
     plan.kinds.push('files');
-    if (homeOrProblem('files', account.filesRoot, 'migration.no-files-here')) {
-      const files = await planFileJob({
+    const files = deps.files ?? { account, client };
+    const filesRoot = files.account.filesRoot;
+    if (homeOrProblem('files', filesRoot, 'migration.no-files-here', files.account.server)) {
+      const filesPlan = await planFileJob({
         takeout,
         driveFolder: sources.driveFolder,
-        client,
-        filesRoot: account.filesRoot,
-        nextcloud: account.software === 'nextcloud',
+        client: files.client,
+        filesRoot,
+        nextcloud: files.account.software === 'nextcloud',
         retry: deps.retry,
         ...(deps.retryPolicy === undefined ? {} : { retryPolicy: deps.retryPolicy }),
         journal: deps.journal,
-        target,
+        target: filesTarget,
         t,
         signal,
         onProblem: (problem) => {
           deps.onProblem('files', problem);
         },
       });
-      plan.jobs.push(files.job);
-      plan.bytes.files = files.bytes;
-      plan.documents = files.documents;
+      plan.jobs.push(filesPlan.job);
+      plan.bytes.files = filesPlan.bytes;
+      plan.documents = filesPlan.documents;
     }
   }
   return plan;
+}
+
+interface JobGroup {
+  target: Target;
+  kinds: MigrationKind[];
+  jobs: CollectionJob[];
+}
+
+/** The jobs per account: everything on the main account, the files apart when they have their own. */
+function groupsOf(plan: JobsPlan, target: Target, filesTarget: Target): JobGroup[] {
+  if (filesTarget === target || !plan.kinds.includes('files')) {
+    return [{ target, kinds: plan.kinds, jobs: plan.jobs }];
+  }
+  const main: JobGroup = {
+    target,
+    kinds: plan.kinds.filter((kind) => kind !== 'files'),
+    jobs: plan.jobs.filter((job) => job.kind !== 'files'),
+  };
+  const files: JobGroup = {
+    target: filesTarget,
+    kinds: ['files'],
+    jobs: plan.jobs.filter((job) => job.kind === 'files'),
+  };
+  return main.kinds.length === 0 ? [files] : [main, files];
 }
 
 function beginOrResume(
@@ -316,24 +405,26 @@ function collectionsOf(
     }));
 }
 
+/** The counts of the runs of one move (one per account), added up per kind. */
 function countsOf(
   journal: Journal,
-  run: Run,
+  runs: readonly Run[],
   bytes: Partial<Record<MigrationKind, number>>,
 ): Record<MigrationKind, KindCounts> {
-  const tally = run.summary ?? journal.runCounts(run.id);
+  const tallies = runs.map((run) => run.summary ?? journal.runCounts(run.id));
   const result = {} as Record<MigrationKind, KindCounts>;
   for (const kind of ['calendars', 'tasks', 'contacts', 'files'] as const) {
-    const counts = tally.byKind[kind];
+    const sum = (field: Exclude<keyof RunTally, 'states'>): number =>
+      tallies.reduce((total, tally) => total + tally.byKind[kind][field], 0);
     result[kind] = {
-      found: counts.found,
-      created: counts.created,
-      updated: counts.updated,
-      unchanged: counts.unchanged,
-      skipped: counts.skipped,
-      failed: counts.failed,
-      verified: counts.verified,
-      missing: counts.missing,
+      found: sum('found'),
+      created: sum('created'),
+      updated: sum('updated'),
+      unchanged: sum('unchanged'),
+      skipped: sum('skipped'),
+      failed: sum('failed'),
+      verified: sum('verified'),
+      missing: sum('missing'),
       bytes: bytes[kind] ?? 0,
     };
   }

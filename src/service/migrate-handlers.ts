@@ -36,6 +36,11 @@ export const defaultMigrateDeps: MigrateDeps = {
   fetchPhoto: (url, init) => fetch(url, init),
 };
 
+interface FilesDestination {
+  account: Account;
+  credentials: { username: string; password: string };
+}
+
 type MigrateHandlers = Pick<
   Handlers,
   | 'startMigration'
@@ -61,6 +66,7 @@ export function createMigrateHandlers(
     credentials: { username: string; password: string },
     selection: MigrationSelection,
     directory: string,
+    files: FilesDestination | null,
   ): Promise<{ jobId: string }> => {
     // One move per account at a time: a second window (or a reloaded page) that asks again
     // follows the move already running instead of starting another on the same journal.
@@ -72,7 +78,14 @@ export function createMigrateHandlers(
       }
     }
     const startedAt = context.deps.now().toISOString();
-    await unfinished.remember({ paths, account, selection, stateDir: directory, startedAt });
+    await unfinished.remember({
+      paths,
+      account,
+      ...(files === null ? {} : { filesAccount: files.account }),
+      selection,
+      stateDir: directory,
+      startedAt,
+    });
     const jobId = context.jobs.start('migrate', async (job) => {
       const journal = openJournal({
         path: journalPath(directory),
@@ -95,6 +108,14 @@ export function createMigrateHandlers(
           retry: context.dav.retry,
           retryPolicy: context.dav.retryPolicy,
           account,
+          ...(files === null
+            ? {}
+            : {
+                files: {
+                  account: files.account,
+                  client: context.dav.client(files.credentials),
+                },
+              }),
           t: context.t(),
           signal: job.signal,
           now: context.deps.now,
@@ -111,7 +132,14 @@ export function createMigrateHandlers(
         const t = context.t();
         const stopMessage =
           outcome.stop === null ? null : describeError(t, outcome.stop.code, outcome.stop.details);
-        const report = buildReport(outcome, { byKind, run }, account, stopMessage);
+        const report = buildReport(
+          outcome,
+          { byKind, run },
+          account,
+          stopMessage,
+          // Named only when the files went (or were to go) there.
+          selection.files ? (files?.account ?? null) : null,
+        );
         const reportFile = await saveReportFile(
           report,
           join(directory, 'reports'),
@@ -136,10 +164,21 @@ export function createMigrateHandlers(
     return { jobId };
   };
 
+  /** The second account for the files, when one is given and differs from the main one. */
+  const filesDestination = async (
+    accountId: string,
+    filesAccountId: string | undefined,
+  ): Promise<FilesDestination | null> => {
+    if (filesAccountId === undefined || filesAccountId === accountId) return null;
+    const { account, credentials } = await context.accounts.get(filesAccountId);
+    return { account, credentials };
+  };
+
   return {
-    startMigration: async ({ paths, accountId, selection, stateDir }) => {
+    startMigration: async ({ paths, accountId, filesAccountId, selection, stateDir }) => {
       const { account, credentials } = await context.accounts.get(accountId);
-      return start(paths, account, credentials, selection, stateDir ?? context.deps.dataDir);
+      const files = await filesDestination(accountId, filesAccountId);
+      return start(paths, account, credentials, selection, stateDir ?? context.deps.dataDir, files);
     },
 
     listUnfinishedMoves: async () => {
@@ -164,6 +203,8 @@ export function createMigrateHandlers(
             accountId: move.account.accountId,
             server: move.account.server,
             username: move.account.username,
+            filesServer: move.filesAccount?.server ?? null,
+            filesUsername: move.filesAccount?.username ?? null,
             startedAt: move.startedAt,
             archives: move.paths.map((path) => basename(path)),
             archivesPresent: present.every(Boolean),
@@ -173,7 +214,7 @@ export function createMigrateHandlers(
       );
     },
 
-    resumeMove: async ({ accountId, password }) => {
+    resumeMove: async ({ accountId, password, filesAccountId }) => {
       const running = context.moves.running(accountId);
       if (running !== undefined) return { jobId: running };
       const move = (await unfinished.list()).find(
@@ -189,12 +230,30 @@ export function createMigrateHandlers(
         ),
       };
       await context.accounts.add(move.account, credentials);
+      // A files account newly connected (from Done, after a calendar-only move), else the one
+      // the move already had.
+      let files = await filesDestination(accountId, filesAccountId);
+      if (files === null && move.filesAccount !== undefined) {
+        const filesCredentials = {
+          username: move.filesAccount.username,
+          password: await context.accounts.password(
+            move.filesAccount.server,
+            move.filesAccount.username,
+            undefined,
+          ),
+        };
+        await context.accounts.add(move.filesAccount, filesCredentials);
+        files = { account: move.filesAccount, credentials: filesCredentials };
+      }
       for (const path of move.paths) {
         if ((await stat(path).catch(() => undefined)) === undefined) {
           throw new BaluchonError('migration.archives-gone', { path: basename(path) });
         }
       }
-      return start(move.paths, move.account, credentials, move.selection, move.stateDir);
+      // Files newly given a place go with the rest, even if they were set aside for lack of one.
+      const selection =
+        filesAccountId === undefined ? move.selection : { ...move.selection, files: true };
+      return start(move.paths, move.account, credentials, selection, move.stateDir, files);
     },
 
     listMoves: () => Promise.resolve(context.moves.list()),
@@ -207,8 +266,11 @@ export function createMigrateHandlers(
       return { accountId: last.account.accountId, report: last.report };
     },
 
-    startUndo: async ({ accountId, stateDir }) => {
+    startUndo: async ({ accountId, filesAccountId, stateDir }) => {
       const { account, credentials } = await context.accounts.get(accountId);
+      const files = await filesDestination(accountId, filesAccountId);
+      // The main account, then the files account when the move had one: one job, one result.
+      const accounts = [{ account, credentials }, ...(files === null ? [] : [files])];
       const jobId = context.jobs.start('undo', async (job) => {
         const journal = openJournal({
           path: journalPath(stateDir ?? context.deps.dataDir),
@@ -218,25 +280,33 @@ export function createMigrateHandlers(
             : { nativeBinding: deps.sqliteNativeBinding }),
         });
         const problems: Problem[] = [];
+        const total = { deleted: 0, kept: 0, collectionsDeleted: 0, collectionsKept: 0 };
         try {
-          const outcome = await undoImport({
-            journal,
-            client: context.dav.client(credentials),
-            target: { server: account.server, account: account.username },
-            retry: context.dav.retry,
-            retryPolicy: context.dav.retryPolicy,
-            signal: job.signal,
-            concurrency: deps.concurrency,
-            onProgress: (done, total) => {
-              job.progress({ done, total });
-            },
-            onProblem: (fact) => {
-              problems.push(context.problem(fact));
-              job.problem(fact);
-            },
-          });
+          for (const [index, one] of accounts.entries()) {
+            const outcome = await undoImport({
+              journal,
+              client: context.dav.client(one.credentials),
+              target: { server: one.account.server, account: one.account.username },
+              retry: context.dav.retry,
+              retryPolicy: context.dav.retryPolicy,
+              signal: job.signal,
+              concurrency: deps.concurrency,
+              onProgress: (done, count) => {
+                // Each account's part in turn: the bar starts again for the files account.
+                job.progress({ done: done + index * count, total: count * accounts.length });
+              },
+              onProblem: (fact) => {
+                problems.push(context.problem(fact));
+                job.problem(fact);
+              },
+            });
+            total.deleted += outcome.deleted;
+            total.kept += outcome.kept;
+            total.collectionsDeleted += outcome.collectionsDeleted;
+            total.collectionsKept += outcome.collectionsKept;
+          }
           await unfinished.forget(account.accountId);
-          return { ...outcome, problems };
+          return { ...total, problems };
         } finally {
           journal.close();
         }

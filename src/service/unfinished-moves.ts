@@ -9,6 +9,8 @@ import { Account, MigrationSelection } from '../contract/index.ts';
 export const UnfinishedMove = z.object({
   paths: z.array(z.string()),
   account: Account,
+  /** The second account that takes the files, when there is one. */
+  filesAccount: Account.optional(),
   selection: MigrationSelection,
   stateDir: z.string(),
   startedAt: z.string(),

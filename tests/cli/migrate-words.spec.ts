@@ -20,6 +20,7 @@ const kind = (counts: Partial<KindReport> = {}): KindReport => ({
   missing: 0,
   bytes: 0,
   problems: [],
+  left: [],
   ...counts,
 });
 const noFiles = {

@@ -235,8 +235,12 @@ describe('baluchon migrate (Radicale)', () => {
     const { code, stdout } = await migrate([...family, '--only', notFiles], { state: 'family' });
     expect(code).toBe(exitCode.ok);
     expect(() => JSON.parse(stdout) as unknown).toThrow();
-    expect(stdout).toContain('Tout ce qui peut être déménagé est sur le nouveau serveur');
+    // The files were left out by choice: "everything you chose", and the files say so.
+    expect(stdout).toContain('Tout ce que vous avez choisi d’emporter est sur le nouveau serveur');
     expect(stdout).toMatch(/^Rendez-vous: 10 trouvés, 0 copié, .*10 déjà là, .*10 vérifiés/m);
+    expect(stdout).toMatch(
+      /^ {2}10 fichiers \(306 ko\) sont restés chez Google, comme vous l’avez choisi\.$/m,
+    );
   });
 
   it('exits 1 when the account has no place for the Drive files, with everything else verified', async () => {
@@ -249,6 +253,9 @@ describe('baluchon migrate (Radicale)', () => {
     );
     expect(report.calendars.verified).toBe(report.calendars.found);
     expect(report.contacts.verified).toBe(report.contacts.found);
+    expect(report.verdict).toBe('incomplete');
+    expect(report.files.left.map((left) => [left.reason, left.count])).toEqual([['no-place', 10]]);
+    expect(report.files.left[0]?.bytes).toBeGreaterThan(300_000);
   });
 
   it('says in words that only the files are left, for want of a place, and how to give one', async () => {

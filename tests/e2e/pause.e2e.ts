@@ -81,7 +81,7 @@ describe('pause and go on', () => {
     const all = String(EVENTS);
     expect(counts['calendars']).toMatchObject({ found: all, verified: all, failed: '0' });
     expect(await again.getByTestId('done-summary').textContent()).toBe(
-      back.words('migration:report.complete'),
+      back.words('migration:report.verdict.everything'),
     );
     await again.close();
   });

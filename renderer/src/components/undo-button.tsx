@@ -9,7 +9,7 @@ import { errorText } from './error-text.ts';
 import { ProblemList } from './problem-list.tsx';
 import { ProgressBar } from './progress-bar.tsx';
 
-export function UndoButton(props: { accountId: string }) {
+export function UndoButton(props: { accountId: string; filesAccountId?: string | undefined }) {
   const { t } = useTranslation();
   const api = useApi();
   const [jobId, setJobId] = useState<string>();
@@ -49,7 +49,9 @@ export function UndoButton(props: { accountId: string }) {
       text={confirmText(t, 'undo')}
       error={error === undefined ? undefined : errorText(t, error)}
       onConfirm={() => {
-        void api.startUndo({ accountId: props.accountId }).then((result) => {
+        const { accountId, filesAccountId } = props;
+        const input = filesAccountId === undefined ? { accountId } : { accountId, filesAccountId };
+        void api.startUndo(input).then((result) => {
           if (result.ok) setJobId(result.value.jobId);
           else setError(result.error);
         });

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Account, ErrorData, ScanReport } from '../../../src/contract/index.ts';
 import { useApi, useJob, useJobEnd } from '../api/api-context.tsx';
 import { errorText } from '../components/error-text.ts';
+import { FilesAccountForm, FilesAccountSummary } from '../components/files-account-form.tsx';
 import { TextField } from '../components/text-field.tsx';
 import { WizardLayout } from '../components/wizard-layout.tsx';
 import { formatBytes } from '../format.ts';
@@ -19,8 +20,11 @@ export function ConnectScreen(props: {
   report: ScanReport;
   selection: Selection;
   onBack: () => void;
-  /** With the choice narrowed to what this account can hold (the family was told the rest). */
-  onConnected: (account: Account, selection: Selection) => void;
+  /**
+   * With the family's choice as it is: what has no place on the account is reported in Done as
+   * left at Google, with why. `filesAccount`: a second account that takes the files.
+   */
+  onConnected: (account: Account, selection: Selection, filesAccount?: Account) => void;
 }) {
   const { choice, report, selection } = props;
   const browserLogin = choice !== null && choice.loginFlowV2 && choice.login !== 'app-password';
@@ -33,6 +37,9 @@ export function ConnectScreen(props: {
   const [error, setError] = useState<ErrorData>();
   const [account, setAccount] = useState<Account>();
   const [loginJob, setLoginJob] = useState<string>();
+  const [filesAccount, setFilesAccount] = useState<Account>();
+  const [addingFiles, setAddingFiles] = useState(false);
+  const filesChosen = selection.files && report.files.count > 0;
   const login = useJob<'loginFlow'>(loginJob);
 
   const check = async (input: {
@@ -72,8 +79,13 @@ export function ConnectScreen(props: {
     } else if (end.outcome === 'failed') setError(end.error);
   });
 
-  const fits = spaceCheck(account, report, selection);
-  const missing = account === undefined ? [] : missingPlaces(account, report, selection);
+  const fits = spaceCheck(filesAccount ?? account, report, selection);
+  const missing =
+    account === undefined
+      ? []
+      : missingPlaces(account, report, selection).filter(
+          (kind) => kind !== 'files' || filesAccount === undefined,
+        );
   const waitingForBrowser = login?.progress?.phase === 'waiting-for-browser';
 
   return (
@@ -212,8 +224,37 @@ export function ConnectScreen(props: {
               })}
             </p>
           )}
+          {!filesChosen || addingFiles || filesAccount !== undefined ? null : (
+            <button
+              type="button"
+              className={account.filesRoot === null ? 'primary' : undefined}
+              onClick={() => {
+                setAddingFiles(true);
+              }}
+            >
+              {t('filesAccount.add')}
+            </button>
+          )}
         </section>
       )}
+
+      {account === undefined || !filesChosen ? null : filesAccount !== undefined ? (
+        <FilesAccountSummary
+          account={filesAccount}
+          onChange={() => {
+            setFilesAccount(undefined);
+            setAddingFiles(true);
+          }}
+        />
+      ) : addingFiles ? (
+        <FilesAccountForm
+          needed={report.files.bytes}
+          onConnected={(files) => {
+            setFilesAccount(files);
+            setAddingFiles(false);
+          }}
+        />
+      ) : null}
 
       <div className="actions">
         <button type="button" onClick={props.onBack}>
@@ -228,8 +269,7 @@ export function ConnectScreen(props: {
             missing.length === allChosen(report, selection).length
           }
           onClick={() => {
-            if (account !== undefined)
-              props.onConnected(account, withoutMissing(selection, missing));
+            if (account !== undefined) props.onConnected(account, selection, filesAccount);
           }}
         >
           {t('connect.start')}
@@ -274,14 +314,4 @@ function spaceCheck(
   const free = account?.quota?.availableBytes;
   if (free === undefined || free === null || !selection.files) return null;
   return { fits: report.files.bytes <= free, needed: report.files.bytes, free };
-}
-
-function withoutMissing(selection: Selection, missing: readonly Kind[]): Selection {
-  return {
-    calendars: missing.includes('calendars') ? [] : selection.calendars,
-    contacts: selection.contacts && !missing.includes('contacts'),
-    tasks: selection.tasks && !missing.includes('tasks'),
-    files: selection.files && !missing.includes('files'),
-    otherContacts: selection.otherContacts && !missing.includes('contacts'),
-  };
 }

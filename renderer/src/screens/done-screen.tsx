@@ -1,18 +1,24 @@
 // Step 7: what arrived, checked on the server — numbers per kind, the problems in plain words,
 // where to find everything, the report to keep, and what to do next.
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MigrationReport } from '../../../src/contract/index.ts';
+import type {
+  LeftOver,
+  MigrationKind,
+  MigrationReport,
+  ReportColumns,
+} from '../../../src/contract/index.ts';
 import { useApi } from '../api/api-context.tsx';
 import { errorText } from '../components/error-text.ts';
 import { ForgetButton } from '../components/forget-button.tsx';
 import { ProblemList } from '../components/problem-list.tsx';
 import { UndoButton } from '../components/undo-button.tsx';
 import { WizardLayout } from '../components/wizard-layout.tsx';
-import { formatCount } from '../format.ts';
+import { formatBytes, formatCount } from '../format.ts';
 
 const kinds = ['calendars', 'tasks', 'contacts', 'files'] as const;
-const columns = [
+// Typed as the contract's tuple: the saved report shows the same columns in the same order.
+const columns: ReportColumns = [
   'found',
   'created',
   'unchanged',
@@ -20,21 +26,61 @@ const columns = [
   'skipped',
   'failed',
   'verified',
-] as const;
+];
+/** What "Réessayer" can fix (not a missing place, not the family's choice). */
+const retryable = new Set(['refused', 'failed', 'not-sent']);
+
+function saidInRow(code: string): boolean {
+  return /^migration\.no-(calendars|tasks|contacts|files)-here$/.test(code);
+}
+
+/** The headline, from the one verdict the engine decided (src/migration/report-words.ts). */
+function headlineKey(report: MigrationReport): string {
+  if (report.verdict === 'all-that-can') return 'migration:report.complete';
+  if (report.verdict === 'incomplete') return 'migration:report.verdict.incomplete';
+  return kinds.some((kind) => report[kind].left.length > 0)
+    ? 'migration:report.verdict.everythingChosen'
+    : 'migration:report.verdict.everything';
+}
 
 export function DoneScreen(props: {
   report: MigrationReport;
   accountId: string;
+  /** The move's account for the files, when it had one (undo removes what went there too). */
+  filesAccountId?: string | undefined;
   onResume: () => void;
   onForget: () => void;
+  /** Offered when the files stayed at Google for lack of a place on the account. */
+  onAddFilesAccount?: () => void;
 }) {
   const { report } = props;
   const { t, i18n } = useTranslation();
   const api = useApi();
   const [saveError, setSaveError] = useState<string>();
   const n = (value: number): string => formatCount(value, i18n.language);
+  const leftText = (kind: MigrationKind, left: LeftOver): string => {
+    const counted = t(`migration:left.what.${kind}`, {
+      count: left.count,
+      formatted: n(left.count),
+    });
+    const what =
+      left.bytes === null || left.bytes === 0
+        ? counted
+        : t('migration:left.withSize', {
+            what: counted,
+            size: formatBytes(t, left.bytes, i18n.language),
+          });
+    return t(`migration:left.${kind}.${left.reason}`, { count: left.count, what });
+  };
+  const filesHaveNoPlace = report.files.left.some((left) => left.reason === 'no-place');
+  const canRetry = kinds.some((kind) =>
+    report[kind].left.some((left) => retryable.has(left.reason)),
+  );
   const shown = kinds.filter((kind) => report[kind].found > 0);
-  const problems = [...report.problems, ...kinds.flatMap((kind) => report[kind].problems)];
+  // "No place for this kind on the account" is said in the kind's row, with its action.
+  const problems = [...report.problems, ...kinds.flatMap((kind) => report[kind].problems)].filter(
+    (problem) => !saidInRow(problem.code),
+  );
   // Next steps speak only of what moved: the phone apps for agendas and contacts, the folder for
   // files.
   const agendaOrContacts = shown.some((kind) => kind !== 'files');
@@ -59,7 +105,19 @@ export function DoneScreen(props: {
   return (
     <WizardLayout step="done" title={report.complete ? t('done.title') : t('done.titleIncomplete')}>
       <p className={report.complete ? 'lead ok' : 'lead alert'} data-testid="done-summary">
-        {t(report.complete ? 'migration:report.complete' : 'migration:report.incomplete')}
+        {t(headlineKey(report))}
+      </p>
+      <p data-testid="done-accounts">
+        {t('migration:report.to', { account: report.account, server: report.server })}
+        {report.filesServer === null || report.filesAccount === null ? null : (
+          <>
+            <br />
+            {t('migration:report.filesTo', {
+              account: report.filesAccount,
+              server: report.filesServer,
+            })}
+          </>
+        )}
       </p>
       {report.stopMessage === null ? null : (
         <p className="alert" role="alert">
@@ -81,14 +139,36 @@ export function DoneScreen(props: {
           </thead>
           <tbody>
             {shown.map((kind) => (
-              <tr key={kind} data-testid={`done-row-${kind}`}>
-                <th scope="row">{t(`migration:report.kind.${kind}`)}</th>
-                {columns.map((column) => (
-                  <td key={column} data-column={column}>
-                    {n(report[kind][column])}
-                  </td>
-                ))}
-              </tr>
+              <Fragment key={kind}>
+                <tr data-testid={`done-row-${kind}`}>
+                  <th scope="row">{t(`migration:report.kind.${kind}`)}</th>
+                  {columns.map((column) => (
+                    <td
+                      key={column}
+                      data-column={column}
+                      data-label={t(`migration:report.columns.${column}`)}
+                    >
+                      {n(report[kind][column])}
+                    </td>
+                  ))}
+                </tr>
+                {report[kind].left.length === 0 ? null : (
+                  <tr className="left" data-testid={`done-left-${kind}`}>
+                    <td colSpan={columns.length + 1}>
+                      <ul className="plain">
+                        {report[kind].left.map((left) => (
+                          <li key={left.reason}>{leftText(kind, left)}</li>
+                        ))}
+                      </ul>
+                      {kind === 'files' && filesHaveNoPlace && props.onAddFilesAccount ? (
+                        <button type="button" onClick={props.onAddFilesAccount}>
+                          {t('done.addFilesAccount')}
+                        </button>
+                      ) : null}
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
             ))}
           </tbody>
         </table>
@@ -155,7 +235,7 @@ export function DoneScreen(props: {
         </p>
       )}
       <div className="actions">
-        {report.complete ? null : (
+        {report.complete || !canRetry ? null : (
           <button type="button" onClick={props.onResume}>
             {t('done.tryAgain')}
           </button>
@@ -165,7 +245,7 @@ export function DoneScreen(props: {
             {t('done.saveReport')}
           </button>
         )}
-        <UndoButton accountId={props.accountId} />
+        <UndoButton accountId={props.accountId} filesAccountId={props.filesAccountId} />
         <ForgetButton onForgotten={props.onForget} />
       </div>
     </WizardLayout>

@@ -1,5 +1,6 @@
-// `baluchon migrate <archive…> --server … --user … --password-env VAR [--only …]
-// [--with-other-contacts] [--state DIR] [--json]`: moves the export to the account, then reads the server back. With --json, standard
+// `baluchon migrate <archive…> --server … --user … --password-env VAR [--files-server …
+// --files-user … --files-password-env VAR] [--only …] [--with-other-contacts] [--state DIR]
+// [--json]`: moves the export to the account, then reads the server back. With --json, standard
 // output carries exactly one JSON document, also when the run ends badly. Exit code 0 only when
 // everything that can move is verified on the server.
 import { resolve } from 'node:path';
@@ -11,7 +12,15 @@ import type {
 } from '../../contract/index.ts';
 import { migrationKinds } from '../../contract/index.ts';
 import type { Translator } from '../../i18n/create-i18n.ts';
-import { accountOptions, readAccountArgs } from '../account-options.ts';
+import {
+  accountOptions,
+  filesAccountOptions,
+  readAccountArgs,
+  readFilesAccountArgs,
+} from '../account-options.ts';
+import { detectLocale } from '../../i18n/detect-locale.ts';
+import { formatSize } from '../../i18n/format-size.ts';
+import { headlineKey, leftSentence } from '../../migration/report-words.ts';
 import type { CliCommand, CliContext } from '../cli-command.ts';
 import { exitCode } from '../cli-command.ts';
 import { followJob, progressLine } from '../follow-job.ts';
@@ -23,6 +32,7 @@ export const migrateCommand: CliCommand = {
   positionals: true,
   options: {
     ...accountOptions,
+    ...filesAccountOptions,
     only: { type: 'string' },
     'with-other-contacts': { type: 'boolean' },
     state: { type: 'string' },
@@ -49,6 +59,11 @@ export const migrateCommand: CliCommand = {
       ctx.stderr.write(`${accountArgs.problem}\n`);
       return exitCode.usage;
     }
+    const filesArgs = readFilesAccountArgs(ctx, args);
+    if (filesArgs !== null && 'problem' in filesArgs) {
+      ctx.stderr.write(`${filesArgs.problem}\n`);
+      return exitCode.usage;
+    }
     const fail = (document: Record<string, unknown>, message: string, code: number): number => {
       if (json) ctx.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
       ctx.stderr.write(`${message}\n`);
@@ -64,6 +79,14 @@ export const migrateCommand: CliCommand = {
       );
     }
     const account = connected.value as Account;
+    let filesAccount: Account | null = null;
+    if (filesArgs !== null) {
+      const files = await ctx.service.call('connect', filesArgs);
+      if (!files.ok) {
+        return fail({ state: 'failed', error: files.error }, files.error.message, exitCode.failed);
+      }
+      filesAccount = files.value as Account;
+    }
     const state = args.values['state'];
     const paths = args.positionals.map((path) => resolve(ctx.cwd, path));
     const progress = progressLine(ctx);
@@ -76,6 +99,7 @@ export const migrateCommand: CliCommand = {
           ctx.service.call('startMigration', {
             paths,
             accountId: account.accountId,
+            ...(filesAccount === null ? {} : { filesAccountId: filesAccount.accountId }),
             selection,
             ...(typeof state === 'string' ? { stateDir: resolve(ctx.cwd, state) } : {}),
           }),
@@ -144,11 +168,23 @@ function readSelection(only: unknown, otherContacts: boolean): MigrationSelectio
 
 function summary(ctx: CliContext, report: MigrationReport): string {
   const t: Translator = ctx.t;
-  const lines = [closingAdvice(t, report), ''];
+  const language = detectLocale(ctx.env);
+  const lines = [report.complete ? t(headlineKey(report)) : closingAdvice(t, report)];
+  if (report.filesServer !== null && report.filesAccount !== null) {
+    lines.push(
+      t('migration:report.to', { account: report.account, server: report.server }),
+      t('migration:report.filesTo', { account: report.filesAccount, server: report.filesServer }),
+    );
+  }
+  lines.push('');
   for (const kind of migrationKinds) {
     const counts = report[kind];
     if (counts.found === 0 && counts.problems.length === 0) continue;
     lines.push(`${t(`migration:report.kind.${kind}`)}: ${countsLine(t, counts)}`);
+    for (const left of counts.left) {
+      const size = (bytes: number): string => formatSize(bytes, t, language);
+      lines.push(`  ${leftSentence(t, kind, left, size, language)}`);
+    }
     for (const problem of counts.problems) lines.push(`  • ${problem.where}: ${problem.reason}`);
   }
   for (const problem of report.problems) lines.push(`• ${problem.where}: ${problem.reason}`);

@@ -1,9 +1,16 @@
-// `baluchon undo --server … --user … --password-env VAR [--state DIR] [--json]`: removes from the
-// account what Baluchon created there (never anything else); the family's own changes stay.
+// `baluchon undo --server … --user … --password-env VAR [--files-server … --files-user …
+// --files-password-env VAR] [--state DIR] [--json]`: removes from the account (and from the
+// files account of a two-account move) what Baluchon created there (never anything else); the
+// family's own changes stay.
 import { resolve } from 'node:path';
 import type { Account } from '../../contract/index.ts';
 import type { Translator } from '../../i18n/create-i18n.ts';
-import { accountOptions, readAccountArgs } from '../account-options.ts';
+import {
+  accountOptions,
+  filesAccountOptions,
+  readAccountArgs,
+  readFilesAccountArgs,
+} from '../account-options.ts';
 import type { CliCommand } from '../cli-command.ts';
 import { exitCode } from '../cli-command.ts';
 import { followJob } from '../follow-job.ts';
@@ -11,7 +18,12 @@ import { followJob } from '../follow-job.ts';
 export const undoCommand: CliCommand = {
   name: 'undo',
   positionals: false,
-  options: { ...accountOptions, state: { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    ...accountOptions,
+    ...filesAccountOptions,
+    state: { type: 'string' },
+    json: { type: 'boolean' },
+  },
   async run(ctx, args) {
     const json = args.values['json'] === true;
     const accountArgs = readAccountArgs(ctx, args);
@@ -19,17 +31,27 @@ export const undoCommand: CliCommand = {
       ctx.stderr.write(`${accountArgs.problem}\n`);
       return exitCode.usage;
     }
-    const connected = await ctx.service.call('connect', accountArgs);
-    if (!connected.ok) {
-      if (json) ctx.stdout.write(`${JSON.stringify({ error: connected.error }, null, 2)}\n`);
-      ctx.stderr.write(`${connected.error.message}\n`);
-      return exitCode.failed;
+    const filesArgs = readFilesAccountArgs(ctx, args);
+    if (filesArgs !== null && 'problem' in filesArgs) {
+      ctx.stderr.write(`${filesArgs.problem}\n`);
+      return exitCode.usage;
     }
-    const { accountId } = connected.value as Account;
+    const ids: string[] = [];
+    for (const given of filesArgs === null ? [accountArgs] : [accountArgs, filesArgs]) {
+      const connected = await ctx.service.call('connect', given);
+      if (!connected.ok) {
+        if (json) ctx.stdout.write(`${JSON.stringify({ error: connected.error }, null, 2)}\n`);
+        ctx.stderr.write(`${connected.error.message}\n`);
+        return exitCode.failed;
+      }
+      ids.push((connected.value as Account).accountId);
+    }
+    const [accountId = '', filesAccountId] = ids;
     const state = args.values['state'];
     const outcome = await followJob(ctx, 'undo', () =>
       ctx.service.call('startUndo', {
         accountId,
+        ...(filesAccountId === undefined ? {} : { filesAccountId }),
         ...(typeof state === 'string' ? { stateDir: resolve(ctx.cwd, state) } : {}),
       }),
     );

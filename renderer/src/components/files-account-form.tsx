@@ -1,0 +1,121 @@
+// "An account for your files": a second account (a WebDAV or Nextcloud space) that takes the
+// Drive files when the first one has no place for them, or when the family wants them elsewhere.
+// Used on Connect and from Done after a calendar-only move.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Account, ErrorData } from '../../../src/contract/index.ts';
+import { useApi } from '../api/api-context.tsx';
+import { formatBytes } from '../format.ts';
+import { errorText } from './error-text.ts';
+import { TextField } from './text-field.tsx';
+
+export function FilesAccountForm(props: {
+  /** The bytes of the files to move, to check they fit. */
+  needed: number;
+  /** Called with an account that has a place for files and room for them. */
+  onConnected: (account: Account) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const [server, setServer] = useState('');
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [checking, setChecking] = useState(false);
+  const [error, setError] = useState<ErrorData>();
+  const [account, setAccount] = useState<Account>();
+
+  const submit = async (event: { preventDefault(): void }): Promise<void> => {
+    event.preventDefault();
+    setChecking(true);
+    setError(undefined);
+    setAccount(undefined);
+    const result = await api.connect({ server, username, password });
+    setChecking(false);
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    setAccount(result.value);
+    const free = result.value.quota?.availableBytes;
+    const fits = free === undefined || free === null || props.needed <= free;
+    if (result.value.filesRoot !== null && fits) props.onConnected(result.value);
+  };
+
+  const free = account?.quota?.availableBytes;
+  return (
+    <section className="card" aria-labelledby="files-account-title" data-testid="files-account">
+      <h2 id="files-account-title">{t('filesAccount.title')}</h2>
+      <p>{t('filesAccount.intro')}</p>
+      <form className="form" onSubmit={(event) => void submit(event)}>
+        <TextField
+          label={t('filesAccount.server')}
+          hint={t('filesAccount.serverHint')}
+          name="files-server"
+          autoComplete="url"
+          inputMode="url"
+          value={server}
+          onChange={setServer}
+          required
+        />
+        <TextField
+          label={t('filesAccount.username')}
+          name="files-username"
+          autoComplete="username"
+          value={username}
+          onChange={setUsername}
+          required
+        />
+        <TextField
+          label={t('filesAccount.password')}
+          type="password"
+          name="files-password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          required
+        />
+        <div className="actions inline">
+          <button type="submit" disabled={checking}>
+            {checking ? t('connect.checking') : t('filesAccount.check')}
+          </button>
+        </div>
+      </form>
+      {error === undefined ? null : (
+        <p className="alert" role="alert" data-testid="files-account-error">
+          {errorText(t, error)}
+        </p>
+      )}
+      {account === undefined ? null : account.filesRoot === null ? (
+        <p className="alert" role="alert" data-testid="files-account-error">
+          {t('filesAccount.noFiles', { server: account.server })}
+        </p>
+      ) : free !== undefined && free !== null && props.needed > free ? (
+        <p className="alert" role="alert" data-testid="files-account-error">
+          {t('connect.result.tooBig', {
+            needed: formatBytes(t, props.needed, i18n.language),
+            free: formatBytes(t, free, i18n.language),
+          })}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/** The files account once connected: where the files will go. */
+export function FilesAccountSummary(props: { account: Account; onChange: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card ok" aria-labelledby="files-account-title" data-testid="files-account">
+      <h2 id="files-account-title">{t('filesAccount.title')}</h2>
+      <p data-testid="files-account-result">
+        {t('filesAccount.connected', {
+          server: props.account.server,
+          username: props.account.username,
+        })}
+      </p>
+      <button type="button" className="link" onClick={props.onChange}>
+        {t('filesAccount.change')}
+      </button>
+    </section>
+  );
+}

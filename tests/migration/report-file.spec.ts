@@ -1,0 +1,120 @@
+// The saved report says what the Done screen says: the same headline from the same verdict, the
+// same columns in the same order, each kind's leftovers with why, and both accounts by name.
+import { describe, expect, it } from 'vitest';
+import type { KindReport, MigrationReport } from '../../src/contract/migrate.ts';
+import { reportColumns } from '../../src/contract/migrate.ts';
+import { createI18n } from '../../src/i18n/create-i18n.ts';
+import { reportHtml } from '../../src/migration/report-file.ts';
+
+const nothing: KindReport = {
+  found: 0,
+  created: 0,
+  updated: 0,
+  unchanged: 0,
+  skipped: 0,
+  failed: 0,
+  verified: 0,
+  missing: 0,
+  bytes: 0,
+  problems: [],
+  left: [],
+};
+
+function report(changes: Partial<MigrationReport> = {}): MigrationReport {
+  return {
+    runId: 3,
+    state: 'finished',
+    stopCode: null,
+    stopMessage: null,
+    server: 'https://agenda.example.org/',
+    account: 'anne',
+    filesServer: null,
+    filesAccount: null,
+    startedAt: '2026-11-26T10:00:00.000Z',
+    endedAt: '2026-11-26T10:05:00.000Z',
+    calendars: { ...nothing, found: 10, created: 10, verified: 10 },
+    tasks: { ...nothing },
+    contacts: { ...nothing, found: 5, created: 5, verified: 5 },
+    files: { ...nothing },
+    problems: [],
+    collections: [],
+    birthdaysLeftOut: false,
+    holidayFeeds: null,
+    documents: null,
+    verdict: 'everything',
+    complete: true,
+    reportFile: null,
+    ...changes,
+  };
+}
+
+const fr = createI18n('fr').t;
+const en = createI18n('en').t;
+const text = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+describe('the saved report', () => {
+  it('says the Drive files stayed at Google on a calendar-only account, and not "everything"', () => {
+    const html = reportHtml(
+      report({
+        files: {
+          ...nothing,
+          found: 16,
+          problems: [
+            {
+              code: 'migration.no-files-here',
+              where: 'https://agenda.example.org/',
+              reason: 'Ce compte n’a pas d’espace de fichiers…',
+            },
+          ],
+          left: [{ reason: 'no-place', count: 16, bytes: 26_000_000 }],
+        },
+        verdict: 'incomplete',
+        complete: false,
+      }),
+      fr,
+      'fr',
+    );
+    const words = text(html);
+    expect(words).toContain(
+      '16 fichiers (26 Mo) sont restés chez Google : ce compte n’a pas de place pour les fichiers.',
+    );
+    expect(words).toContain(fr('migration:report.verdict.incomplete'));
+    expect(words).not.toContain(fr('migration:report.complete'));
+    // Said once, in the files' row, not again among the problems.
+    expect(words).not.toContain('Ce compte n’a pas d’espace de fichiers');
+    expect(html).toContain('<th scope="row">Fichiers</th>');
+  });
+
+  it('shows the columns in the order of the Done screen', () => {
+    const html = reportHtml(report(), en, 'en');
+    const headings = [...html.matchAll(/<th scope="col">([^<]+)<\/th>/g)].map((match) => match[1]);
+    expect(headings).toEqual(
+      reportColumns.map((column) => en(`migration:report.columns.${column}`)),
+    );
+  });
+
+  it('says "everything you chose" when the family left a kind out, and names it', () => {
+    const html = reportHtml(
+      report({
+        files: { ...nothing, found: 2, left: [{ reason: 'not-chosen', count: 2, bytes: 1500 }] },
+      }),
+      en,
+      'en',
+    );
+    const words = text(html);
+    expect(words).toContain(en('migration:report.verdict.everythingChosen'));
+    expect(words).toContain('2 files (1.5 kB) stayed at Google, as you chose.');
+  });
+
+  it('names both accounts when the files went to their own', () => {
+    const html = reportHtml(
+      report({ filesServer: 'https://fichiers.example.org/', filesAccount: 'anne.f' }),
+      fr,
+      'fr',
+    );
+    const words = text(html);
+    expect(words).toContain('Vers anne sur https://agenda.example.org/');
+    expect(words).toContain('Fichiers vers anne.f sur https://fichiers.example.org/');
+    expect(words).toContain(fr('migration:report.verdict.everything'));
+  });
+});
