@@ -99,7 +99,7 @@ describe('baluchon migrate with a files account (Radicale + Apache)', () => {
     const words = await migrate([...family, ...main(), ...second(), '--state', state]);
     expect(words.code).toBe(exitCode.ok);
     expect(words.stdout).toContain(`Fichiers vers ${files().user.name} sur `);
-    expect(words.stdout).toMatch(/^Fichiers: 10 trouvés, 0 copiés, .*7 déjà là, .*7 vérifiés/m);
+    expect(words.stdout).toMatch(/^Fichiers: 10 trouvés, 0 copié, .*7 déjà là, .*7 vérifiés/m);
 
     // `undo` with the same two accounts removes what went to each.
     const undoOut = new Capture();

@@ -185,7 +185,7 @@ describe('a reloaded page finds its move again', () => {
           failed: '0',
         });
         expect(await each.getByTestId('done-summary').textContent()).toBe(
-          model.words('migration:report.complete'),
+          model.words('migration:report.verdict.everything'),
         );
       }
       await screenshot(page, 'reattach-3-report-fr');

@@ -55,7 +55,6 @@ describe('every code has a sentence in French and English', () => {
     for (const code of [
       'dav.conflict',
       'files.source-unreadable',
-      'takeout.missing-part',
       'items.contact-photo-refused',
       'migration.no-files-here',
       'journal.locked',
