@@ -1,5 +1,6 @@
 // Sizes as file managers show them, in the reader's language: 999 octets, 12 ko, 3,4 Mo, 1,2 Go.
-// (The same rule as the CLI's scan summary, kept here so the report needs nothing of the CLI.)
+// One rule for the scan summary, the report and the CLI: it lives here so none of them needs
+// another's module.
 import type { Translator } from './create-i18n.ts';
 
 export function formatSize(bytes: number, t: Translator, language: string): string {

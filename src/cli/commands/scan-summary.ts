@@ -3,6 +3,7 @@
 // and how to move them too, and the problems. Numbers and sizes follow the language (1 234,5 Mo / 1,234.5 MB).
 import type { ScanReport } from '../../contract/scan.ts';
 import type { Translator } from '../../i18n/create-i18n.ts';
+import { formatSize } from '../../i18n/format-size.ts';
 
 export type NumberLocale = 'fr' | 'en';
 
@@ -106,20 +107,5 @@ export function formatScanSummary(report: ScanReport, t: Translator, locale: Num
   return `${lines.join('\n')}\n`;
 }
 
-/** Decimal units, as file managers show them: 999 bytes, 12 kB, 3.4 MB, 1.2 GB. */
-export function formatSize(bytes: number, t: Translator, locale: NumberLocale): string {
-  const units: [string, number][] = [
-    ['GB', 1e9],
-    ['MB', 1e6],
-    ['kB', 1e3],
-  ];
-  for (const [unit, factor] of units) {
-    if (bytes >= factor) {
-      const value = bytes / factor;
-      const digits = value < 10 ? 1 : 0;
-      const text = new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
-      return t(`common:units.${unit}`, { value: text });
-    }
-  }
-  return t('common:units.bytes', { value: new Intl.NumberFormat(locale).format(bytes) });
-}
+/** Sizes are written by the one rule the report and the screens use too. */
+export { formatSize };
