@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { createI18n, describeError } from '../i18n/create-i18n.ts';
 import type { Translator } from '../i18n/create-i18n.ts';
 import { detectLocale } from '../i18n/detect-locale.ts';
-import { BaluchonError } from '../service/baluchon-error.ts';
+import { BaluchonError } from '../errors/baluchon-error.ts';
 import { createService } from '../service/create-service.ts';
 import { defaultDataDir } from '../service/data-dir.ts';
 import type { CliCommand, CliIo } from './cli-command.ts';

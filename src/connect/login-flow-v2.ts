@@ -7,7 +7,7 @@
 //      { server, loginName, appPassword } — it answers 404 until then, and the 200 comes once.
 // The token lives 20 minutes; a refusal in the browser looks the same as waiting (404 until the
 // flow expires), so both end as a timeout.
-import { BaluchonError } from '../service/baluchon-error.ts';
+import { BaluchonError } from '../errors/baluchon-error.ts';
 import { z } from 'zod';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;

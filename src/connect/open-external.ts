@@ -2,7 +2,7 @@
 // web`): the platform's own opener, given the URL as one argument (no shell, so nothing in the
 // URL is ever interpreted), and only for https. Electron passes its checked shell.openExternal.
 import { spawn } from 'node:child_process';
-import { BaluchonError } from '../service/baluchon-error.ts';
+import { BaluchonError } from '../errors/baluchon-error.ts';
 
 export function openInSystemBrowser(
   url: string,

@@ -2,7 +2,7 @@
 // 429, 503, 423), stop the run (401/403 password, 507 server full), or fail one item (other
 // 4xx). Never recognised by message text.
 import type { davErrorCodes } from '../contract/dav.ts';
-import { BaluchonError } from '../service/baluchon-error.ts';
+import { BaluchonError } from '../errors/baluchon-error.ts';
 export type DavErrorCode = (typeof davErrorCodes)[number];
 
 export interface DavErrorDetails {

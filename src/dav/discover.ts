@@ -4,7 +4,7 @@
 // From the principal (RFC 5397) we read the home sets (RFC 4791 §6.2.1, RFC 6352 §7.1.1).
 // A server that is only a WebDAV share (Apache mod_dav) has no principal: its files root is the
 // address itself.
-import { BaluchonError } from '../service/baluchon-error.ts';
+import { BaluchonError } from '../errors/baluchon-error.ts';
 import type { DavClient } from './dav-client.ts';
 import { DavError } from './dav-error.ts';
 import type { DavErrorCode } from './dav-error.ts';

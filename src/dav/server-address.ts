@@ -2,7 +2,7 @@
 // (cloud.example.org, maybe with a port or a path), or a full URL. We turn it into the base URL
 // to start discovery from. Without a scheme we assume https: hosts that still speak plain http
 // must be typed with "http://" explicitly, so a password never leaves in clear by accident.
-import { BaluchonError } from '../service/baluchon-error.ts';
+import { BaluchonError } from '../errors/baluchon-error.ts';
 
 export interface ServerAddress {
   /** Where discovery starts (always ends with "/"). */

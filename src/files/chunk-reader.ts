@@ -4,7 +4,7 @@
 // the caller opens the source again and skips to the piece's start.
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { BaluchonError } from '../service/baluchon-error.ts';
+import { BaluchonError } from '../errors/baluchon-error.ts';
 
 export class ChunkReader {
   readonly #chunks: AsyncIterator<unknown>;

@@ -22,7 +22,7 @@ import { clark, ns, parseMultistatus, propText } from '../dav/xml.ts';
 import { probe } from '../migration/dav-sinks.ts';
 import type { JsonValue } from '../journal/types.ts';
 import type { RemoteState, SendOptions } from '../migration/item-sink.ts';
-import { BaluchonError } from '../service/baluchon-error.ts';
+import { BaluchonError } from '../errors/baluchon-error.ts';
 import { ChunkReader } from './chunk-reader.ts';
 import { fileFingerprint } from './file-payload.ts';
 import type { FilePayload } from './file-payload.ts';

@@ -8,7 +8,7 @@ import { DavError } from '../dav/dav-error.ts';
 import { clark, ns, propText } from '../dav/xml.ts';
 import type { Journal } from '../journal/journal.ts';
 import type { Collection } from '../journal/types.ts';
-import { BaluchonError } from '../service/baluchon-error.ts';
+import { BaluchonError } from '../errors/baluchon-error.ts';
 
 export type FreeSpace =
   | { readonly kind: 'known'; readonly availableBytes: number }

@@ -8,7 +8,7 @@ import type { DavResponse } from '../dav/dav-client.ts';
 import { DavError } from '../dav/dav-error.ts';
 import { withRetry } from '../dav/retry.ts';
 import type { RemoteState, SendOptions } from '../migration/item-sink.ts';
-import { BaluchonError } from '../service/baluchon-error.ts';
+import { BaluchonError } from '../errors/baluchon-error.ts';
 import type { FilePayload } from './file-payload.ts';
 import { uploadBody } from './upload-body.ts';
 import type { UploadContext } from './upload-context.ts';

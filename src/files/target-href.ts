@@ -3,7 +3,7 @@
 // `..`), and each segment is percent-encoded on its own (RFC 3986 §3.3: `%2F` is data, not a
 // separator; `?`, `#`, `%` and `\` are escaped too, `\` being a separator to WHATWG URL parsers).
 // The resolved URL is checked anyway: a planning bug must fail loudly, never write elsewhere.
-import { BaluchonError } from '../service/baluchon-error.ts';
+import { BaluchonError } from '../errors/baluchon-error.ts';
 
 /** `['Factures', 'relevé 1.pdf']` → `Factures/relev%C3%A9%201.pdf`. */
 export function encodeRelative(segments: readonly string[]): string {

@@ -1,8 +1,8 @@
 // The one error the journal throws. Callers branch on `code` (data), never on the message; the
 // words people read live in locales/*/journal.json under `errors.<name>`.
 import { journalErrorCodes } from '../contract/journal.ts';
-import { BaluchonError } from '../service/baluchon-error.ts';
-import type { ErrorDetails } from '../service/baluchon-error.ts';
+import { BaluchonError } from '../errors/baluchon-error.ts';
+import type { ErrorDetails } from '../errors/baluchon-error.ts';
 
 export { journalErrorCodes };
 

@@ -1,7 +1,7 @@
 // Targets and runs: beginning, resuming and ending a run, and finding the runs a killed process
 // left behind. See run-states.ts for the transitions.
 import type { Database, Statement } from 'better-sqlite3';
-import { BaluchonError } from '../service/baluchon-error.ts';
+import { BaluchonError } from '../errors/baluchon-error.ts';
 import { JournalError } from './journal-error.ts';
 import { sqlList } from './sql-list.ts';
 import { RUN_COLUMNS, toRun } from './rows.ts';

@@ -17,7 +17,7 @@ import type { Journal } from '../journal/journal.ts';
 import { sameSources } from '../journal/index.ts';
 import type { RunTally } from '../journal/report-queries.ts';
 import type { Run, Target } from '../journal/types.ts';
-import { BaluchonError } from '../service/baluchon-error.ts';
+import { BaluchonError } from '../errors/baluchon-error.ts';
 import { openTakeout } from '../takeout/open-takeout.ts';
 import type { Takeout } from '../takeout/open-takeout.ts';
 import { readInventory } from '../takeout/scan-takeout.ts';

@@ -8,7 +8,7 @@ import { DavError } from '../dav/dav-error.ts';
 import type { Journal } from '../journal/journal.ts';
 import type { Plan } from '../journal/item-protocol.ts';
 import type { CollectionId, RunId } from '../journal/types.ts';
-import { BaluchonError } from '../service/baluchon-error.ts';
+import { BaluchonError } from '../errors/baluchon-error.ts';
 import type { ItemSink, OutgoingItem, RemoteState, SendOptions, SourceEntry } from './item-sink.ts';
 import { runPool } from './run-pool.ts';
 

@@ -6,7 +6,7 @@ import { accountRef } from '../connect/secret-vault.ts';
 import type { SecretVault } from '../connect/secret-vault.ts';
 import type { Account } from '../contract/index.ts';
 import type { Credentials } from '../dav/dav-client.ts';
-import { BaluchonError } from './baluchon-error.ts';
+import { BaluchonError } from '../errors/baluchon-error.ts';
 
 export function accountIdFor(server: string, username: string): string {
   // Stable across sessions, so an interrupted migration finds its account again.

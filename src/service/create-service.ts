@@ -16,7 +16,7 @@ import type { Translator } from '../i18n/create-i18n.ts';
 import { MemorySecretVault } from '../connect/secret-vault.ts';
 import type { SecretVault } from '../connect/secret-vault.ts';
 import { AccountStore } from './accounts.ts';
-import { BaluchonError } from './baluchon-error.ts';
+import { BaluchonError } from '../errors/baluchon-error.ts';
 import { createConnectHandlers } from './connect-handlers.ts';
 import { createDavRuntime } from './dav-runtime.ts';
 import type { DavRuntime, DavRuntimeDeps } from './dav-runtime.ts';

@@ -2,7 +2,7 @@
 // name, parse the input with its schema, call the handler, and return a Result as plain data.
 import { commands } from '../contract/index.ts';
 import type { CommandName, ErrorData, Handlers, Result } from '../contract/index.ts';
-import { BaluchonError } from './baluchon-error.ts';
+import { BaluchonError } from '../errors/baluchon-error.ts';
 
 export function isCommandName(name: string): name is CommandName {
   return Object.hasOwn(commands, name);

@@ -19,7 +19,7 @@ import { PROVISIONING_MAX_BYTES, readProvisioning } from '../hosts/provisioning/
 import { rankHosts } from '../hosts/ranking/rank-hosts.ts';
 import type { HostSelection, Reason, Suggestion } from '../hosts/ranking/rank-hosts.ts';
 import type { Translator } from '../i18n/create-i18n.ts';
-import { BaluchonError } from './baluchon-error.ts';
+import { BaluchonError } from '../errors/baluchon-error.ts';
 import type { ServiceContext } from './create-service.ts';
 
 export interface HostsDeps {

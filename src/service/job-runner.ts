@@ -10,7 +10,7 @@ import type {
   Problem,
 } from '../contract/index.ts';
 import type { ProblemFact } from '../contract/problem.ts';
-import { BaluchonError } from './baluchon-error.ts';
+import { BaluchonError } from '../errors/baluchon-error.ts';
 
 export interface JobContext<K extends JobKind> {
   readonly jobId: string;

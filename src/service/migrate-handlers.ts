@@ -16,7 +16,7 @@ import { saveReportFile } from '../migration/report-file.ts';
 import { runMigration } from '../migration/run-migration.ts';
 import { undoImport } from '../migration/undo-import.ts';
 import type { FetchLike } from '../vcard/embed-photo.ts';
-import { BaluchonError } from './baluchon-error.ts';
+import { BaluchonError } from '../errors/baluchon-error.ts';
 import type { ServiceContext } from './create-service.ts';
 import { LastMoveFile } from './last-move.ts';
 import { removeReceivedCopies, uploadsDirOf } from './received-copies.ts';

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import type { Handlers, ScanReport } from '../contract/index.ts';
 import { scanTakeout } from '../takeout/scan-takeout.ts';
 import type { ScanFacts } from '../takeout/scan-takeout.ts';
-import { BaluchonError } from './baluchon-error.ts';
+import { BaluchonError } from '../errors/baluchon-error.ts';
 import type { ServiceContext } from './create-service.ts';
 
 export function createScanHandlers(context: ServiceContext): Pick<Handlers, 'startScan'> {

@@ -4,7 +4,7 @@
 // Baluchon does not move.
 import type { ProblemFact } from '../contract/problem.ts';
 import type { ScanProgress, ScanReport } from '../contract/scan.ts';
-import { BaluchonError } from '../service/baluchon-error.ts';
+import { BaluchonError } from '../errors/baluchon-error.ts';
 import type { BombLimits } from './bomb-limits.ts';
 import { ContactsBook } from './contacts-tally.ts';
 import { findDriveFolder, folderStats, summariseDrive } from './drive-files.ts';

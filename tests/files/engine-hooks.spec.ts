@@ -13,7 +13,7 @@ import type {
   SourceEntry,
 } from '../../src/migration/item-sink.ts';
 import { syncItems } from '../../src/migration/sync-items.ts';
-import { BaluchonError } from '../../src/service/baluchon-error.ts';
+import { BaluchonError } from '../../src/errors/baluchon-error.ts';
 import { makeFixture, startRun } from '../journal/support/journal-fixture.ts';
 import type { Fixture } from '../journal/support/journal-fixture.ts';
 

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BaluchonError } from '../../src/service/baluchon-error.ts';
+import { BaluchonError } from '../../src/errors/baluchon-error.ts';
 import { openJournal } from '../../src/journal/open-journal.ts';
 import { startFaultProxy } from '../harness/fault-proxy.ts';
 import { fault } from '../harness/fault-rules.ts';

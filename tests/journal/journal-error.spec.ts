@@ -9,7 +9,7 @@ import {
   JournalError,
   journalErrorCodes,
 } from '../../src/journal/journal-error.ts';
-import { BaluchonError } from '../../src/service/baluchon-error.ts';
+import { BaluchonError } from '../../src/errors/baluchon-error.ts';
 
 describe('JournalError', () => {
   it('is a BaluchonError carrying its code and details as data', () => {

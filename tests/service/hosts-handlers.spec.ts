@@ -7,7 +7,7 @@ import { MemorySecretVault } from '../../src/connect/secret-vault.ts';
 import { createI18n, describeError, describeProblem } from '../../src/i18n/create-i18n.ts';
 import { AccountStore } from '../../src/service/accounts.ts';
 import { createDavRuntime } from '../../src/service/dav-runtime.ts';
-import { BaluchonError } from '../../src/service/baluchon-error.ts';
+import { BaluchonError } from '../../src/errors/baluchon-error.ts';
 import type { ServiceContext } from '../../src/service/create-service.ts';
 import { createService } from '../../src/service/create-service.ts';
 import { createHostsHandlers, describeSelection } from '../../src/service/hosts-handlers.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BaluchonEvent, ScanProgress } from '../../src/contract/index.ts';
-import { BaluchonError } from '../../src/service/baluchon-error.ts';
+import { BaluchonError } from '../../src/errors/baluchon-error.ts';
 import { JobRunner } from '../../src/service/job-runner.ts';
 
 function setup(now: () => number = () => 0) {

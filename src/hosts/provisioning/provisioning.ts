@@ -13,7 +13,7 @@
 import { z } from 'zod';
 import { PROVISIONING_VERSION, ProvisioningV1 } from '../../contract/hosts.ts';
 import type { Provisioning } from '../../contract/hosts.ts';
-import { BaluchonError } from '../../service/baluchon-error.ts';
+import { BaluchonError } from '../../errors/baluchon-error.ts';
 
 export { PROVISIONING_VERSION, ProvisioningV1 };
 export type { Provisioning };
