@@ -1,0 +1,147 @@
+// The source port: what the engine needs from any place a family's data comes from — a Google
+// Takeout archive, another host's CalDAV/CardDAV/WebDAV account, tomorrow Google's live APIs.
+// `scan` shows the inventory and `migrate` plans from the same reading: one `read()` gives both
+// the facts "What we found" shows and the handles the planners stream items from. The engine
+// never opens a zip entry nor sends a REPORT to a source; it only calls what is declared here.
+//
+// Every item carries a stable source key (the journal finds it again on a re-run or a resume)
+// and every collection a stable key too. A source is only ever read.
+import type { Readable } from 'node:stream';
+import type { ProblemFact } from '../contract/problem.ts';
+import type { ScanProgress, ScanReport } from '../contract/scan.ts';
+import type { CalendarSource } from '../ical/calendar-source.ts';
+import type { ContactsSource } from '../vcard/survey-address-book.ts';
+
+/** Which kind of place the data comes from (the report and the resume key say it). */
+export type SourceKind = 'takeout' | 'dav';
+
+/**
+ * What one calendar is, decided once by src/sources/calendar-identity.ts and carried with the
+ * source: the scan shows it, the migration obeys it, neither decides again.
+ */
+export type CalendarRole = 'ordinary' | 'birthdays' | 'holidays';
+
+export interface CalendarIdentity {
+  readonly role: CalendarRole;
+  /** The name to give the new calendar (already in the family's language when generated). */
+  readonly displayName: string;
+  /** `#rrggbb`, from COLOR, X-APPLE-CALENDAR-COLOR or Google's own; null when none. */
+  readonly color: string | null;
+  readonly description: string | null;
+  /** Holidays: the public feeds to subscribe to instead (null: none known for this one). */
+  readonly holidayFeeds: readonly { readonly name: string; readonly url: string }[] | null;
+}
+
+/** What every collection of a source says of itself. */
+export interface SourceCollectionInfo {
+  /** Stable across readings of the same source (Takeout: entry path; DAV: collection path). */
+  readonly key: string;
+  readonly displayName: string;
+  readonly description: string | null;
+  readonly color: string | null;
+  /** Items it holds (events and tasks: one per UID; contacts: one per card). */
+  readonly count: number;
+}
+
+/** A calendar of events (VEVENT). Its components are read again for each pass of the planner. */
+export interface SourceCalendar extends SourceCollectionInfo {
+  readonly identity: CalendarIdentity;
+  readonly content: CalendarSource;
+}
+
+/**
+ * A task list, as iCalendar VTODO components: a DAV task list is read as is, the Takeout reader
+ * turns Google's Tasks.json into VTODOs (src/tasks) so the engine handles one shape.
+ */
+export interface SourceTaskList extends SourceCollectionInfo {
+  readonly content: CalendarSource;
+  /** Items the source already refused (an unreadable task), told as problems of this list. */
+  readonly problems: readonly ProblemFact[];
+}
+
+/** An address book, as raw vCards. */
+export interface SourceAddressBook extends SourceCollectionInfo {
+  readonly content: ContactsSource;
+  /**
+   * Google's "other contacts" (people Google added by itself, never saved by the family): moved
+   * only when the family ticks them (MigrationSelection.otherContacts).
+   */
+  readonly otherContacts: boolean;
+}
+
+/** One file of a Drive-like tree. */
+export interface SourceFile {
+  /** Path inside the tree, `/`-separated, NFC, no leading slash: `Factures/2024.pdf`. */
+  readonly path: string;
+  readonly size: number;
+  readonly mtime: Date | null;
+  /** A new stream of the whole content; called once per attempt. */
+  open(signal: AbortSignal): Promise<Readable>;
+}
+
+/** One file handed out by `SourceFiles.feed`, with where its bytes come from this time. */
+export interface FedFile {
+  readonly file: SourceFile;
+  open(signal: AbortSignal): Promise<Readable>;
+  /** Called once the engine is done with the file (frees a buffered copy). */
+  release?(): void;
+}
+
+/** A Drive-like tree of files. */
+export interface SourceFiles {
+  /** Stable key of the tree (Takeout: 'google-drive'; DAV: the files root's path). */
+  readonly key: string;
+  /** The files that can move. */
+  readonly files: readonly SourceFile[];
+  readonly bytes: number;
+  /** Files that cannot move (Google forms, sites, maps, shortcuts…), with why. */
+  readonly cannotMove: readonly {
+    readonly where: string;
+    readonly kind: ScanReport['files']['cannotMove'][number]['kind'];
+  }[];
+  /** Office documents among them, by format (what Google converted Docs, Sheets, Slides to). */
+  readonly documents: {
+    readonly count: number;
+    readonly byFormat: Readonly<Record<string, number>>;
+  };
+  /**
+   * The wanted files, in the order the source reads best (a .tgz only from its start), lazily:
+   * memory follows the engine's concurrency, not the number of files.
+   */
+  feed(wanted: ReadonlySet<string>, signal: AbortSignal): AsyncIterable<FedFile>;
+}
+
+/**
+ * What "What we found" shows, in the contract's words: the scan's report is this plus the
+ * problems met while reading. A DAV source has no archives, no missing parts, no other products.
+ */
+export type InventoryFacts = Omit<ScanReport, 'problems'>;
+
+/** Everything one reading of a source found: what the scan shows and what the planners use. */
+export interface SourceInventory {
+  readonly facts: InventoryFacts;
+  readonly calendars: readonly SourceCalendar[];
+  readonly taskLists: readonly SourceTaskList[];
+  readonly addressBooks: readonly SourceAddressBook[];
+  readonly files: SourceFiles | null;
+}
+
+export interface ReadOptions {
+  readonly signal: AbortSignal;
+  readonly onProgress?: (progress: ScanProgress) => void;
+  /** Each problem as soon as it is found; the reading goes on. */
+  readonly onProblem: (problem: ProblemFact) => void;
+}
+
+export interface Source {
+  readonly kind: SourceKind;
+  /**
+   * What a run records to know the same source when it is given again (archive parts' names and
+   * sizes; a DAV account's server and user): an interrupted run resumes only from the same one.
+   */
+  readonly identity: readonly { readonly name: string; readonly size: number }[];
+  /** Reads the source once (the inventory); later calls return the same reading. */
+  read(options: ReadOptions): Promise<SourceInventory>;
+  /** Frees what the source holds open (archive files, sockets). */
+  close(): Promise<void>;
+}
