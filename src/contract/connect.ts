@@ -3,18 +3,6 @@
 import { z } from 'zod';
 import { command } from './define.ts';
 
-export const connectErrorCodes = [
-  'connect.bad-address',
-  'connect.wrong-password',
-  'connect.host-not-found',
-  'connect.unreachable',
-  'connect.tls',
-  'connect.forbidden',
-  'connect.not-dav',
-  'connect.unknown-account',
-  'connect.password-needed',
-] as const;
-
 export const ConnectInput = z.object({
   /** An e-mail address, a host name, or a URL. */
   server: z.string().min(1).max(2048),

@@ -2,16 +2,6 @@
 // user's language (what people read) and optional details (what the message was built from).
 import { z } from 'zod';
 
-/** Codes shared by every area. Areas list their own codes next to their commands. */
-export const commonErrorCodes = [
-  'invalid-input',
-  'unknown-command',
-  'internal',
-  'cancelled',
-  'job-not-found',
-  'path-not-found',
-] as const;
-
 export const ErrorDetails = z.record(z.string(), z.union([z.string(), z.number()]));
 
 export const ErrorData = z.object({

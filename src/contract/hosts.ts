@@ -17,31 +17,6 @@ import {
 import { command, job } from './define.ts';
 import { JobRef } from './jobs.ts';
 
-export const hostsErrorCodes = [
-  'hosts.place-empty',
-  'hosts.place-not-found',
-  'hosts.place-unknown',
-  'hosts.postcode-not-found',
-  'hosts.postcode-not-covered',
-  'hosts.host-not-found',
-  'hosts.federation-unavailable',
-  'hosts.provisioning-not-baluchon',
-  'hosts.provisioning-version',
-  'hosts.provisioning-too-large',
-  'hosts.provisioning-not-https',
-  'hosts.provisioning-credentials',
-  'hosts.provisioning-unknown-field',
-  'hosts.provisioning-invalid',
-  'hosts.provisioning-unreachable',
-  'connect.server-invalid',
-  'connect.server-not-https',
-  'connect.server-unreachable',
-  'connect.login-flow-unavailable',
-  'connect.login-flow-unexpected',
-  'connect.login-flow-timeout',
-  'connect.no-browser',
-] as const;
-
 export const PROVISIONING_VERSION = 1;
 
 /** An https URL without credentials, query or fragment: an address, nothing more. */

@@ -2,17 +2,15 @@
 // kinds in its own file; this file only gathers them and derives the types every side uses.
 import { z } from 'zod';
 import { appCommands } from './app.ts';
-import { connectCommands, connectErrorCodes } from './connect.ts';
-import { davErrorCodes } from './dav.ts';
+import { connectCommands } from './connect.ts';
 import type { CommandDef, JobDef } from './define.ts';
-import { journalErrorCodes } from './journal.ts';
-import { migrateCommands, migrateErrorCodes, migrateJobs } from './migrate.ts';
-import { ErrorData, commonErrorCodes } from './errors.ts';
+import { migrateCommands, migrateJobs } from './migrate.ts';
+import { ErrorData } from './errors.ts';
 import type { Result } from './errors.ts';
-import { hostsCommands, hostsErrorCodes, hostsJobs } from './hosts.ts';
+import { hostsCommands, hostsJobs } from './hosts.ts';
 import { jobCommands } from './jobs.ts';
 import { Problem } from './problem.ts';
-import { scanCommands, scanErrorCodes, scanJobs } from './scan.ts';
+import { scanCommands, scanJobs } from './scan.ts';
 
 export const commands = {
   ...appCommands,
@@ -29,16 +27,9 @@ export const jobs = {
   ...migrateJobs,
 } as const satisfies Record<string, JobDef>;
 
-export const errorCodes = [
-  ...commonErrorCodes,
-  ...scanErrorCodes,
-  ...connectErrorCodes,
-  ...davErrorCodes,
-  ...journalErrorCodes,
-  ...migrateErrorCodes,
-  ...hostsErrorCodes,
-] as const;
-export type ErrorCode = (typeof errorCodes)[number];
+// The codes live in the leaf src/errors/error-codes.ts, which every layer may import.
+export { errorCodes } from '../errors/error-codes.ts';
+export type { ErrorCode } from '../errors/error-codes.ts';
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;

@@ -6,15 +6,6 @@ import { ErrorData } from './errors.ts';
 import { JobRef, JobState } from './jobs.ts';
 import { Problem } from './problem.ts';
 
-export const migrateErrorCodes = [
-  'migration.nothing-selected',
-  'migration.not-enough-space',
-  'migration.run-in-progress',
-  'migration.unknown-move',
-  'migration.archives-gone',
-  'migration.not-a-report',
-] as const;
-
 export const MigrationKind = z.enum(['calendars', 'tasks', 'contacts', 'files']);
 export type MigrationKind = z.infer<typeof MigrationKind>;
 export const migrationKinds = MigrationKind.options;

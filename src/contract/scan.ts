@@ -4,8 +4,6 @@ import { command, job } from './define.ts';
 import { JobRef } from './jobs.ts';
 import { Problem } from './problem.ts';
 
-export const scanErrorCodes = ['takeout.nothing-readable'] as const;
-
 export const ScanInput = z.object({
   /** Archive parts (.zip, .tgz) and/or unpacked folders, all from the same export. */
   paths: z.array(z.string().min(1)).min(1),

@@ -1,7 +1,7 @@
 // What can go wrong talking to a DAV server, as codes a caller can act on: retry (network,
 // 429, 503, 423), stop the run (401/403 password, 507 server full), or fail one item (other
 // 4xx). Never recognised by message text.
-import type { davErrorCodes } from '../contract/dav.ts';
+import type { davErrorCodes } from '../errors/error-codes.ts';
 import { BaluchonError } from '../errors/baluchon-error.ts';
 export type DavErrorCode = (typeof davErrorCodes)[number];
 

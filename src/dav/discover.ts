@@ -7,6 +7,7 @@
 import { BaluchonError } from '../errors/baluchon-error.ts';
 import type { DavClient } from './dav-client.ts';
 import { DavError } from './dav-error.ts';
+import type { ErrorCode } from '../errors/error-codes.ts';
 import type { DavErrorCode } from './dav-error.ts';
 import { parseServerAddress } from './server-address.ts';
 import { clark, ns, propHref, propText, resourceTypes } from './xml.ts';
@@ -211,7 +212,7 @@ function explain(base: string, attempts: readonly Attempt[]): BaluchonError {
     attempt.error instanceof DavError ? attempt.error.code : 'other',
   );
   const host = new URL(base).host;
-  const pick = (code: string): BaluchonError => new BaluchonError(code, { host, address: base });
+  const pick = (code: ErrorCode): BaluchonError => new BaluchonError(code, { host, address: base });
   if (codes.includes('dav.unauthorized')) return pick('connect.wrong-password');
   if (codes.includes('dav.tls')) return pick('connect.tls');
   if (codes.includes('dav.host-not-found')) return pick('connect.host-not-found');

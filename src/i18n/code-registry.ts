@@ -2,12 +2,12 @@
 // `problems[]`, on the Done screen or in the saved report), gathered in one place so that
 // tests/locales/every-code.spec.ts can check each has a sentence in French and in English.
 //
-// Areas that keep their own list (the contract's error codes, the files area, the Takeout
-// reader) are imported; the areas whose codes were only written where they are raised have
-// their list here. The same test also reads src/ for code-like literals, so a new code raised
+// Areas that keep their own list (every error code in src/errors/error-codes.ts, the files
+// area's problems, the Takeout reader) are imported; the areas whose codes were only written
+// where they are raised have their list here. The same test also reads src/ for code-like literals, so a new code raised
 // somewhere but missing from this registry fails it.
-import { errorCodes } from '../contract/index.ts';
-import { filesErrorCodes, filesProblemCodes } from '../files/files-codes.ts';
+import { everyErrorCode } from '../errors/error-codes.ts';
+import { filesProblemCodes } from '../files/files-codes.ts';
 import { takeoutProblems } from '../takeout/takeout-problems.ts';
 
 /** What the calendar, contact and task readers say of one item (locales/<lang>/items.json). */
@@ -50,8 +50,8 @@ export const hostsProblemCodes = [
   'hosts.member-file-escape',
 ] as const;
 
-/** Codes thrown as errors: a command's or a run's failure, shown on its own. */
-export const everyErrorCode: readonly string[] = [...errorCodes, ...filesErrorCodes];
+/** Codes thrown as errors: a command's or a run's failure, shown on its own (src/errors/). */
+export { everyErrorCode };
 
 /**
  * Codes that can name a problem. An item that fails is reported under the code of its error

@@ -1,6 +1,6 @@
 // The one error the journal throws. Callers branch on `code` (data), never on the message; the
 // words people read live in locales/*/journal.json under `errors.<name>`.
-import { journalErrorCodes } from '../contract/journal.ts';
+import { journalErrorCodes } from '../errors/error-codes.ts';
 import { BaluchonError } from '../errors/baluchon-error.ts';
 import type { ErrorDetails } from '../errors/baluchon-error.ts';
 

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { PROVISIONING_VERSION, ProvisioningV1 } from '../../contract/hosts.ts';
 import type { Provisioning } from '../../contract/hosts.ts';
 import { BaluchonError } from '../../errors/baluchon-error.ts';
+import type { ErrorCode } from '../../errors/error-codes.ts';
 
 export { PROVISIONING_VERSION, ProvisioningV1 };
 export type { Provisioning };
@@ -23,7 +24,14 @@ export const PROVISIONING_MAX_BYTES = 8 * 1024;
 
 const Envelope = z.object({ baluchon: z.literal('provisioning'), version: z.unknown() });
 
-function fail(code: string, details?: Record<string, string | number>): never {
+/** A registered `hosts.…` code, without its prefix (`provisioning-version`). */
+type HostsCode = ErrorCode extends infer C
+  ? C extends `hosts.${infer Name}`
+    ? Name
+    : never
+  : never;
+
+function fail(code: HostsCode, details?: Record<string, string | number>): never {
   throw new BaluchonError(`hosts.${code}`, details);
 }
 
