@@ -6,9 +6,22 @@ import { ErrorData } from './errors.ts';
 import { JobRef, JobState } from './jobs.ts';
 import { Problem } from './problem.ts';
 
-export const MigrationKind = z.enum(['calendars', 'tasks', 'contacts', 'files']);
+/**
+ * The kinds of data a move carries, declared here only, in the one order every screen and
+ * report lists them. The renderer (types only) types its own list as `MigrationKinds`, so the
+ * compiler keeps the two in step.
+ */
+export const migrationKinds = ['calendars', 'tasks', 'contacts', 'files'] as const;
+export type MigrationKinds = typeof migrationKinds;
+export const MigrationKind = z.enum(migrationKinds);
 export type MigrationKind = z.infer<typeof MigrationKind>;
-export const migrationKinds = MigrationKind.options;
+
+/** What a run did with one item: the journal records it, the engine counts it, the report shows it. */
+export type ItemOutcome = 'created' | 'updated' | 'unchanged' | 'failed' | 'skipped';
+
+/** How a run ended, as its report says (the journal's run states add the ones a report never shows). */
+export const RunEndState = z.enum(['finished', 'stopped', 'cancelled', 'interrupted']);
+export type RunEndState = z.infer<typeof RunEndState>;
 
 export const MigrationSelection = z.object({
   /** Calendar keys (ScanReport.calendars[].key) to copy; absent: every calendar that can move. */
@@ -116,7 +129,7 @@ export const HolidayFeed = z.object({ zone: z.string(), url: z.string() });
 export const MigrationReport = z.object({
   runId: z.number().int(),
   /** finished: ran to its end; stopped: the server refused to go on (see stopCode); cancelled. */
-  state: z.enum(['finished', 'stopped', 'cancelled', 'interrupted']),
+  state: RunEndState,
   stopCode: z.string().nullable(),
   stopMessage: z.string().nullable(),
   server: z.string(),

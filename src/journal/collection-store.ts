@@ -4,7 +4,7 @@ import type { Statement } from 'better-sqlite3';
 import { JournalError } from './journal-error.ts';
 import { COLLECTION_COLUMNS, toCollection } from './rows.ts';
 import type { CollectionRow } from './rows.ts';
-import type { StoreContext } from './run-store.ts';
+import type { StoreContext } from './store-context.ts';
 import { isUniqueViolation } from './sqlite-errors.ts';
 import type { Collection, CollectionId, MigrationKind, RunId, Target } from './types.ts';
 

@@ -20,6 +20,5 @@ export type {
   SentInput,
   VerifiedCheck,
 } from './item-protocol.ts';
-export type { Counts, CreatedByUs, RunTally, Scope, StateCounts } from './report-queries.ts';
 export { migrationKinds } from './types.ts';
 export type * from './types.ts';

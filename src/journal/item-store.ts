@@ -9,7 +9,7 @@ import { itemTransitions } from './item-states.ts';
 import type { ItemOperation, ItemState } from './item-states.ts';
 import { toItem } from './rows.ts';
 import type { ItemRow } from './rows.ts';
-import type { StoreContext } from './run-store.ts';
+import type { StoreContext } from './store-context.ts';
 import { sqlList } from './sql-list.ts';
 import { isUniqueViolation } from './sqlite-errors.ts';
 import { decide } from './item-protocol.ts';

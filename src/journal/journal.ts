@@ -18,19 +18,24 @@ import type {
   VerifiedCheck,
 } from './item-protocol.ts';
 import { ReportQueries } from './report-queries.ts';
-import type { Counts, CreatedByUs, RunTally, Scope, StateCounts } from './report-queries.ts';
 import { RunStore } from './run-store.ts';
-import type { BeginRunInput, RunEnd, StoreContext } from './run-store.ts';
+import type { BeginRunInput, RunEnd } from './run-store.ts';
+import type { StoreContext } from './store-context.ts';
 import { translateSqliteError } from './sqlite-errors.ts';
 import type {
   Collection,
   CollectionId,
+  Counts,
+  CreatedByUs,
   Item,
   ItemId,
   JsonValue,
   MigrationKind,
   Run,
   RunId,
+  RunTally,
+  Scope,
+  StateCounts,
   Target,
 } from './types.ts';
 

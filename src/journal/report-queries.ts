@@ -4,48 +4,20 @@ import { itemStates } from './item-states.ts';
 import type { ItemState } from './item-states.ts';
 import { COLLECTION_COLUMNS, toCollection, toItem } from './rows.ts';
 import type { CollectionRow, ItemRow } from './rows.ts';
-import type { StoreContext } from './run-store.ts';
+import type { StoreContext } from './store-context.ts';
 import { migrationKinds } from './types.ts';
-import type { Collection, Item, ItemOutcome, MigrationKind, RunId, Target } from './types.ts';
-
-export type StateCounts = Record<ItemState, number>;
-
-/**
- * What one run did, for one kind or in total. `found` = created + updated + unchanged + skipped
- * + failed + pending, always. `verified` and `missing` come from the read-back and count items
- * of this run whose state is now verified or missing; `states` is the breakdown by item state.
- */
-export interface RunTally {
-  found: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  skipped: number;
-  failed: number;
-  /** Still to do in this run (not yet sent, or in flight). */
-  pending: number;
-  verified: number;
-  missing: number;
-  states: StateCounts;
-}
-
-export interface Counts<T> {
-  readonly byKind: Record<MigrationKind, T>;
-  readonly total: T;
-}
-
-/** Whose items: one run's, or everything the journal knows for a target. */
-export type Scope = { readonly runId: RunId } | { readonly target: Target };
-
-export interface CreatedByUs {
-  /** Collections Baluchon created (or was creating: check the server) — undo deletes them. */
-  readonly collections: Collection[];
-  /**
-   * Items whose creation Baluchon sent (whatever their state now: a create interrupted or
-   * failed may still have reached the server, so a DELETE answered 404 means done).
-   */
-  readonly items: Item[];
-}
+import type {
+  Counts,
+  CreatedByUs,
+  Item,
+  ItemOutcome,
+  MigrationKind,
+  RunId,
+  RunTally,
+  Scope,
+  StateCounts,
+  Target,
+} from './types.ts';
 
 const emptyStates = (): StateCounts =>
   Object.fromEntries(itemStates.map((state) => [state, 0])) as StateCounts;

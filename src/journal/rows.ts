@@ -1,12 +1,12 @@
 // Rows as SQLite returns them (snake_case, integers for booleans and times) and their mapping to
 // the records callers see. Times are stored as milliseconds since the epoch.
 import type { ItemState } from './item-states.ts';
-import type { Counts, RunTally } from './report-queries.ts';
 import type { RunState } from './run-states.ts';
 import type {
   Collection,
   CollectionId,
   CollectionState,
+  Counts,
   Item,
   ItemId,
   ItemOutcome,
@@ -14,6 +14,7 @@ import type {
   MigrationKind,
   Run,
   RunId,
+  RunTally,
   SourceRef,
 } from './types.ts';
 

@@ -1,23 +1,18 @@
 // Targets and runs: beginning, resuming and ending a run, and finding the runs a killed process
 // left behind. See run-states.ts for the transitions.
-import type { Database, Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3';
 import { BaluchonError } from '../errors/baluchon-error.ts';
 import { JournalError } from './journal-error.ts';
 import { sqlList } from './sql-list.ts';
 import { RUN_COLUMNS, toRun } from './rows.ts';
 import type { RunRow } from './rows.ts';
 import { canTransitionRun, resumableRunStates, runTransitions } from './run-states.ts';
-import type { Counts, RunTally } from './report-queries.ts';
 import type { RunOperation, RunState } from './run-states.ts';
 import { isUniqueViolation } from './sqlite-errors.ts';
 import { migrationKinds } from './types.ts';
-import type { MigrationKind, Run, RunId, SourceRef, Target } from './types.ts';
-
-export interface StoreContext {
-  readonly db: Database;
-  /** Milliseconds since the epoch, from the clock the caller passed in. */
-  readonly now: () => number;
-}
+import type { RunEndState } from '../contract/migrate.ts';
+import type { StoreContext } from './store-context.ts';
+import type { Counts, MigrationKind, Run, RunId, RunTally, SourceRef, Target } from './types.ts';
 
 export interface BeginRunInput {
   readonly target: Target;
@@ -27,7 +22,7 @@ export interface BeginRunInput {
 
 /** How a run ends; `stopped` carries the code of what stopped it (wrong password, server full). */
 export type RunEnd =
-  | { readonly state: 'finished' | 'cancelled' | 'interrupted' }
+  | { readonly state: Exclude<RunEndState, 'stopped'> }
   | { readonly state: 'stopped'; readonly code: string };
 
 /** Archive parts in a canonical order, so the same archive always gives the same list. */

@@ -1,15 +1,16 @@
 // What the journal stores and hands back. Ids are branded numbers so a run id can never be passed
 // where an item id is expected; they are SQLite row ids, meaningful inside one journal file only.
+import type { ItemOutcome, MigrationKind } from '../contract/migrate.ts';
 import type { ItemState } from './item-states.ts';
-import type { Counts, RunTally } from './report-queries.ts';
 import type { RunState } from './run-states.ts';
+
+// The kinds and outcomes are the contract's: declared once there, used by every layer.
+export { migrationKinds } from '../contract/migrate.ts';
+export type { ItemOutcome, MigrationKind };
 
 export type RunId = number & { readonly __brand: 'RunId' };
 export type CollectionId = number & { readonly __brand: 'CollectionId' };
 export type ItemId = number & { readonly __brand: 'ItemId' };
-
-export const migrationKinds = ['calendars', 'tasks', 'contacts', 'files'] as const;
-export type MigrationKind = (typeof migrationKinds)[number];
 
 /**
  * Where things are copied to: one account on one server. Every row of the journal hangs off a
@@ -74,9 +75,6 @@ export interface Collection {
   readonly createdAt: Date;
 }
 
-/** What a run did with an item; null while the item is still to be done in that run. */
-export type ItemOutcome = 'created' | 'updated' | 'unchanged' | 'failed' | 'skipped';
-
 export interface ItemProblem {
   readonly code: string;
   readonly detail: string | null;
@@ -91,7 +89,7 @@ export interface Item {
   readonly label: string;
   readonly size: number | null;
   readonly state: ItemState;
-  /** What the run `runId` did with it (see ItemOutcome). */
+  /** What the run `runId` did with it; null while it is still to be done in that run. */
   readonly outcome: ItemOutcome | null;
   /** Hash of the content the server is known to hold; null when it holds nothing of ours. */
   readonly contentHash: string | null;
@@ -115,4 +113,45 @@ export interface Item {
   readonly updatedAt: Date;
   readonly sentAt: Date | null;
   readonly verifiedAt: Date | null;
+}
+
+// What the read side (report-queries.ts) hands back. Here, with the rows they count, so that
+// types.ts imports no store and no store imports another through it.
+export type StateCounts = Record<ItemState, number>;
+
+/**
+ * What one run did, for one kind or in total. `found` = created + updated + unchanged + skipped
+ * + failed + pending, always. `verified` and `missing` come from the read-back and count items
+ * of this run whose state is now verified or missing; `states` is the breakdown by item state.
+ */
+export interface RunTally {
+  found: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  failed: number;
+  /** Still to do in this run (not yet sent, or in flight). */
+  pending: number;
+  verified: number;
+  missing: number;
+  states: StateCounts;
+}
+
+export interface Counts<T> {
+  readonly byKind: Record<MigrationKind, T>;
+  readonly total: T;
+}
+
+/** Whose items: one run's, or everything the journal knows for a target. */
+export type Scope = { readonly runId: RunId } | { readonly target: Target };
+
+export interface CreatedByUs {
+  /** Collections Baluchon created (or was creating: check the server) — undo deletes them. */
+  readonly collections: Collection[];
+  /**
+   * Items whose creation Baluchon sent (whatever their state now: a create interrupted or
+   * failed may still have reached the server, so a DELETE answered 404 means done).
+   */
+  readonly items: Item[];
 }

@@ -9,10 +9,9 @@ import type {
   MigrationKind,
   MigrationReport,
 } from '../contract/migrate.ts';
+import { migrationKinds as kinds } from '../contract/migrate.ts';
 import type { Problem } from '../contract/problem.ts';
 import type { MigrationOutcome } from './run-migration.ts';
-
-const kinds = ['calendars', 'tasks', 'contacts', 'files'] as const;
 
 export type Verdict = MigrationReport['verdict'];
 

@@ -6,7 +6,7 @@
 import type { MigrateProgress, MigrationKind } from '../contract/migrate.ts';
 import { migrationKinds } from '../contract/migrate.ts';
 import { Pace } from './pace.ts';
-import type { ItemOutcome } from './sync-items.ts';
+import type { ItemOutcome } from '../contract/migrate.ts';
 
 type KindProgress = MigrateProgress['calendars'];
 

@@ -3,12 +3,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MigrationReport } from '../contract/migrate.ts';
-import { reportColumns as columns } from '../contract/migrate.ts';
+import { migrationKinds as kinds, reportColumns as columns } from '../contract/migrate.ts';
 import type { Translator } from '../i18n/create-i18n.ts';
 import { formatSize } from '../i18n/format-size.ts';
 import { headlineKey, leftSentence } from './report-words.ts';
-
-const kinds = ['calendars', 'tasks', 'contacts', 'files'] as const;
 
 export async function saveReportFile(
   report: MigrationReport,

@@ -1,5 +1,6 @@
 // The words of a report that the saved HTML page and the CLI share with the Done screen: the
 // headline (from the one verdict) and, per kind, what stayed at Google and why.
+import { migrationKinds as kinds } from '../contract/migrate.ts';
 import type { LeftOver, MigrationKind, MigrationReport } from '../contract/migrate.ts';
 import type { Translator } from '../i18n/create-i18n.ts';
 
@@ -10,7 +11,6 @@ import type { Translator } from '../i18n/create-i18n.ts';
 export function headlineKey(report: Pick<MigrationReport, 'verdict' | MigrationKind>): string {
   if (report.verdict === 'all-that-can') return 'migration:report.complete';
   if (report.verdict === 'incomplete') return 'migration:report.verdict.incomplete';
-  const kinds = ['calendars', 'tasks', 'contacts', 'files'] as const;
   const leftByChoice = kinds.some((kind) => report[kind].left.length > 0);
   return leftByChoice
     ? 'migration:report.verdict.everythingChosen'

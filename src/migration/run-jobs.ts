@@ -10,7 +10,7 @@ import type { Collection, Run, Target } from '../journal/types.ts';
 import type { CollectionJob } from './collection-job.ts';
 import { ensureCollection } from './ensure-collection.ts';
 import { StopRun } from './sync-items.ts';
-import type { ItemOutcome } from './sync-items.ts';
+import type { ItemOutcome } from '../contract/migrate.ts';
 import type { VerifyOutcome } from './verify-collection.ts';
 
 export interface RunJobsContext {

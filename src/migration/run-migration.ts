@@ -15,7 +15,7 @@ import type { RetryDeps, RetryPolicy } from '../dav/retry.ts';
 import type { Translator } from '../i18n/create-i18n.ts';
 import type { Journal } from '../journal/journal.ts';
 import { sameSources } from '../journal/index.ts';
-import type { RunTally } from '../journal/report-queries.ts';
+import type { RunTally } from '../journal/types.ts';
 import type { Run, Target } from '../journal/types.ts';
 import { BaluchonError } from '../errors/baluchon-error.ts';
 import { openTakeout } from '../takeout/open-takeout.ts';

@@ -7,12 +7,11 @@ import type { ProblemFact } from '../contract/problem.ts';
 import { DavError } from '../dav/dav-error.ts';
 import type { Journal } from '../journal/journal.ts';
 import type { Plan } from '../journal/item-protocol.ts';
+import type { ItemOutcome } from '../contract/migrate.ts';
 import type { CollectionId, RunId } from '../journal/types.ts';
 import { BaluchonError } from '../errors/baluchon-error.ts';
 import type { ItemSink, OutgoingItem, RemoteState, SendOptions, SourceEntry } from './item-sink.ts';
 import { runPool } from './run-pool.ts';
-
-export type ItemOutcome = 'created' | 'updated' | 'unchanged' | 'skipped' | 'failed';
 
 export interface SyncEvents {
   onItem(outcome: ItemOutcome, label: string, bytes: number): void;

@@ -2,7 +2,7 @@
 import type { Handlers } from '../contract/index.ts';
 import { discover } from '../dav/discover.ts';
 import { accountIdFor } from './accounts.ts';
-import type { ServiceContext } from './create-service.ts';
+import type { ServiceContext } from './service-context.ts';
 
 export function createConnectHandlers(context: ServiceContext): Pick<Handlers, 'connect'> {
   return {

@@ -2,15 +2,7 @@
 // (Electron's utility process, `baluchon web`, the CLI, tests). I/O roots, clock and ids come in.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type {
-  AppInfo,
-  BaluchonEvent,
-  ErrorData,
-  Handlers,
-  Locale,
-  Problem,
-} from '../contract/index.ts';
-import type { ProblemFact } from '../contract/problem.ts';
+import type { AppInfo, BaluchonEvent, ErrorData, Handlers, Locale } from '../contract/index.ts';
 import { createI18n, describeError, describeProblem } from '../i18n/create-i18n.ts';
 import type { Translator } from '../i18n/create-i18n.ts';
 import { MemorySecretVault } from '../connect/secret-vault.ts';
@@ -19,7 +11,7 @@ import { AccountStore } from './accounts.ts';
 import { BaluchonError } from '../errors/baluchon-error.ts';
 import { createConnectHandlers } from './connect-handlers.ts';
 import { createDavRuntime } from './dav-runtime.ts';
-import type { DavRuntime, DavRuntimeDeps } from './dav-runtime.ts';
+import type { DavRuntimeDeps } from './dav-runtime.ts';
 import { dispatch } from './dispatch.ts';
 import { forgetEverything } from './forget-everything.ts';
 import { JobRunner } from './job-runner.ts';
@@ -29,6 +21,7 @@ import type { MigrateDeps } from './migrate-handlers.ts';
 import { createHostsHandlers } from './hosts-handlers.ts';
 import type { HostsDeps } from './hosts-handlers.ts';
 import { createScanHandlers } from './scan-handlers.ts';
+import type { ServiceContext } from './service-context.ts';
 import { APP_VERSION } from './version.ts';
 
 export interface ServiceDeps {
@@ -46,22 +39,6 @@ export interface ServiceDeps {
   hosts?: Partial<Omit<HostsDeps, 'vault'>>;
   /** Concurrency, photo downloads and the SQLite addon of the migration. */
   migrate?: Partial<MigrateDeps>;
-}
-
-/** What area handlers receive: the shared machinery, never the transport. */
-export interface ServiceContext {
-  readonly deps: Required<ServiceDeps>;
-  readonly jobs: JobRunner;
-  readonly dav: DavRuntime;
-  readonly accounts: AccountStore;
-  readonly vault: SecretVault;
-  /** The moves of this session, fed by their events. */
-  readonly moves: MoveLog;
-  t(): Translator;
-  /** Writes a problem's reason in the user's current language. */
-  problem(fact: ProblemFact): Problem;
-  /** The user's current language. */
-  locale(): Locale;
 }
 
 export interface Service {

@@ -20,7 +20,7 @@ import { rankHosts } from '../hosts/ranking/rank-hosts.ts';
 import type { HostSelection, Reason, Suggestion } from '../hosts/ranking/rank-hosts.ts';
 import type { Translator } from '../i18n/create-i18n.ts';
 import { BaluchonError } from '../errors/baluchon-error.ts';
-import type { ServiceContext } from './create-service.ts';
+import type { ServiceContext } from './service-context.ts';
 
 export interface HostsDeps {
   fetch: FetchLike;

@@ -17,7 +17,7 @@ import { runMigration } from '../migration/run-migration.ts';
 import { undoImport } from '../migration/undo-import.ts';
 import type { FetchLike } from '../vcard/embed-photo.ts';
 import { BaluchonError } from '../errors/baluchon-error.ts';
-import type { ServiceContext } from './create-service.ts';
+import type { ServiceContext } from './service-context.ts';
 import { LastMoveFile } from './last-move.ts';
 import { removeReceivedCopies, uploadsDirOf } from './received-copies.ts';
 import { UnfinishedMoves } from './unfinished-moves.ts';

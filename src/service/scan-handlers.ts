@@ -7,7 +7,7 @@ import type { Handlers, ScanReport } from '../contract/index.ts';
 import { scanTakeout } from '../takeout/scan-takeout.ts';
 import type { ScanFacts } from '../takeout/scan-takeout.ts';
 import { BaluchonError } from '../errors/baluchon-error.ts';
-import type { ServiceContext } from './create-service.ts';
+import type { ServiceContext } from './service-context.ts';
 
 export function createScanHandlers(context: ServiceContext): Pick<Handlers, 'startScan'> {
   return {

@@ -1,7 +1,7 @@
 // The read side: progress numbers, the report's lists, and what undo may delete.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Journal } from '../../src/journal/journal.ts';
-import type { RunTally } from '../../src/journal/report-queries.ts';
+import type { RunTally } from '../../src/journal/types.ts';
 import type { Collection, ItemId, Run } from '../../src/journal/types.ts';
 import { dupont, makeFixture, martin, startRun } from './support/journal-fixture.ts';
 import type { Fixture } from './support/journal-fixture.ts';

@@ -8,7 +8,7 @@ import { createI18n, describeError, describeProblem } from '../../src/i18n/creat
 import { AccountStore } from '../../src/service/accounts.ts';
 import { createDavRuntime } from '../../src/service/dav-runtime.ts';
 import { BaluchonError } from '../../src/errors/baluchon-error.ts';
-import type { ServiceContext } from '../../src/service/create-service.ts';
+import type { ServiceContext } from '../../src/service/service-context.ts';
 import { createService } from '../../src/service/create-service.ts';
 import { createHostsHandlers, describeSelection } from '../../src/service/hosts-handlers.ts';
 import type { HostsDeps, HostsHandlers } from '../../src/service/hosts-handlers.ts';
@@ -57,10 +57,6 @@ function setup(locale: Locale, overrides: Partial<HostsDeps> = {}) {
       dataDir: tempDir(),
       now: () => new Date('2026-11-26T10:00:00Z'),
       newId: () => 'id',
-      dav: {},
-      vault,
-      hosts: {},
-      migrate: {},
     },
     jobs,
     moves: new MoveLog(),

@@ -3,7 +3,7 @@
 // was chosen can go there and fits.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Account, ErrorData, ScanReport } from '../../../src/contract/index.ts';
+import type { Account, ErrorData, MigrationKind, ScanReport } from '../../../src/contract/index.ts';
 import { useApi, useJob, useJobEnd } from '../api/api-context.tsx';
 import { errorText } from '../components/error-text.ts';
 import { FilesAccountForm, FilesAccountSummary } from '../components/files-account-form.tsx';
@@ -279,10 +279,8 @@ export function ConnectScreen(props: {
   );
 }
 
-type Kind = 'calendars' | 'contacts' | 'tasks' | 'files';
-
-function allChosen(report: ScanReport, selection: Selection): Kind[] {
-  const kinds: Kind[] = [];
+function allChosen(report: ScanReport, selection: Selection): MigrationKind[] {
+  const kinds: MigrationKind[] = [];
   if (selection.calendars.length > 0) kinds.push('calendars');
   if (selection.tasks && report.tasks.count > 0) kinds.push('tasks');
   if (
@@ -295,7 +293,11 @@ function allChosen(report: ScanReport, selection: Selection): Kind[] {
 }
 
 /** What was chosen but has no place on this account. */
-function missingPlaces(account: Account, report: ScanReport, selection: Selection): Kind[] {
+function missingPlaces(
+  account: Account,
+  report: ScanReport,
+  selection: Selection,
+): MigrationKind[] {
   return allChosen(report, selection).filter((kind) =>
     kind === 'contacts'
       ? account.addressbookHome === null

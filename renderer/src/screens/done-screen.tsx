@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type {
   LeftOver,
   MigrationKind,
+  MigrationKinds,
   MigrationReport,
   ReportColumns,
 } from '../../../src/contract/index.ts';
@@ -16,7 +17,8 @@ import { UndoButton } from '../components/undo-button.tsx';
 import { WizardLayout } from '../components/wizard-layout.tsx';
 import { formatBytes, formatCount } from '../format.ts';
 
-const kinds = ['calendars', 'tasks', 'contacts', 'files'] as const;
+// Typed as the contract's tuple: every kind, in the order the report lists them.
+const kinds: MigrationKinds = ['calendars', 'tasks', 'contacts', 'files'];
 // Typed as the contract's tuple: the saved report shows the same columns in the same order.
 const columns: ReportColumns = [
   'found',

@@ -6,6 +6,7 @@ import type {
   ErrorData,
   JobRef,
   MigrateProgress,
+  MigrationKinds,
   MigrationReport,
   Result,
 } from '../../../src/contract/index.ts';
@@ -19,7 +20,8 @@ import { formatBytes, formatCount } from '../format.ts';
 import { timeLeft } from '../time-left.ts';
 import { PausedView } from './paused-view.tsx';
 
-const kinds = ['calendars', 'tasks', 'contacts', 'files'] as const;
+// Typed as the contract's tuple: every kind, in the order the report lists them.
+const kinds: MigrationKinds = ['calendars', 'tasks', 'contacts', 'files'];
 
 export function MovingScreen(props: {
   /** Starts (or goes on with) the move; called again to resume after a pause. */

@@ -2,14 +2,20 @@
 // every kind, not only what it had reached. Still step 6 (nothing is done yet): no phone advice,
 // no "forget everything"; the way forward is to go on. Undoing what arrived stays possible.
 import { useTranslation } from 'react-i18next';
-import type { MigrateProgress, MigrationReport } from '../../../src/contract/index.ts';
+import type {
+  MigrateProgress,
+  MigrationKind,
+  MigrationKinds,
+  MigrationReport,
+} from '../../../src/contract/index.ts';
 import { ProblemList } from '../components/problem-list.tsx';
 import { UndoButton } from '../components/undo-button.tsx';
 import { WizardLayout } from '../components/wizard-layout.tsx';
 import { formatCount } from '../format.ts';
 
-const kinds = ['calendars', 'tasks', 'contacts', 'files'] as const;
-type Kind = (typeof kinds)[number];
+// Typed as the contract's tuple: every kind, in the order the report lists them.
+const kinds: MigrationKinds = ['calendars', 'tasks', 'contacts', 'files'];
+type Kind = MigrationKind;
 
 /**
  * Per kind: how many items are on the account (from the journal, in the report) out of how many

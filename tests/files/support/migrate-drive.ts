@@ -20,11 +20,11 @@ import { driveSourceKey, planDriveFiles } from '../../../src/files/plan-drive-fi
 import type { DrivePlan } from '../../../src/files/plan-drive-files.ts';
 import { validSegment } from '../../../src/files/name-rules.ts';
 import { openJournal } from '../../../src/journal/open-journal.ts';
-import type { Counts, RunTally } from '../../../src/journal/report-queries.ts';
+import type { Counts, RunTally } from '../../../src/journal/types.ts';
 import type { Collection, RunId, Target } from '../../../src/journal/types.ts';
 import { ensureCollection } from '../../../src/migration/ensure-collection.ts';
 import { StopRun, syncItems } from '../../../src/migration/sync-items.ts';
-import type { ItemOutcome } from '../../../src/migration/sync-items.ts';
+import type { ItemOutcome } from '../../../src/contract/migrate.ts';
 import { verifyCollection } from '../../../src/migration/verify-collection.ts';
 import type { VerifyOutcome } from '../../../src/migration/verify-collection.ts';
 import { openTakeout } from '../../../src/takeout/open-takeout.ts';

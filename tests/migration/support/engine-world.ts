@@ -17,7 +17,8 @@ import type {
   SourceEntry,
 } from '../../../src/migration/item-sink.ts';
 import { runJobs } from '../../../src/migration/run-jobs.ts';
-import type { ItemOutcome, StopRun } from '../../../src/migration/sync-items.ts';
+import type { ItemOutcome } from '../../../src/contract/migrate.ts';
+import type { StopRun } from '../../../src/migration/sync-items.ts';
 import type { VerifyOutcome } from '../../../src/migration/verify-collection.ts';
 import {
   Crash,
