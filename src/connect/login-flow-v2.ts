@@ -9,8 +9,7 @@
 // flow expires), so both end as a timeout.
 import { BaluchonError } from '../errors/baluchon-error.ts';
 import { z } from 'zod';
-
-export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+import type { FetchLike } from '../net/fetch-like.ts';
 
 export interface LoginFlowDeps {
   fetch: FetchLike;

@@ -8,7 +8,7 @@ import type { Translator } from '../i18n/create-i18n.ts';
 import type { TakeoutEntry } from '../takeout/takeout-source.ts';
 import { chooseVcardVersion } from '../vcard/choose-vcard-version.ts';
 import type { AddressDataType } from '../vcard/choose-vcard-version.ts';
-import type { FetchLike } from '../vcard/embed-photo.ts';
+import type { FetchLike } from '../net/fetch-like.ts';
 import { prepareContacts } from '../vcard/prepare-contacts.ts';
 import { surveyAddressBook } from '../vcard/survey-address-book.ts';
 import type { AddressBookSurvey, CardRecord } from '../vcard/survey-address-book.ts';

@@ -23,7 +23,7 @@ import type { Takeout } from '../takeout/open-takeout.ts';
 import { readInventory } from '../takeout/scan-takeout.ts';
 import type { ScanFacts } from '../takeout/scan-takeout.ts';
 import type { TakeoutEntry } from '../takeout/takeout-source.ts';
-import type { FetchLike } from '../vcard/embed-photo.ts';
+import type { FetchLike } from '../net/fetch-like.ts';
 import type { CollectionJob } from './collection-job.ts';
 import type { HolidayFeed } from '../ical/plan-calendar.ts';
 import { planCalendarJobs } from './plan-calendar-jobs.ts';

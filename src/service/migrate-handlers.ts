@@ -15,7 +15,7 @@ import { buildReport } from '../migration/build-report.ts';
 import { saveReportFile } from '../migration/report-file.ts';
 import { runMigration } from '../migration/run-migration.ts';
 import { undoImport } from '../migration/undo-import.ts';
-import type { FetchLike } from '../vcard/embed-photo.ts';
+import type { FetchLike } from '../net/fetch-like.ts';
 import { BaluchonError } from '../errors/baluchon-error.ts';
 import type { ServiceContext } from './service-context.ts';
 import { LastMoveFile } from './last-move.ts';

@@ -6,13 +6,9 @@
 // limit. A photo that cannot be had is dropped from the card — the contact still goes — and
 // reported by name.
 import type ICAL from 'ical.js';
+import type { FetchLike } from '../net/fetch-like.ts';
 
 /** The part of `fetch` used here, so tests and the service can pass their own (undici, a fake). */
-export type FetchLike = (
-  url: string,
-  init: { readonly signal: AbortSignal; readonly redirect: 'manual' },
-) => Promise<Response>;
-
 export interface PhotoOptions {
   readonly fetch: FetchLike;
   /** Per photo, redirects included. Default 15 s. */

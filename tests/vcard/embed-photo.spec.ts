@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import type { FetchLike } from '../../src/vcard/embed-photo.ts';
+import type { FetchLike } from '../../src/net/fetch-like.ts';
 import { embedPhotos, imageType } from '../../src/vcard/embed-photo.ts';
 
 const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
@@ -20,9 +20,12 @@ function network(routes: Record<string, () => Response | Promise<Response>>) {
     calls.push(url);
     const route = routes[url];
     if (!route) return Promise.reject(new TypeError('fetch failed'));
+    // Every photo download must be cancellable: a call without a signal fails the test.
+    const signal = init.signal;
+    if (!signal) return Promise.reject(new Error('no AbortSignal passed'));
     return new Promise<Response>((resolve, reject) => {
-      init.signal.addEventListener('abort', () => {
-        reject(init.signal.reason as Error);
+      signal.addEventListener('abort', () => {
+        reject(signal.reason as Error);
       });
       void Promise.resolve(route()).then(resolve, reject);
     });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import type ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import type { FetchLike } from '../../src/vcard/embed-photo.ts';
+import type { FetchLike } from '../../src/net/fetch-like.ts';
 import type {
   ContactOutcome,
   ContactResource,

@@ -11,7 +11,8 @@ import type {
   ServiceKind,
 } from '../directory/directory-schema.ts';
 import { softwareIdOf } from '../directory/build-directory.ts';
-import type { FetchLike, FetchLimits, Validators } from './fetch-limited.ts';
+import type { FetchLike } from '../../net/fetch-like.ts';
+import type { FetchLimits, Validators } from './fetch-limited.ts';
 import { fetchLimited, mapBounded } from './fetch-limited.ts';
 import { decodeProperties, parseDecimalDegree, parseProperties, subs } from './parse-properties.ts';
 import type { Properties } from './parse-properties.ts';

@@ -1,9 +1,8 @@
 // One GET with everything a crawl of strangers' servers needs: a time limit, the caller's
 // AbortSignal, a size limit enforced while reading (a huge or endless body is cut, not
 // buffered), conditional requests (ETag / Last-Modified) and https only outside tests.
-
-/** The subset of `fetch` the crawler uses; the app passes the global fetch (undici). */
-export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+// The app passes the global fetch (undici) as FetchLike.
+import type { FetchLike } from '../../net/fetch-like.ts';
 
 export interface FetchLimits {
   timeoutMs: number;

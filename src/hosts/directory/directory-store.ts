@@ -8,7 +8,8 @@ import { z } from 'zod';
 import type { ProblemFact } from '../../contract/problem.ts';
 import { crawlFederation, DEFAULT_FEDERATION_URL } from '../chatonsinfos/crawl-federation.ts';
 import type { CachedFile, CrawlOptions } from '../chatonsinfos/crawl-federation.ts';
-import type { FetchLike, FetchLimits } from '../chatonsinfos/fetch-limited.ts';
+import type { FetchLimits } from '../chatonsinfos/fetch-limited.ts';
+import type { FetchLike } from '../../net/fetch-like.ts';
 import { Directory, DIRECTORY_FORMAT, Host } from './directory-schema.ts';
 
 export const snapshotPath = new URL('../data/directory.json', import.meta.url);

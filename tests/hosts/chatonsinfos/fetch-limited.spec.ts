@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fetchLimited, mapBounded } from '../../../src/hosts/chatonsinfos/fetch-limited.ts';
-import type { FetchLike } from '../../../src/hosts/chatonsinfos/fetch-limited.ts';
+import type { FetchLike } from '../../../src/net/fetch-like.ts';
 
 const limits = { timeoutMs: 1000, maxBytes: 100 };
 const answering = (body: string, init: ResponseInit = {}, url = ''): FetchLike => {
