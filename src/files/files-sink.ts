@@ -16,15 +16,16 @@ import { DavError } from '../dav/dav-error.ts';
 import type { RetryDeps, RetryPolicy } from '../dav/retry.ts';
 import { defaultRetryPolicy } from '../dav/retry.ts';
 import type { ProblemFact } from '../contract/problem.ts';
-import { inspectCollection, probe } from '../migration/dav-sinks.ts';
-import type { CollectionSink, ItemSink, OutgoingItem } from '../migration/item-sink.ts';
+import { inspectCollection } from '../dav/inspect-collection.ts';
+import { probe } from '../dav/probe.ts';
+import type { CollectionSink, ItemSink, OutgoingItem } from '../sink/item-sink.ts';
 import type { ChunkingOptions } from './chunked-upload.ts';
 import { uploadAreaRefused, uploadChunked } from './chunked-upload.ts';
 import { DateKeeper } from './date-keeper.ts';
 import type { DateTally } from './date-keeper.ts';
 import type { FilePayload } from './file-payload.ts';
 import { FolderMaker } from './folder-maker.ts';
-import { listFiles } from './list-files.ts';
+import { listTree } from '../dav/list-tree.ts';
 import { putFile } from './put-file.ts';
 import { asFolderUrl, parentFolders, resolveInside } from './target-href.ts';
 import type { ChecksumTally, UploadContext } from './upload-context.ts';
@@ -113,7 +114,7 @@ export function createFilesSink(options: FilesSinkOptions): FilesSink {
 
     probe: (href, signal) => probe(client, href, signal),
 
-    list: (collectionHref, signal) => listFiles(client, asFolderUrl(collectionHref), signal),
+    list: (collectionHref, signal) => listTree(client, asFolderUrl(collectionHref), signal),
 
     hrefFor: (collectionHref, item) => resolveInside(collectionHref, item.relativeHref),
 

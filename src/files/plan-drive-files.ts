@@ -5,7 +5,7 @@
 // lazily: in any order for zip parts and folders (opened one by one), in archive order for a
 // .tgz (archive-order-feed.ts).
 import type { ProblemFact } from '../contract/problem.ts';
-import type { CollectionSpec, SourceEntry } from '../migration/item-sink.ts';
+import type { CollectionSpec, SourceEntry } from '../sink/item-sink.ts';
 import type { Takeout } from '../takeout/open-takeout.ts';
 import type { CannotMoveKind } from '../takeout/drive-files.ts';
 import { summariseDrive } from '../takeout/drive-files.ts';

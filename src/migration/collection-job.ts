@@ -3,7 +3,7 @@
 // item type stays inside the job, so the run can hold jobs of every kind in one list.
 import type { MigrationKind } from '../journal/types.ts';
 import type { Collection } from '../journal/types.ts';
-import type { CollectionSink, CollectionSpec, ItemSink, SourceEntry } from './item-sink.ts';
+import type { CollectionSink, CollectionSpec, ItemSink, SourceEntry } from '../sink/item-sink.ts';
 import type { ProblemFact } from '../contract/problem.ts';
 import { syncItems } from './sync-items.ts';
 import type { SyncContext } from './sync-items.ts';

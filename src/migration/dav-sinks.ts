@@ -5,13 +5,11 @@ import {
   createCalendar,
   listResources,
   markCollection,
-  markerOf,
-  markerProps,
 } from '../dav/collections.ts';
 import type { DavClient } from '../dav/dav-client.ts';
-import { DavError } from '../dav/dav-error.ts';
-import { clark, ns, propText } from '../dav/xml.ts';
-import type { CollectionSink, ItemSink, RemoteState } from './item-sink.ts';
+import { inspectCollection } from '../dav/inspect-collection.ts';
+import { probe } from '../dav/probe.ts';
+import type { CollectionSink, ItemSink } from '../sink/item-sink.ts';
 
 export function textItemSink(client: DavClient, contentType: string): ItemSink<string> {
   return {
@@ -36,61 +34,6 @@ export function textItemSink(client: DavClient, contentType: string): ItemSink<s
     },
     hrefFor: (collectionHref, item) => new URL(item.relativeHref, collectionHref).href,
   };
-}
-
-export async function probe(
-  client: DavClient,
-  href: string,
-  signal: AbortSignal,
-): Promise<RemoteState | null> {
-  try {
-    const { entries } = await client.propfind(
-      href,
-      [clark(ns.dav, 'getetag'), clark(ns.dav, 'getcontentlength')],
-      '0',
-      { signal },
-    );
-    const entry = entries[0];
-    // Xandikos answers a missing resource with a 207 holding a 404.
-    if (
-      entry === undefined ||
-      entry.status === 404 ||
-      entry.propstats.every((p) => p.status === 404)
-    )
-      return null;
-    const size = propText(entry, clark(ns.dav, 'getcontentlength'));
-    return {
-      etag: propText(entry, clark(ns.dav, 'getetag')) ?? null,
-      size: size === undefined || !/^\d+$/.test(size) ? null : Number(size),
-    };
-  } catch (error) {
-    if (error instanceof DavError && error.code === 'dav.not-found') return null;
-    throw error;
-  }
-}
-
-export async function inspectCollection(
-  client: DavClient,
-  href: string,
-  signal: AbortSignal,
-): Promise<{ marker: string | null; displayName: string | null } | null> {
-  try {
-    const { entries } = await client.propfind(
-      href,
-      [clark(ns.dav, 'resourcetype'), clark(ns.dav, 'displayname'), ...markerProps],
-      '0',
-      { signal },
-    );
-    const entry = entries[0];
-    if (entry === undefined || entry.status === 404) return null;
-    return {
-      marker: markerOf(entry),
-      displayName: propText(entry, clark(ns.dav, 'displayname')) ?? null,
-    };
-  } catch (error) {
-    if (error instanceof DavError && error.code === 'dav.not-found') return null;
-    throw error;
-  }
 }
 
 export function calendarCollectionSink(

@@ -5,7 +5,7 @@
 import { DavError } from '../dav/dav-error.ts';
 import type { Journal } from '../journal/journal.ts';
 import type { Collection, MigrationKind, RunId, Target } from '../journal/types.ts';
-import type { CollectionSink, CollectionSpec } from './item-sink.ts';
+import type { CollectionSink, CollectionSpec } from '../sink/item-sink.ts';
 
 export interface EnsureContext {
   journal: Journal;

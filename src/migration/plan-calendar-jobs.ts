@@ -11,7 +11,7 @@ import type { TakeoutEntry } from '../takeout/takeout-source.ts';
 import { collectionJob, slugFor } from './collection-job.ts';
 import type { CollectionJob } from './collection-job.ts';
 import { calendarCollectionSink, textItemSink } from './dav-sinks.ts';
-import type { SourceEntry } from './item-sink.ts';
+import type { SourceEntry } from '../sink/item-sink.ts';
 import { notSent, textItem } from './source-entries.ts';
 import { calendarSource } from './takeout-readers.ts';
 

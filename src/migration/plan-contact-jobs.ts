@@ -1,13 +1,11 @@
 // Google contacts (every label file) → one new CardDAV address book, one vCard per person, in the
 // vCard version the server takes. Google's "other contacts" (people it added by itself) come
 // only when the family chose them; one of them who is also a saved contact comes once, as saved.
+import { supportedAddressData } from '../dav/address-data.ts';
 import type { DavClient } from '../dav/dav-client.ts';
-import { DavError } from '../dav/dav-error.ts';
-import { childElements, clark, ns, prop } from '../dav/xml.ts';
 import type { Translator } from '../i18n/create-i18n.ts';
 import type { TakeoutEntry } from '../takeout/takeout-source.ts';
 import { chooseVcardVersion } from '../vcard/choose-vcard-version.ts';
-import type { AddressDataType } from '../vcard/choose-vcard-version.ts';
 import type { FetchLike } from '../net/fetch-like.ts';
 import { prepareContacts } from '../vcard/prepare-contacts.ts';
 import { surveyAddressBook } from '../vcard/survey-address-book.ts';
@@ -15,7 +13,7 @@ import type { AddressBookSurvey, CardRecord } from '../vcard/survey-address-book
 import { collectionJob } from './collection-job.ts';
 import type { CollectionJob } from './collection-job.ts';
 import { addressBookCollectionSink, textItemSink } from './dav-sinks.ts';
-import type { SourceEntry } from './item-sink.ts';
+import type { SourceEntry } from '../sink/item-sink.ts';
 import { notSent, textItem } from './source-entries.ts';
 import { contactsSource } from './takeout-readers.ts';
 
@@ -89,24 +87,4 @@ export function contactsToMove(
     include: (record) => record.group === 'saved' || (otherContacts && record.group === 'other'),
     found: survey.saved + (otherContacts ? survey.other : 0),
   };
-}
-
-async function supportedAddressData(
-  client: DavClient,
-  href: string,
-  signal: AbortSignal,
-): Promise<AddressDataType[] | undefined> {
-  try {
-    const name = clark(ns.carddav, 'supported-address-data');
-    const { entries } = await client.propfind(href, [name], '0', { signal });
-    const element = entries[0] === undefined ? undefined : prop(entries[0], name);
-    if (element === undefined) return undefined;
-    return childElements(element, ns.carddav, 'address-data-type').map((type) => ({
-      contentType: type.getAttribute('content-type') ?? 'text/vcard',
-      version: type.getAttribute('version') ?? '3.0',
-    }));
-  } catch (error) {
-    if (error instanceof DavError && error.code !== 'dav.unauthorized') return undefined;
-    throw error;
-  }
 }

@@ -9,7 +9,7 @@ import type { CollectionJob } from './collection-job.ts';
 import { calendarCollectionSink, textItemSink } from './dav-sinks.ts';
 import { calendarContentType } from './plan-calendar-jobs.ts';
 import { notSent, textItem } from './source-entries.ts';
-import type { SourceEntry } from './item-sink.ts';
+import type { SourceEntry } from '../sink/item-sink.ts';
 import { readJson } from './takeout-readers.ts';
 
 export async function planTaskJobs(args: {

@@ -1,7 +1,7 @@
 // What a prepared calendar object, task or card becomes for the engine: an item to send, or an
 // item that will not be sent with its reason. Shared by the calendar, task and contact jobs.
 import type { ProblemFact } from '../contract/problem.ts';
-import type { SourceEntry } from './item-sink.ts';
+import type { SourceEntry } from '../sink/item-sink.ts';
 
 /** A resource ready to PUT as text (iCalendar or vCard), named and hashed by its preparation. */
 export interface PreparedText {

@@ -10,8 +10,9 @@ import type { Plan } from '../journal/item-protocol.ts';
 import type { ItemOutcome } from '../contract/migrate.ts';
 import type { CollectionId, RunId } from '../journal/types.ts';
 import { BaluchonError } from '../errors/baluchon-error.ts';
-import type { ItemSink, OutgoingItem, RemoteState, SendOptions, SourceEntry } from './item-sink.ts';
-import { runPool } from './run-pool.ts';
+import type { RemoteState } from '../dav/remote-state.ts';
+import type { ItemSink, OutgoingItem, SendOptions, SourceEntry } from '../sink/item-sink.ts';
+import { runPool } from '../util/run-pool.ts';
 
 export interface SyncEvents {
   onItem(outcome: ItemOutcome, label: string, bytes: number): void;

@@ -10,7 +10,7 @@ import { createFilesSink } from '../files/files-sink.ts';
 import type { Journal } from '../journal/journal.ts';
 import type { Collection, ItemId, Target } from '../journal/types.ts';
 import { textItemSink } from './dav-sinks.ts';
-import { runPool } from './run-pool.ts';
+import { runPool } from '../util/run-pool.ts';
 
 export interface UndoOutcome {
   deleted: number;

@@ -7,7 +7,7 @@ import { canonicalUrl } from '../dav/collections.ts';
 import type { Journal } from '../journal/journal.ts';
 import type { VerifiedCheck } from '../journal/item-protocol.ts';
 import type { Collection } from '../journal/types.ts';
-import type { ItemSink } from './item-sink.ts';
+import type { ItemSink } from '../sink/item-sink.ts';
 
 export interface VerifyOutcome {
   verified: number;

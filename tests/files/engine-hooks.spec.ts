@@ -4,14 +4,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProblemFact } from '../../src/contract/problem.ts';
 import { DavError } from '../../src/dav/dav-error.ts';
+import type { RemoteState } from '../../src/dav/remote-state.ts';
 import type { JsonValue } from '../../src/journal/types.ts';
-import type {
-  ItemSink,
-  OutgoingItem,
-  RemoteState,
-  SendOptions,
-  SourceEntry,
-} from '../../src/migration/item-sink.ts';
+import type { ItemSink, OutgoingItem, SendOptions, SourceEntry } from '../../src/sink/item-sink.ts';
 import { syncItems } from '../../src/migration/sync-items.ts';
 import { BaluchonError } from '../../src/errors/baluchon-error.ts';
 import { makeFixture, startRun } from '../journal/support/journal-fixture.ts';

@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FilePayload } from '../../src/files/file-payload.ts';
 import { planDriveFiles } from '../../src/files/plan-drive-files.ts';
-import type { OutgoingItem, SourceEntry } from '../../src/migration/item-sink.ts';
+import type { OutgoingItem, SourceEntry } from '../../src/sink/item-sink.ts';
 import { openTakeout } from '../../src/takeout/open-takeout.ts';
 import { buildDrive, driveSpec, expectedTargets } from './support/drive-fixture.ts';
 

@@ -3,7 +3,7 @@
 // a lost answer or a crash without a second copy, the family's own edits never overwritten,
 // and the run stopped only when no other item could get through.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SourceEntry } from '../../src/migration/item-sink.ts';
+import type { SourceEntry } from '../../src/sink/item-sink.ts';
 import type { Fault, LoggedRequest } from './support/memory-dav.ts';
 import { hashOf, ok } from './support/memory-dav.ts';
 import { EngineWorld, outgoing } from './support/engine-world.ts';

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProblemFact } from '../../src/contract/problem.ts';
 import type { Collection } from '../../src/journal/types.ts';
-import type { ItemSink } from '../../src/migration/item-sink.ts';
+import type { ItemSink } from '../../src/sink/item-sink.ts';
 import { verifyCollection } from '../../src/migration/verify-collection.ts';
 import { memoryItemSink } from './support/memory-dav.ts';
 import { EngineWorld, target } from './support/engine-world.ts';

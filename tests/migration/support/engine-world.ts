@@ -11,11 +11,7 @@ import { openJournal } from '../../../src/journal/open-journal.ts';
 import type { Journal } from '../../../src/journal/journal.ts';
 import type { Collection, Run, Target } from '../../../src/journal/types.ts';
 import { collectionJob } from '../../../src/migration/collection-job.ts';
-import type {
-  CollectionSpec,
-  OutgoingItem,
-  SourceEntry,
-} from '../../../src/migration/item-sink.ts';
+import type { CollectionSpec, OutgoingItem, SourceEntry } from '../../../src/sink/item-sink.ts';
 import { runJobs } from '../../../src/migration/run-jobs.ts';
 import type { ItemOutcome } from '../../../src/contract/migrate.ts';
 import type { StopRun } from '../../../src/migration/sync-items.ts';

@@ -9,15 +9,15 @@
 import { createHash } from 'node:crypto';
 import { DavError, codeForStatus } from '../../../src/dav/dav-error.ts';
 import { withRetry } from '../../../src/dav/retry.ts';
+import type { RemoteState } from '../../../src/dav/remote-state.ts';
 import type { RetryPolicy } from '../../../src/dav/retry.ts';
 import type {
   CollectionSink,
   CollectionSpec,
   ItemSink,
   OutgoingItem,
-  RemoteState,
   SendOptions,
-} from '../../../src/migration/item-sink.ts';
+} from '../../../src/sink/item-sink.ts';
 
 export const HOME = 'https://dav.example.org/famille/';
 

@@ -2,11 +2,11 @@
 // One PROPFIND with Depth: 1 per folder: `Depth: infinity` is refused by Apache (403,
 // DavDepthInfinity Off by default) and by Nextcloud's default configuration, and would be one
 // huge answer anyway. Folders are read a few at a time.
-import type { DavClient } from '../dav/dav-client.ts';
-import { sameUrl } from '../dav/collections.ts';
-import { clark, ns, propText, resourceTypes } from '../dav/xml.ts';
-import type { RemoteState } from '../migration/item-sink.ts';
-import { runPool } from '../migration/run-pool.ts';
+import { runPool } from '../util/run-pool.ts';
+import { sameUrl } from './collections.ts';
+import type { DavClient } from './dav-client.ts';
+import type { RemoteState } from './remote-state.ts';
+import { clark, ns, propText, resourceTypes } from './xml.ts';
 
 const listProps = [
   clark(ns.dav, 'resourcetype'),
@@ -14,7 +14,7 @@ const listProps = [
   clark(ns.dav, 'getcontentlength'),
 ];
 
-export async function listFiles(
+export async function listTree(
   client: DavClient,
   folderUrl: string,
   signal: AbortSignal,

@@ -1,9 +1,14 @@
-// What the engine needs from one kind of destination (a CalDAV calendar, a CardDAV address
-// book, a WebDAV folder tree) to move items there: create the collection, send one item with
-// the right condition, look at one item, and list what the server really holds. The journal
-// protocol, the concurrency, the stop rules and the verification are the engine's, shared by
-// every kind (sync-collection.ts).
+// The sink port: what the engine needs from one kind of destination (a CalDAV calendar, a
+// CardDAV address book, a WebDAV folder tree) to move items there: create the collection, send
+// one item with the right condition, look at one item, and list what the server really holds.
+// The journal protocol, the concurrency, the stop rules and the verification are the engine's,
+// shared by every kind (src/migration/sync-items.ts).
+//
+// Why src/sink/: it is the mirror of src/sources/ (where items come from), and a leaf layer, so
+// that a destination's implementation (src/files/, migration/dav-sinks.ts) depends on the port
+// and never on the engine that drives it.
 import type { ProblemFact } from '../contract/problem.ts';
+import type { RemoteState } from '../dav/remote-state.ts';
 import type { JsonValue } from '../journal/types.ts';
 
 /** One thing to copy, ready to be sent. */
@@ -40,11 +45,6 @@ export type SourceEntry<Payload> =
   | { readonly type: 'skipped'; readonly skipped: SkippedItem }
   /** A problem about the source that is no item of its own (an unreadable part of a file). */
   | { readonly type: 'problem'; readonly problem: ProblemFact };
-
-export interface RemoteState {
-  readonly etag: string | null;
-  readonly size: number | null;
-}
 
 export interface SendOptions {
   /** Create only: the server must not hold anything there yet (If-None-Match: *). */

@@ -1,7 +1,7 @@
 // The bounded concurrency of a transfer: never more than `concurrency` tasks at once, items
 // pulled lazily, the first failure ends the pool once the tasks in flight have settled.
 import { describe, expect, it } from 'vitest';
-import { runPool } from '../../src/migration/run-pool.ts';
+import { runPool } from '../../src/util/run-pool.ts';
 
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
