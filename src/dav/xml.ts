@@ -212,7 +212,3 @@ export function makeCollectionBody(
 export function proppatchBody(values: ReadonlyMap<string, PropValue>): string {
   return `<?xml version="1.0" encoding="utf-8"?><d:propertyupdate${declarations()}><d:set><d:prop>${propXml(values)}</d:prop></d:set></d:propertyupdate>`;
 }
-
-export function qualifiedName(name: string): string {
-  return qualified(name);
-}

@@ -86,9 +86,3 @@ export function uploadBody(source: Readable, options: BodyOptions): UploadBody {
     sent: () => sent,
   };
 }
-
-/** Reads and drops everything: a stream whose content is not needed must still be let go. */
-export function discard(stream: Readable): void {
-  stream.resume();
-  stream.on('error', () => undefined);
-}

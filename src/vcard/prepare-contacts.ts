@@ -8,6 +8,7 @@
 // that card only. Photos are the only I/O, through the `fetch` passed in.
 import ICAL from 'ical.js';
 import type { ProblemFact } from '../contract/problem.ts';
+import { isAbortError } from '../errors/baluchon-error.ts';
 import { resourceNameFor, sha256Hex } from '../ical/resource-name.ts';
 import { stripControlCharacters } from '../ical/strip-control-characters.ts';
 import {
@@ -181,7 +182,8 @@ export async function* prepareContacts(
         problems,
       };
     } catch (error) {
-      if (error instanceof Error && error.name === 'AbortError') throw error;
+      // A cancelled run is no unreadable contact: it ends the reading.
+      if (isAbortError(error)) throw error;
       const where = String(card.getFirstPropertyValue('fn') ?? '') || `${source.key} #${position}`;
       const detail = error instanceof Error ? error.message : String(error);
       yield {
