@@ -57,6 +57,7 @@ export const TasksSummary = z.object({
 });
 
 export const CannotMoveKind = z.enum(['form', 'site', 'map', 'shortcut', 'other']);
+export type CannotMoveKind = z.infer<typeof CannotMoveKind>;
 
 export const CannotMove = z.object({
   where: z.string(),

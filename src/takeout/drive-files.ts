@@ -3,6 +3,7 @@
 // the family stored), so it is recognised by position: the top-level folder whose content is
 // user files. Its usual names are a hint; failing one, the folder holding office documents and
 // Google's pointer files, and not made of Google's data formats, is taken.
+import type { CannotMoveKind } from '../contract/scan.ts';
 import type { TakeoutEntry } from './takeout-source.ts';
 import { baseName, extensionOf } from './entry-path.ts';
 
@@ -27,7 +28,8 @@ export function isKnownDriveFolder(folder: string): boolean {
 /** Office documents, counted by format: what Google converted Docs, Sheets, Slides to, or ODF. */
 const OFFICE_FORMATS = new Set(['docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp', 'odg']);
 
-export type CannotMoveKind = 'form' | 'site' | 'map' | 'shortcut' | 'other';
+// Declared once, in the contract (the scan's report carries it).
+export type { CannotMoveKind };
 
 /**
  * Google-only "files" that are pointers to something living in Google (Drive for desktop writes
