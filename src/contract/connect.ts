@@ -20,6 +20,7 @@ export const ServerSoftware = z.enum([
   'apache',
   'unknown',
 ]);
+export type ServerSoftware = z.infer<typeof ServerSoftware>;
 
 export const Account = z.object({
   /** Refers to this account in later commands; the password stays in the service. */

@@ -4,6 +4,7 @@
 // From the principal (RFC 5397) we read the home sets (RFC 4791 §6.2.1, RFC 6352 §7.1.1).
 // A server that is only a WebDAV share (Apache mod_dav) has no principal: its files root is the
 // address itself.
+import type { ServerSoftware } from '../contract/connect.ts';
 import { BaluchonError } from '../errors/baluchon-error.ts';
 import type { DavClient } from './dav-client.ts';
 import { DavError } from './dav-error.ts';
@@ -11,9 +12,6 @@ import type { ErrorCode } from '../errors/error-codes.ts';
 import type { DavErrorCode } from './dav-error.ts';
 import { parseServerAddress } from './server-address.ts';
 import { clark, ns, propHref, propText, resourceTypes } from './xml.ts';
-
-export type ServerSoftware =
-  'nextcloud' | 'radicale' | 'xandikos' | 'baikal' | 'sogo' | 'apache' | 'unknown';
 
 export interface Discovery {
   /** The address discovery started from. */

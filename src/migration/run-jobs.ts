@@ -2,7 +2,7 @@
 // items, then read back every collection that exists — also after a stop, since the report must
 // say what really arrived — and end the run in the journal. Kept apart from the archive reading
 // (run-migration.ts) so that it can be driven with any sinks, in tests with a memory server.
-import type { MigrationKind } from '../contract/migrate.ts';
+import type { ItemOutcome, MigrateProgress, MigrationKind } from '../contract/migrate.ts';
 import type { ProblemFact } from '../contract/problem.ts';
 import { DavError, isRetryable, stopsTheRun } from '../dav/dav-error.ts';
 import type { Journal } from '../journal/journal.ts';
@@ -10,7 +10,6 @@ import type { Collection, Run, Target } from '../journal/types.ts';
 import type { CollectionJob } from './collection-job.ts';
 import { ensureCollection } from './ensure-collection.ts';
 import { StopRun } from './sync-items.ts';
-import type { ItemOutcome } from '../contract/migrate.ts';
 import type { VerifyOutcome } from './verify-collection.ts';
 
 export interface RunJobsContext {
@@ -20,7 +19,7 @@ export interface RunJobsContext {
   run: Run;
   concurrency: number;
   signal: AbortSignal;
-  onPhase(phase: 'sending' | 'verifying'): void;
+  onPhase(phase: Exclude<MigrateProgress['phase'], 'reading'>): void;
   onItem(kind: MigrationKind, outcome: ItemOutcome, label: string, bytes: number): void;
   onProblem(kind: MigrationKind, problem: ProblemFact): void;
   /** Bytes of a file that reached the server (files only; optional elsewhere). */
