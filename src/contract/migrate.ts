@@ -16,10 +16,10 @@ export type MigrationKinds = typeof migrationKinds;
 export const MigrationKind = z.enum(migrationKinds);
 export type MigrationKind = z.infer<typeof MigrationKind>;
 
-/** What a run did with one item: the journal records it, the engine counts it, the report shows it. */
+/** What a run did with one item: the journal records it, the engine counts it, the report shows. */
 export type ItemOutcome = 'created' | 'updated' | 'unchanged' | 'failed' | 'skipped';
 
-/** How a run ended, as its report says (the journal's run states add the ones a report never shows). */
+/** How a run ended, as its report says (the journal has more states, never in a report). */
 export const RunEndState = z.enum(['finished', 'stopped', 'cancelled', 'interrupted']);
 export type RunEndState = z.infer<typeof RunEndState>;
 

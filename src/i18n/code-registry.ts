@@ -4,8 +4,8 @@
 //
 // Areas that keep their own list (every error code in src/errors/error-codes.ts, the files
 // area's problems, the Takeout reader) are imported; the areas whose codes were only written
-// where they are raised have their list here. The same test also reads src/ for code-like literals, so a new code raised
-// somewhere but missing from this registry fails it.
+// where they are raised have their list here. The same test also reads src/ for code-like
+// literals, so a new code raised somewhere but missing from this registry fails it.
 import { everyErrorCode } from '../errors/error-codes.ts';
 import { filesProblemCodes } from '../files/files-codes.ts';
 import { takeoutProblems } from '../takeout/takeout-problems.ts';
