@@ -4,9 +4,9 @@
 // Node; host-map.tsx draws it, with the countries of Natural Earth under it in the same
 // projection.
 //
-// The engine's src/hosts/map/project-places.ts does the same projection, but the renderer may
-// not import engine code (only the contract's types), and the screen needs more: a frame that
-// follows the distance filter, spreading, a scale.
+// It lives in the renderer, not the engine: the renderer may not import engine code (only the
+// contract's types), and only the screen needs it (a frame that follows the distance filter,
+// spreading, a scale).
 import { geoDistance, geoMercator } from 'd3-geo';
 import type { GeoProjection } from 'd3-geo';
 
