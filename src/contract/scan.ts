@@ -5,7 +5,11 @@ import { command, job } from './define.ts';
 import { JobRef } from './jobs.ts';
 import { Problem } from './problem.ts';
 
-export const scanErrorCodes = ['takeout.nothing-readable', 'source.unavailable'] as const;
+export const scanErrorCodes = [
+  'takeout.nothing-readable',
+  'source.unavailable',
+  'source.same-account',
+] as const;
 
 /**
  * Where the data comes from, as it crosses the service boundary (src/sources/source-spec.ts is

@@ -183,8 +183,13 @@ export function createMigrateHandlers(
    * source port, which refuses it (source.unavailable) until the engine reads through a Source;
    * nothing is remembered nor started for it before then.
    */
-  const archivePaths = async (spec: SourceSpec): Promise<string[]> => {
+  const archivePaths = async (
+    spec: SourceSpec,
+    destinations: readonly (string | undefined)[],
+  ): Promise<string[]> => {
     if (spec.kind === 'takeout') return spec.paths;
+    // Reading and writing one account would copy everything into it a second time.
+    if (destinations.includes(spec.accountId)) throw new BaluchonError('source.same-account');
     const source = await openSource(spec, sourceOpeners(context));
     await source.close();
     throw new BaluchonError('source.unavailable');
@@ -193,7 +198,7 @@ export function createMigrateHandlers(
   return {
     startMigration: async (input) => {
       const { accountId, filesAccountId, selection, stateDir } = input;
-      const paths = await archivePaths(sourceSpecOf(input));
+      const paths = await archivePaths(sourceSpecOf(input), [accountId, filesAccountId]);
       const { account, credentials } = await context.accounts.get(accountId);
       const files = await filesDestination(accountId, filesAccountId);
       return start(paths, account, credentials, selection, stateDir ?? context.deps.dataDir, files);

@@ -97,4 +97,13 @@ describe('scan and migrate from another host (Radicale)', () => {
     expect(document).toMatchObject({ state: 'failed', error: { code: 'source.unavailable' } });
     expect(code).toBe(exitCode.failed);
   });
+
+  it('migrate refuses to move an account into itself, in plain words', async () => {
+    const same = ['--server', radicale().url, '--user', 'ancien', '--password-env', 'OLD_PASSWORD'];
+    const { code, stdout, stderr } = await run(['migrate', ...from(), ...same, '--json']);
+    const document = JSON.parse(stdout) as { state: string; error: { code: string } };
+    expect(document).toMatchObject({ state: 'failed', error: { code: 'source.same-account' } });
+    expect(code).toBe(exitCode.failed);
+    expect(stderr).toContain('déjà sur ce compte');
+  });
 });

@@ -1,5 +1,6 @@
 // The account form — an address, a login name, a password — used wherever the family connects
-// an account: their new host on Connect, and the host their data is at now on "Your data". The
+// an account: their new host on Connect, the host their data is at now on "Your data", and an
+// account for the files (Connect, Done). The
 // fields are the caller's (Connect fills the address from the chosen host, the login from a
 // browser login); the words default to Connect's.
 import { useTranslation } from 'react-i18next';
@@ -16,7 +17,8 @@ export interface AccountFormWords {
   readonly serverHint: string;
   readonly username: string;
   readonly password: string;
-  readonly passwordHint: string;
+  /** null: no hint under the password. */
+  readonly passwordHint: string | null;
   readonly submit: string;
 }
 
@@ -77,7 +79,7 @@ export function AccountForm(props: {
       />
       <TextField
         label={words.password}
-        hint={words.passwordHint}
+        hint={words.passwordHint ?? undefined}
         type="password"
         name={name('password')}
         autoComplete="current-password"
