@@ -245,6 +245,7 @@ export function App() {
     return (
       <FoundScreen
         report={scanned.report}
+        sourceKind={scanned.source.kind}
         selection={selection}
         onSelectionChange={setSelection}
         onBack={go('source')}

@@ -18,6 +18,8 @@ export function ArchiveSource(props: {
   onFilesChange: (files: File[]) => void;
   onScanned: (report: ScanReport, source: SourceSpec) => void;
   onBack: () => void;
+  /** Told when a reading starts and ends: the choice of where the data is waits meanwhile. */
+  onBusyChange: (busy: boolean) => void;
 }) {
   const { files, onFilesChange } = props;
   const { t, i18n } = useTranslation();
@@ -28,6 +30,10 @@ export function ArchiveSource(props: {
   const [error, setError] = useState<string>();
   const job = useJob<'scan'>(jobId);
   const busy = upload !== undefined || (jobId !== undefined && job?.end === undefined);
+  const { onBusyChange } = props;
+  useEffect(() => {
+    onBusyChange(busy);
+  }, [busy, onBusyChange]);
 
   // Another choice of parts makes the last reading (and its hint) out of date.
   const change = (next: File[]): void => {

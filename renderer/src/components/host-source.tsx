@@ -15,6 +15,8 @@ import { ProgressBar } from './progress-bar.tsx';
 export function HostSource(props: {
   onScanned: (report: ScanReport, source: SourceSpec) => void;
   onBack: () => void;
+  /** Told when a reading starts and ends: the choice of where the data is waits meanwhile. */
+  onBusyChange: (busy: boolean) => void;
 }) {
   const { t } = useTranslation();
   const api = useApi();
@@ -25,6 +27,10 @@ export function HostSource(props: {
   const job = useJob<'scan'>(scan?.jobId);
   const end = job?.end;
   const busy = checking || (scan !== undefined && end === undefined);
+  const { onBusyChange } = props;
+  useEffect(() => {
+    onBusyChange(busy);
+  }, [busy, onBusyChange]);
 
   const read = async (typed: AccountFields): Promise<void> => {
     setChecking(true);

@@ -1,7 +1,7 @@
 // Step 2, "Your data": where the family's data is now — in the archive Google sent them, or at
 // another host whose account Baluchon reads (a host that closes, a family that changes host).
 // Either way the same scan job reads it and the journey goes on to "What we found".
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScanReport, SourceSpec } from '../../../src/contract/index.ts';
 import { ArchiveSource } from '../components/archive-source.tsx';
@@ -21,6 +21,8 @@ export function SourceScreen(props: {
 }) {
   const { t } = useTranslation();
   const id = useId();
+  /** A reading under way: changing where the data is would leave it running unseen. */
+  const [busy, setBusy] = useState(false);
   const choices: { origin: Origin; label: string; hint: string }[] = [
     { origin: 'archive', label: t('source.origin.archive'), hint: t('source.origin.archiveHint') },
     { origin: 'host', label: t('source.origin.host'), hint: t('source.origin.hostHint') },
@@ -37,6 +39,7 @@ export function SourceScreen(props: {
               name={`${id}-origin`}
               value={choice.origin}
               checked={props.origin === choice.origin}
+              disabled={busy}
               aria-describedby={`${id}-${choice.origin}-hint`}
               onChange={() => {
                 props.onOriginChange(choice.origin);
@@ -57,9 +60,10 @@ export function SourceScreen(props: {
           onFilesChange={props.onFilesChange}
           onScanned={props.onScanned}
           onBack={props.onBack}
+          onBusyChange={setBusy}
         />
       ) : (
-        <HostSource onScanned={props.onScanned} onBack={props.onBack} />
+        <HostSource onScanned={props.onScanned} onBack={props.onBack} onBusyChange={setBusy} />
       )}
     </WizardLayout>
   );
