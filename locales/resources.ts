@@ -9,6 +9,7 @@ import enItems from './en/items.json' with { type: 'json' };
 import enJournal from './en/journal.json' with { type: 'json' };
 import enMigration from './en/migration.json' with { type: 'json' };
 import enHosts from './en/hosts.json' with { type: 'json' };
+import enSource from './en/source.json' with { type: 'json' };
 import enTakeout from './en/takeout.json' with { type: 'json' };
 import enWizard from './en/wizard.json' with { type: 'json' };
 import frCli from './fr/cli.json' with { type: 'json' };
@@ -20,6 +21,7 @@ import frItems from './fr/items.json' with { type: 'json' };
 import frJournal from './fr/journal.json' with { type: 'json' };
 import frMigration from './fr/migration.json' with { type: 'json' };
 import frHosts from './fr/hosts.json' with { type: 'json' };
+import frSource from './fr/source.json' with { type: 'json' };
 import frTakeout from './fr/takeout.json' with { type: 'json' };
 import frWizard from './fr/wizard.json' with { type: 'json' };
 
@@ -34,6 +36,7 @@ export const resources = {
     journal: enJournal,
     migration: enMigration,
     hosts: enHosts,
+    source: enSource,
     takeout: enTakeout,
     wizard: enWizard,
   },
@@ -47,6 +50,7 @@ export const resources = {
     journal: frJournal,
     migration: frMigration,
     hosts: frHosts,
+    source: frSource,
     takeout: frTakeout,
     wizard: frWizard,
   },

@@ -7,6 +7,7 @@ import type {
   MigrationReport,
   Result,
   ScanReport,
+  SourceSpec,
 } from '../../src/contract/index.ts';
 import { useApi, useJobStore } from './api/api-context.tsx';
 import type { HostChoice } from './hosts/host-choice.ts';
@@ -20,6 +21,7 @@ import { FoundScreen } from './screens/found-screen.tsx';
 import { HomeScreen } from './screens/home-screen.tsx';
 import { MovingScreen } from './screens/moving-screen.tsx';
 import { SourceScreen } from './screens/source-screen.tsx';
+import type { Origin } from './screens/source-screen.tsx';
 import { WelcomeScreen } from './screens/welcome-screen.tsx';
 import { defaultSelection, toMigrationSelection } from './selection.ts';
 import type { Selection } from './selection.ts';
@@ -28,8 +30,11 @@ import type { RendererApi } from './api/renderer-api.ts';
 
 interface Scanned {
   report: ScanReport;
-  /** Paths the service can open (Electron: the files themselves; browser: received copies). */
-  paths: string[];
+  /**
+   * Where it was read from: the archive's paths the service can open (Electron: the files
+   * themselves; browser: received copies), or the account at another host, by its id.
+   */
+  source: SourceSpec;
 }
 
 interface Move {
@@ -61,6 +66,7 @@ export function App() {
   /** Until the service said whether a move is running, nothing is shown (no Welcome flash). */
   const [checking, setChecking] = useState(true);
   const [step, setStep] = useState<Step>('welcome');
+  const [origin, setOrigin] = useState<Origin>('archive');
   const [files, setFiles] = useState<File[]>([]);
   const [scanned, setScanned] = useState<Scanned>();
   const [selection, setSelection] = useState<Selection>();
@@ -98,13 +104,14 @@ export function App() {
   /** From Done: connecting an account for the files that had no place. */
   const [addingFiles, setAddingFiles] = useState(false);
 
-  const onScanned = useCallback((report: ScanReport, paths: string[]) => {
-    setScanned({ report, paths });
+  const onScanned = useCallback((report: ScanReport, source: SourceSpec) => {
+    setScanned({ report, source });
     setSelection(defaultSelection(report));
     setStep('found');
   }, []);
 
   const startOver = useCallback(() => {
+    setOrigin('archive');
     setFiles([]);
     setScanned(undefined);
     setSelection(undefined);
@@ -205,7 +212,7 @@ export function App() {
             ...(filesAccount === undefined ? {} : { filesAccountId: filesAccount.accountId }),
             start: () =>
               api.startMigration({
-                paths: scanned.paths,
+                source: scanned.source,
                 accountId: account.accountId,
                 ...(filesAccount === undefined ? {} : { filesAccountId: filesAccount.accountId }),
                 selection: chosen,
@@ -238,6 +245,7 @@ export function App() {
     return (
       <FoundScreen
         report={scanned.report}
+        sourceKind={scanned.source.kind}
         selection={selection}
         onSelectionChange={setSelection}
         onBack={go('source')}
@@ -248,6 +256,8 @@ export function App() {
   if (step !== 'welcome') {
     return (
       <SourceScreen
+        origin={origin}
+        onOriginChange={setOrigin}
         files={files}
         onFilesChange={setFiles}
         onScanned={onScanned}

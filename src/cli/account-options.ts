@@ -52,16 +52,44 @@ export function readFilesAccountArgs(
   ctx: CliContext,
   args: ParsedArgs,
 ): AccountArgs | null | { problem: string } {
-  const server = args.values['files-server'];
-  const username = args.values['files-user'];
-  const variable = args.values['files-password-env'];
+  return readOtherAccountArgs(ctx, args, 'files');
+}
+
+/**
+ * `--from-server … --from-user … --from-password-env VAR`: the account the data comes from,
+ * when it is at another host rather than in a Google archive. All three, or none.
+ */
+export const fromAccountOptions: CliOptions = {
+  'from-server': { type: 'string' },
+  'from-user': { type: 'string' },
+  'from-password-env': { type: 'string' },
+};
+
+/** The source account's arguments, null when none was given, or what is missing. */
+export function readFromAccountArgs(
+  ctx: Pick<CliContext, 't' | 'env'>,
+  args: ParsedArgs,
+): AccountArgs | null | { problem: string } {
+  return readOtherAccountArgs(ctx, args, 'from');
+}
+
+/** `--<prefix>-server`, `--<prefix>-user`, `--<prefix>-password-env`: all three, or none. */
+function readOtherAccountArgs(
+  ctx: Pick<CliContext, 't' | 'env'>,
+  args: ParsedArgs,
+  prefix: 'files' | 'from',
+): AccountArgs | null | { problem: string } {
+  const server = args.values[`${prefix}-server`];
+  const username = args.values[`${prefix}-user`];
+  const variable = args.values[`${prefix}-password-env`];
   if (server === undefined && username === undefined && variable === undefined) return null;
+  const words = prefix === 'files' ? 'Files' : 'From';
   if (typeof server !== 'string' || server === '')
-    return { problem: ctx.t('cli:account.missingFilesServer') };
+    return { problem: ctx.t(`cli:account.missing${words}Server`) };
   if (typeof username !== 'string' || username === '')
-    return { problem: ctx.t('cli:account.missingFilesUser') };
+    return { problem: ctx.t(`cli:account.missing${words}User`) };
   if (typeof variable !== 'string' || variable === '') {
-    return { problem: ctx.t('cli:account.missingFilesPasswordEnv') };
+    return { problem: ctx.t(`cli:account.missing${words}PasswordEnv`) };
   }
   const password = ctx.env[variable];
   if (password === undefined || password === '') {

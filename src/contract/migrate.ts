@@ -5,6 +5,7 @@ import { command, job } from './define.ts';
 import { ErrorData } from './errors.ts';
 import { JobRef, JobState } from './jobs.ts';
 import { Problem } from './problem.ts';
+import { oneSource, oneSourceMessage, SourceChoice } from './scan.ts';
 
 /**
  * The kinds of data a move carries, declared here only, in the one order every screen and
@@ -37,8 +38,7 @@ export const MigrationSelection = z.object({
 });
 export type MigrationSelection = z.infer<typeof MigrationSelection>;
 
-export const StartMigrationInput = z.object({
-  paths: z.array(z.string().min(1)).min(1),
+export const StartMigrationInput = SourceChoice.extend({
   /** From `connect`. */
   accountId: z.string().min(1),
   /**
@@ -54,7 +54,7 @@ export const StartMigrationInput = z.object({
   }),
   /** Where the journal lives (default: the app's data folder). */
   stateDir: z.string().min(1).optional(),
-});
+}).refine(oneSource, { error: oneSourceMessage });
 
 export const KindCounts = z.object({
   found: z.number().int().nonnegative(),

@@ -1,13 +1,41 @@
-// Reading a Google Takeout archive (one or many parts, or an unpacked folder) into an inventory.
+// Reading where the family's data is — a Google Takeout archive (one or many parts, or an
+// unpacked folder), or another host's account — into an inventory.
 import { z } from 'zod';
 import { command, job } from './define.ts';
 import { JobRef } from './jobs.ts';
 import { Problem } from './problem.ts';
 
-export const ScanInput = z.object({
-  /** Archive parts (.zip, .tgz) and/or unpacked folders, all from the same export. */
-  paths: z.array(z.string().min(1)).min(1),
+/**
+ * Where the data comes from, as it crosses the service boundary (src/sources/source-spec.ts is
+ * its one reader). A DAV account is connected first, exactly as a destination (`connect`), and
+ * named by its id: the password never travels again.
+ */
+export const SourceSpec = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('takeout'),
+    /** Archive parts (.zip, .tgz) and/or unpacked folders, all from the same export. */
+    paths: z.array(z.string().min(1)).min(1),
+  }),
+  z.object({ kind: z.literal('dav'), accountId: z.string().min(1) }),
+]);
+export type SourceSpec = z.infer<typeof SourceSpec>;
+
+/**
+ * `source`, or the older `paths` (a Takeout's parts) that existing callers still send: exactly
+ * one of the two.
+ */
+export const SourceChoice = z.object({
+  /** Archive parts (.zip, .tgz) and/or unpacked folders: the same as a 'takeout' source. */
+  paths: z.array(z.string().min(1)).min(1).optional(),
+  source: SourceSpec.optional(),
 });
+
+export function oneSource(input: { paths?: unknown; source?: unknown }): boolean {
+  return (input.paths === undefined) !== (input.source === undefined);
+}
+export const oneSourceMessage = 'give either `source` or `paths`, not both and not neither';
+
+export const ScanInput = SourceChoice.refine(oneSource, { error: oneSourceMessage });
 
 export const ArchiveSummary = z.object({
   path: z.string(),

@@ -13,8 +13,14 @@ export const commonErrorCodes = [
   'path-not-found',
 ] as const;
 
-/** Reading a Takeout archive (contract/scan.ts). */
-export const scanErrorCodes = ['takeout.nothing-readable'] as const;
+/** Reading where the data is: a Takeout archive, another host's account (contract/scan.ts). */
+export const scanErrorCodes = [
+  'takeout.nothing-readable',
+  /** The source cannot be read here (a kind of source this build does not read). */
+  'source.unavailable',
+  /** The account to read from is the one to write to (destination or files account). */
+  'source.same-account',
+] as const;
 
 /** Connecting to the new account (contract/connect.ts). */
 export const connectErrorCodes = [

@@ -16,10 +16,14 @@ import { saveReportFile } from '../migration/report-file.ts';
 import { runMigration } from '../migration/run-migration.ts';
 import { undoImport } from '../migration/undo-import.ts';
 import type { FetchLike } from '../net/fetch-like.ts';
+import { openSource } from '../sources/open-source.ts';
+import { sourceSpecOf } from '../sources/source-spec.ts';
+import type { SourceSpec } from '../sources/source-spec.ts';
 import { BaluchonError } from '../errors/baluchon-error.ts';
 import type { ServiceContext } from './service-context.ts';
 import { LastMoveFile } from './last-move.ts';
 import { removeReceivedCopies, uploadsDirOf } from './received-copies.ts';
+import { sourceOpeners } from './source-openers.ts';
 import { UnfinishedMoves } from './unfinished-moves.ts';
 
 export interface MigrateDeps {
@@ -174,8 +178,27 @@ export function createMigrateHandlers(
     return { account, credentials };
   };
 
+  /**
+   * The archive paths runMigration reads today. Another host's account is opened through the
+   * source port, which refuses it (source.unavailable) until the engine reads through a Source;
+   * nothing is remembered nor started for it before then.
+   */
+  const archivePaths = async (
+    spec: SourceSpec,
+    destinations: readonly (string | undefined)[],
+  ): Promise<string[]> => {
+    if (spec.kind === 'takeout') return spec.paths;
+    // Reading and writing one account would copy everything into it a second time.
+    if (destinations.includes(spec.accountId)) throw new BaluchonError('source.same-account');
+    const source = await openSource(spec, sourceOpeners(context));
+    await source.close();
+    throw new BaluchonError('source.unavailable');
+  };
+
   return {
-    startMigration: async ({ paths, accountId, filesAccountId, selection, stateDir }) => {
+    startMigration: async (input) => {
+      const { accountId, filesAccountId, selection, stateDir } = input;
+      const paths = await archivePaths(sourceSpecOf(input), [accountId, filesAccountId]);
       const { account, credentials } = await context.accounts.get(accountId);
       const files = await filesDestination(accountId, filesAccountId);
       return start(paths, account, credentials, selection, stateDir ?? context.deps.dataDir, files);

@@ -1,18 +1,47 @@
-// Commands that read a Takeout archive: `startScan` starts a `scan` job whose progress, problems
-// and final inventory arrive as job events; the inventory's explanations are written here, in
-// the service's language.
+// Commands that read where the family's data is (a Takeout archive, another host's account):
+// `startScan` starts a `scan` job whose progress, problems and final inventory arrive as job
+// events; the inventory's explanations are written here, in the service's language.
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Handlers, ScanReport } from '../contract/index.ts';
+import type { ProblemFact } from '../contract/problem.ts';
+import { openSource } from '../sources/open-source.ts';
+import { sourceSpecOf } from '../sources/source-spec.ts';
 import { scanTakeout } from '../takeout/scan-takeout.ts';
 import type { ScanFacts } from '../takeout/scan-takeout.ts';
 import { BaluchonError } from '../errors/baluchon-error.ts';
 import type { ServiceContext } from './service-context.ts';
+import { sourceOpeners } from './source-openers.ts';
 
 export function createScanHandlers(context: ServiceContext): Pick<Handlers, 'startScan'> {
   return {
-    startScan: async ({ paths }) => {
-      const absolute = paths.map((path) => resolve(path));
+    startScan: async (input) => {
+      const spec = sourceSpecOf(input);
+      if (spec.kind === 'dav') {
+        // Opened at once: an account the family did not connect is a mistake in the request,
+        // answered now; the reading itself is the job.
+        const source = await openSource(spec, sourceOpeners(context));
+        const jobId = context.jobs.start('scan', async (ctx) => {
+          const problems: ProblemFact[] = [];
+          try {
+            const { facts } = await source.read({
+              signal: ctx.signal,
+              onProgress: (progress) => {
+                ctx.progress(progress);
+              },
+              onProblem: (problem) => {
+                problems.push(problem);
+                ctx.problem(problem);
+              },
+            });
+            return describeScan(context, { ...facts, problems });
+          } finally {
+            await source.close();
+          }
+        });
+        return { jobId };
+      }
+      const absolute = spec.paths.map((path) => resolve(path));
       // A path that does not exist is a mistake in the request, answered at once, not a job.
       for (const path of absolute) {
         try {

@@ -6,8 +6,9 @@ import { useTranslation } from 'react-i18next';
 import type { Account, ErrorData } from '../../../src/contract/index.ts';
 import { useApi } from '../api/api-context.tsx';
 import { formatBytes } from '../format.ts';
+import { AccountForm } from './account-form.tsx';
+import type { AccountFields } from './account-form.tsx';
 import { errorText } from './error-text.ts';
-import { TextField } from './text-field.tsx';
 
 export function FilesAccountForm(props: {
   /** The bytes of the files to move, to check they fit. */
@@ -17,19 +18,16 @@ export function FilesAccountForm(props: {
 }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
-  const [server, setServer] = useState('');
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
+  const [fields, setFields] = useState<AccountFields>({ server: '', username: '', password: '' });
   const [checking, setChecking] = useState(false);
   const [error, setError] = useState<ErrorData>();
   const [account, setAccount] = useState<Account>();
 
-  const submit = async (event: { preventDefault(): void }): Promise<void> => {
-    event.preventDefault();
+  const submit = async (typed: AccountFields): Promise<void> => {
     setChecking(true);
     setError(undefined);
     setAccount(undefined);
-    const result = await api.connect({ server, username, password });
+    const result = await api.connect(typed);
     setChecking(false);
     if (!result.ok) {
       setError(result.error);
@@ -46,40 +44,21 @@ export function FilesAccountForm(props: {
     <section className="card" aria-labelledby="files-account-title" data-testid="files-account">
       <h2 id="files-account-title">{t('filesAccount.title')}</h2>
       <p>{t('filesAccount.intro')}</p>
-      <form className="form" onSubmit={(event) => void submit(event)}>
-        <TextField
-          label={t('filesAccount.server')}
-          hint={t('filesAccount.serverHint')}
-          name="files-server"
-          autoComplete="url"
-          inputMode="url"
-          value={server}
-          onChange={setServer}
-          required
-        />
-        <TextField
-          label={t('filesAccount.username')}
-          name="files-username"
-          autoComplete="username"
-          value={username}
-          onChange={setUsername}
-          required
-        />
-        <TextField
-          label={t('filesAccount.password')}
-          type="password"
-          name="files-password"
-          autoComplete="current-password"
-          value={password}
-          onChange={setPassword}
-          required
-        />
-        <div className="actions inline">
-          <button type="submit" disabled={checking}>
-            {checking ? t('connect.checking') : t('filesAccount.check')}
-          </button>
-        </div>
-      </form>
+      <AccountForm
+        value={fields}
+        onChange={setFields}
+        checking={checking}
+        onSubmit={(typed) => void submit(typed)}
+        namePrefix="files"
+        words={{
+          server: t('filesAccount.server'),
+          serverHint: t('filesAccount.serverHint'),
+          username: t('filesAccount.username'),
+          password: t('filesAccount.password'),
+          passwordHint: null,
+          submit: t('filesAccount.check'),
+        }}
+      />
       {error === undefined ? null : (
         <p className="alert" role="alert" data-testid="files-account-error">
           {errorText(t, error)}

@@ -5,9 +5,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account, ErrorData, MigrationKind, ScanReport } from '../../../src/contract/index.ts';
 import { useApi, useJob, useJobEnd } from '../api/api-context.tsx';
+import { AccountForm } from '../components/account-form.tsx';
 import { errorText } from '../components/error-text.ts';
 import { FilesAccountForm, FilesAccountSummary } from '../components/files-account-form.tsx';
-import { TextField } from '../components/text-field.tsx';
 import { WizardLayout } from '../components/wizard-layout.tsx';
 import { formatBytes } from '../format.ts';
 import { ChosenHostSummary } from '../hosts/chosen-host-summary.tsx';
@@ -54,11 +54,6 @@ export function ConnectScreen(props: {
     setChecking(false);
     if (result.ok) setAccount(result.value);
     else setError(result.error);
-  };
-
-  const submit = (event: { preventDefault(): void }): void => {
-    event.preventDefault();
-    void check({ server, username, password });
   };
 
   const startLogin = async (): Promise<void> => {
@@ -141,41 +136,16 @@ export function ConnectScreen(props: {
         <h2 id="password-title">
           {browserLogin ? t('connect.password.titleOther') : t('connect.password.title')}
         </h2>
-        <form className="form" onSubmit={submit}>
-          <TextField
-            label={t('connect.password.server')}
-            hint={t('connect.password.serverHint')}
-            name="server"
-            autoComplete="url"
-            inputMode="url"
-            value={server}
-            onChange={setServer}
-            required
-          />
-          <TextField
-            label={t('connect.password.username')}
-            name="username"
-            autoComplete="username"
-            value={username}
-            onChange={setUsername}
-            required
-          />
-          <TextField
-            label={t('connect.password.password')}
-            hint={t('connect.password.passwordHint')}
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={setPassword}
-            required
-          />
-          <div className="actions inline">
-            <button type="submit" disabled={checking}>
-              {checking ? t('connect.checking') : t('connect.check')}
-            </button>
-          </div>
-        </form>
+        <AccountForm
+          value={{ server, username, password }}
+          onChange={(fields) => {
+            setServer(fields.server);
+            setUsername(fields.username);
+            setPassword(fields.password);
+          }}
+          checking={checking}
+          onSubmit={(fields) => void check(fields)}
+        />
       </section>
 
       {error === undefined ? null : (

@@ -3,7 +3,7 @@
 // missing are recalled at the top; Google's "other contacts" (people it added by itself) are
 // shown apart, explained, and not chosen unless the family ticks them.
 import { useTranslation } from 'react-i18next';
-import type { ScanReport } from '../../../src/contract/index.ts';
+import type { ScanReport, SourceSpec } from '../../../src/contract/index.ts';
 import { ProblemList } from '../components/problem-list.tsx';
 import { WizardLayout } from '../components/wizard-layout.tsx';
 import { formatBytes, formatCount } from '../format.ts';
@@ -12,6 +12,8 @@ import type { Selection } from '../selection.ts';
 
 export function FoundScreen(props: {
   report: ScanReport;
+  /** Where it was read from: a few words differ for another host's account (no archive). */
+  sourceKind: SourceSpec['kind'];
   selection: Selection;
   onSelectionChange: (selection: Selection) => void;
   onBack: () => void;
@@ -20,6 +22,8 @@ export function FoundScreen(props: {
 }) {
   const { report, selection, onSelectionChange } = props;
   const { t, i18n } = useTranslation();
+  // The words that name the archive, or Google Drive, say "your current host" instead.
+  const words = props.sourceKind === 'dav' ? 'found.host' : 'found';
   const n = (value: number): string => formatCount(value, i18n.language);
   const toggleCalendar = (key: string, on: boolean): void => {
     const calendars = on
@@ -33,7 +37,7 @@ export function FoundScreen(props: {
 
   return (
     <WizardLayout step="found" title={t('found.title')}>
-      <p className="lead">{t('found.intro')}</p>
+      <p className="lead">{t(`${words}.intro`)}</p>
       {report.missingParts.length === 0 ? null : (
         <p className="notice" data-testid="found-missing-parts">
           {t('found.missing', {
@@ -45,7 +49,7 @@ export function FoundScreen(props: {
 
       <section aria-labelledby="calendars-title" className="card">
         <h2 id="calendars-title">{t('found.calendars.title')}</h2>
-        {report.calendars.length === 0 ? <p>{t('found.calendars.none')}</p> : null}
+        {report.calendars.length === 0 ? <p>{t(`${words}.calendars.none`)}</p> : null}
         <ul className="choices" data-testid="calendars">
           {report.calendars.map((calendar) => (
             <li key={calendar.key} data-testid="calendar-row">
@@ -176,7 +180,7 @@ export function FoundScreen(props: {
       </section>
 
       <section aria-labelledby="files-title" className="card">
-        <h2 id="files-title">{t('found.files.title')}</h2>
+        <h2 id="files-title">{t(`${words}.files.title`)}</h2>
         <label>
           <input
             type="checkbox"

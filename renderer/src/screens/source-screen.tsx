@@ -1,203 +1,70 @@
-// Step 2: the family hands over the archive Google sent them (one or several parts), and
-// Baluchon reads it. A part that seems missing is told before going on (a hint: the family may
-// add it and read again, or go on without it); when nothing could be read, the problems met say
-// why, in the same words as on "What we found".
-import { useEffect, useState } from 'react';
+// Step 2, "Your data": where the family's data is now — in the archive Google sent them, or at
+// another host whose account Baluchon reads (a host that closes, a family that changes host).
+// Either way the same scan job reads it and the journey goes on to "What we found".
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ScanReport } from '../../../src/contract/index.ts';
-import { errorKey } from '../../../locales/keys.ts';
-import { useApi, useJob } from '../api/api-context.tsx';
-import { FileDrop } from '../components/file-drop.tsx';
-import { ProblemList } from '../components/problem-list.tsx';
-import { ProgressBar } from '../components/progress-bar.tsx';
-import { TakeoutGuide } from '../components/takeout-guide.tsx';
+import type { ScanReport, SourceSpec } from '../../../src/contract/index.ts';
+import { ArchiveSource } from '../components/archive-source.tsx';
+import { HostSource } from '../components/host-source.tsx';
 import { WizardLayout } from '../components/wizard-layout.tsx';
-import { formatBytes } from '../format.ts';
+
+/** Where the data is: the Google archive (as before) or another host's account. */
+export type Origin = 'archive' | 'host';
 
 export function SourceScreen(props: {
+  origin: Origin;
+  onOriginChange: (origin: Origin) => void;
   files: File[];
   onFilesChange: (files: File[]) => void;
-  onScanned: (report: ScanReport, paths: string[]) => void;
+  onScanned: (report: ScanReport, source: SourceSpec) => void;
   onBack: () => void;
 }) {
-  const { files, onFilesChange } = props;
-  const { t, i18n } = useTranslation();
-  const api = useApi();
-  const [jobId, setJobId] = useState<string>();
-  const [paths, setPaths] = useState<string[]>([]);
-  const [upload, setUpload] = useState<{ sent: number; total: number }>();
-  const [error, setError] = useState<string>();
-  const job = useJob<'scan'>(jobId);
-  const busy = upload !== undefined || (jobId !== undefined && job?.end === undefined);
-
-  // Another choice of parts makes the last reading (and its hint) out of date.
-  const change = (next: File[]): void => {
-    setJobId(undefined);
-    onFilesChange(next);
-  };
-  const add = (added: File[]): void => {
-    const known = new Set(files.map((file) => `${file.name}/${file.size}`));
-    const fresh = added.filter((file) => !known.has(`${file.name}/${file.size}`));
-    change([...files, ...fresh].sort((a, b) => a.name.localeCompare(b.name)));
-  };
-
-  const read = async (): Promise<void> => {
-    setError(undefined);
-    setJobId(undefined);
-    const total = files.reduce((sum, file) => sum + file.size, 0);
-    const chosen: string[] = [];
-    try {
-      let before = 0;
-      for (const file of files) {
-        setUpload({ sent: before, total });
-        chosen.push(
-          await api.pathForFile(file, (sent) => {
-            setUpload({ sent: before + sent, total });
-          }),
-        );
-        before += file.size;
-      }
-    } catch (reason) {
-      setError(t('source.uploadFailed', { detail: String(reason) }));
-      return;
-    } finally {
-      setUpload(undefined);
-    }
-    setPaths(chosen);
-    const started = await api.startScan({ paths: chosen });
-    if (started.ok) setJobId(started.value.jobId);
-    else
-      setError(
-        t(errorKey(started.error.code), {
-          ...started.error.details,
-          defaultValue: started.error.message,
-        }),
-      );
-  };
-
-  const end = job?.end;
-  const { onScanned } = props;
-  const missing = end?.outcome === 'done' ? end.result.missingParts : [];
-  useEffect(() => {
-    // The wizard moves on to "What we found"; coming back mounts this screen afresh. When a part
-    // seems missing, the family reads the hint first and decides.
-    if (end?.outcome === 'done' && end.result.missingParts.length === 0) {
-      onScanned(end.result, paths);
-    }
-  }, [end, onScanned, paths]);
-  const failure =
-    end !== undefined && end.outcome !== 'done'
-      ? t(errorKey(end.error.code), { ...end.error.details, defaultValue: end.error.message })
-      : error;
-
-  const progress = job?.progress;
+  const { t } = useTranslation();
+  const id = useId();
+  /** A reading under way: changing where the data is would leave it running unseen. */
+  const [busy, setBusy] = useState(false);
+  const choices: { origin: Origin; label: string; hint: string }[] = [
+    { origin: 'archive', label: t('source.origin.archive'), hint: t('source.origin.archiveHint') },
+    { origin: 'host', label: t('source.origin.host'), hint: t('source.origin.hostHint') },
+  ];
   return (
     <WizardLayout step="source" title={t('source.title')}>
-      <p className="lead">{t('source.intro')}</p>
-      <FileDrop onFiles={add} disabled={busy} />
-      {files.length === 0 ? null : (
-        <section aria-labelledby="chosen-title">
-          <h2 id="chosen-title">{t('source.chosen', { count: files.length })}</h2>
-          <ul className="file-list" data-testid="chosen-files">
-            {files.map((file) => (
-              <li key={`${file.name}/${file.size}`}>
-                <span className="file-name">{file.name}</span>
-                <span className="file-size">{formatBytes(t, file.size, i18n.language)}</span>
-                <button
-                  type="button"
-                  className="link"
-                  disabled={busy}
-                  aria-label={t('source.removeNamed', { name: file.name })}
-                  onClick={() => {
-                    change(files.filter((other) => other !== file));
-                  }}
-                >
-                  {t('source.remove')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {upload === undefined ? null : (
-        <ProgressBar
-          label={t('source.preparing')}
-          value={upload.total === 0 ? undefined : upload.sent / upload.total}
+      <fieldset className="origin" data-testid="origin">
+        <legend>{t('source.origin.legend')}</legend>
+        {choices.map((choice) => (
+          <div className="origin-choice" key={choice.origin}>
+            <input
+              type="radio"
+              id={`${id}-${choice.origin}`}
+              name={`${id}-origin`}
+              value={choice.origin}
+              checked={props.origin === choice.origin}
+              disabled={busy}
+              aria-describedby={`${id}-${choice.origin}-hint`}
+              onChange={() => {
+                props.onOriginChange(choice.origin);
+              }}
+            />
+            <label htmlFor={`${id}-${choice.origin}`} className="choice-name">
+              {choice.label}
+            </label>
+            <span id={`${id}-${choice.origin}-hint`} className="hint">
+              {choice.hint}
+            </span>
+          </div>
+        ))}
+      </fieldset>
+      {props.origin === 'archive' ? (
+        <ArchiveSource
+          files={props.files}
+          onFilesChange={props.onFilesChange}
+          onScanned={props.onScanned}
+          onBack={props.onBack}
+          onBusyChange={setBusy}
         />
+      ) : (
+        <HostSource onScanned={props.onScanned} onBack={props.onBack} onBusyChange={setBusy} />
       )}
-      {jobId !== undefined && end === undefined ? (
-        <ProgressBar
-          label={t('source.reading')}
-          value={
-            progress === undefined || progress.bytesTotal === 0
-              ? undefined
-              : progress.bytesDone / progress.bytesTotal
-          }
-          detail={
-            progress === undefined
-              ? undefined
-              : t('source.readingDetail', {
-                  done: progress.entriesDone,
-                  total: progress.entriesTotal,
-                })
-          }
-        />
-      ) : null}
-      {failure === undefined ? null : (
-        <p className="alert" role="alert">
-          {failure}
-        </p>
-      )}
-      {end !== undefined && end.outcome === 'failed' ? (
-        <ProblemList problems={job?.problems ?? []} title={t('source.failedProblems')} />
-      ) : null}
-      {end?.outcome === 'done' && missing.length > 0 ? (
-        <section
-          className="notice"
-          aria-labelledby="missing-title"
-          role="status"
-          data-testid="missing-parts"
-        >
-          <h2 id="missing-title">{t('source.missingTitle')}</h2>
-          <p>{t('source.missing', { count: missing.length, list: missing.join(', ') })}</p>
-          <p>{t('source.missingHelp', { count: missing.length })}</p>
-          <button
-            type="button"
-            className="primary"
-            onClick={() => {
-              onScanned(end.result, paths);
-            }}
-          >
-            {t('source.goOn', { count: missing.length })}
-          </button>
-        </section>
-      ) : null}
-      <TakeoutGuide />
-      <div className="actions">
-        <button type="button" onClick={props.onBack} disabled={busy}>
-          {t('actions.back')}
-        </button>
-        {busy && jobId !== undefined ? (
-          <button
-            type="button"
-            onClick={() => {
-              void api.cancelJob({ jobId });
-            }}
-          >
-            {t('actions.cancel')}
-          </button>
-        ) : null}
-        <button
-          type="button"
-          className={missing.length > 0 ? undefined : 'primary'}
-          disabled={files.length === 0 || busy}
-          onClick={() => {
-            void read();
-          }}
-        >
-          {t('source.read')}
-        </button>
-      </div>
     </WizardLayout>
   );
 }

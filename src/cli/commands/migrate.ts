@@ -1,6 +1,8 @@
-// `baluchon migrate <archive…> --server … --user … --password-env VAR [--files-server …
+// `baluchon migrate (<archive…> | --from-server … --from-user … --from-password-env VAR)
+// --server … --user … --password-env VAR [--files-server …
 // --files-user … --files-password-env VAR] [--only …] [--with-other-contacts] [--state DIR]
-// [--json]`: moves the export to the account, then reads the server back. With --json, standard
+// [--json]`: moves the export (or the account at another host) to the account, then reads the
+// server back. With --json, standard
 // output carries exactly one JSON document, also when the run ends badly. Exit code 0 only when
 // everything that can move is verified on the server.
 import { resolve } from 'node:path';
@@ -9,6 +11,7 @@ import type {
   MigrationKind,
   MigrationReport,
   MigrationSelection,
+  SourceSpec,
 } from '../../contract/index.ts';
 import { migrationKinds } from '../../contract/index.ts';
 import type { Translator } from '../../i18n/create-i18n.ts';
@@ -24,6 +27,7 @@ import { headlineKey, leftSentence } from '../../migration/report-words.ts';
 import type { CliCommand, CliContext } from '../cli-command.ts';
 import { exitCode } from '../cli-command.ts';
 import { followJob, progressLine } from '../follow-job.ts';
+import { readSourceArgs, sourceOptions } from '../source-options.ts';
 import { migrateProgressText, wallClockOf } from '../progress-words.ts';
 import { closingAdvice, countsLine } from './migrate-words.ts';
 
@@ -31,6 +35,7 @@ export const migrateCommand: CliCommand = {
   name: 'migrate',
   positionals: true,
   options: {
+    ...sourceOptions,
     ...accountOptions,
     ...filesAccountOptions,
     only: { type: 'string' },
@@ -40,8 +45,9 @@ export const migrateCommand: CliCommand = {
   },
   async run(ctx, args) {
     const json = args.values['json'] === true;
-    if (args.positionals.length === 0) {
-      ctx.stderr.write(`${ctx.t('cli:commands.migrate.missingPaths')}\n${ctx.t('cli:helpHint')}\n`);
+    const from = readSourceArgs(ctx, args, ctx.t('cli:commands.migrate.missingPaths'));
+    if ('problem' in from) {
+      ctx.stderr.write(`${from.problem}\n`);
       return exitCode.usage;
     }
     const selection = readSelection(
@@ -70,6 +76,18 @@ export const migrateCommand: CliCommand = {
       return code;
     };
 
+    let source: SourceSpec;
+    if (from.kind === 'takeout') {
+      source = { kind: 'takeout', paths: from.paths.map((path) => resolve(ctx.cwd, path)) };
+    } else {
+      // The account the data is at, connected first: a wrong password there is told before
+      // anything is asked of the new host.
+      const old = await ctx.service.call('connect', from.account);
+      if (!old.ok) {
+        return fail({ state: 'failed', error: old.error }, old.error.message, exitCode.failed);
+      }
+      source = { kind: 'dav', accountId: (old.value as Account).accountId };
+    }
     const connected = await ctx.service.call('connect', accountArgs);
     if (!connected.ok) {
       return fail(
@@ -88,7 +106,6 @@ export const migrateCommand: CliCommand = {
       filesAccount = files.value as Account;
     }
     const state = args.values['state'];
-    const paths = args.positionals.map((path) => resolve(ctx.cwd, path));
     const progress = progressLine(ctx);
     const clock = wallClockOf(ctx);
     try {
@@ -97,7 +114,7 @@ export const migrateCommand: CliCommand = {
         'migrate',
         () =>
           ctx.service.call('startMigration', {
-            paths,
+            source,
             accountId: account.accountId,
             ...(filesAccount === null ? {} : { filesAccountId: filesAccount.accountId }),
             selection,

@@ -1,4 +1,6 @@
-// `baluchon scan <archive|folder>... [--json]`: reads a Takeout export and tells what it holds.
+// `baluchon scan <archive|folder>... [--json]`: reads a Takeout export and tells what it holds;
+// `baluchon scan --from-server … --from-user … --from-password-env VAR`: the same for the account
+// the family's data is at now (another host), connected first as a destination would be.
 // With --json, standard output carries exactly one JSON document: the ScanReport, or, when the
 // scan could not run or read nothing, `{ state, error, problems }` (as `migrate --json` does);
 // progress goes to standard error, and only when it is a terminal (a log file gets no progress
@@ -6,24 +8,25 @@
 // Exit codes: 0 when the scan ran to its end (problems are listed, they do not fail it), 2 for a
 // wrong command line or a path that does not exist, 3 when nothing could be read, 130 on Ctrl+C.
 import { resolve } from 'node:path';
-import type { ErrorData, Problem } from '../../contract/index.ts';
+import type { Account, ErrorData, Problem, SourceSpec } from '../../contract/index.ts';
 import { detectLocale } from '../../i18n/detect-locale.ts';
 import type { CliCommand } from '../cli-command.ts';
 import { exitCode } from '../cli-command.ts';
 import { followJob, progressLine } from '../follow-job.ts';
+import { readSourceArgs, sourceOptions } from '../source-options.ts';
 import { formatScanSummary } from './scan-summary.ts';
 
 export const scanCommand: CliCommand = {
   name: 'scan',
-  options: { json: { type: 'boolean' } },
+  options: { ...sourceOptions, json: { type: 'boolean' } },
   positionals: true,
   async run(ctx, args) {
     const json = args.values['json'] === true;
-    if (args.positionals.length === 0) {
-      ctx.stderr.write(`${ctx.t('cli:commands.scan.missingPaths')}\n${ctx.t('cli:helpHint')}\n`);
+    const from = readSourceArgs(ctx, args, ctx.t('cli:commands.scan.missingPaths'));
+    if ('problem' in from) {
+      ctx.stderr.write(`${from.problem}\n`);
       return exitCode.usage;
     }
-    const paths = args.positionals.map((path) => resolve(ctx.cwd, path));
     const progress = progressLine(ctx);
     const failure = (
       state: 'failed' | 'cancelled',
@@ -32,13 +35,32 @@ export const scanCommand: CliCommand = {
     ): void => {
       if (json) ctx.stdout.write(`${JSON.stringify({ state, error, problems }, null, 2)}\n`);
     };
+    let source: SourceSpec;
+    if (from.kind === 'takeout') {
+      source = { kind: 'takeout', paths: from.paths.map((path) => resolve(ctx.cwd, path)) };
+    } else {
+      // Connected as a destination is (discovery, the password kept for this session), then
+      // named by its id.
+      const connected = await ctx.service.call('connect', from.account);
+      if (!connected.ok) {
+        failure('failed', connected.error, []);
+        ctx.stderr.write(`${connected.error.message}\n`);
+        return exitCode.failed;
+      }
+      source = { kind: 'dav', accountId: (connected.value as Account).accountId };
+    }
     try {
-      const outcome = await followJob(ctx, 'scan', () => ctx.service.call('startScan', { paths }), {
-        onProgress: ({ bytesDone, bytesTotal }) => {
-          const percent = bytesTotal === 0 ? 0 : Math.floor((100 * bytesDone) / bytesTotal);
-          progress.show(ctx.t('cli:commands.scan.reading', { percent }));
+      const outcome = await followJob(
+        ctx,
+        'scan',
+        () => ctx.service.call('startScan', { source }),
+        {
+          onProgress: ({ bytesDone, bytesTotal }) => {
+            const percent = bytesTotal === 0 ? 0 : Math.floor((100 * bytesDone) / bytesTotal);
+            progress.show(ctx.t('cli:commands.scan.reading', { percent }));
+          },
         },
-      });
+      );
       progress.clear();
       switch (outcome.type) {
         case 'refused': {

@@ -1,0 +1,74 @@
+// openSource: a Takeout goes to the Takeout reader with its parts; another host's account must be
+// one the family connected, and is refused in plain words (source.unavailable) until its reader
+// is plugged in — never read with a guessed account.
+import { describe, expect, it } from 'vitest';
+import type { Account } from '../../src/contract/index.ts';
+import { BaluchonError } from '../../src/errors/baluchon-error.ts';
+import { openSource } from '../../src/sources/open-source.ts';
+import type { OpenSourceDeps } from '../../src/sources/open-source.ts';
+import type { Source } from '../../src/sources/source.ts';
+
+const account: Account = {
+  accountId: 'old-host-camille',
+  server: 'https://old.example.org/',
+  username: 'camille',
+  software: 'radicale',
+  principal: null,
+  calendarHome: 'https://old.example.org/camille/',
+  addressbookHome: 'https://old.example.org/camille/',
+  filesRoot: null,
+  quota: null,
+};
+
+const takeout: Source = {
+  kind: 'takeout',
+  identity: [{ name: 'takeout-001.zip', size: 10 }],
+  read: () => Promise.reject(new Error('not read in this test')),
+  close: () => Promise.resolve(),
+};
+
+function deps(opened: string[][], asked: string[]): OpenSourceDeps {
+  return {
+    openTakeout: (paths) => {
+      opened.push([...paths]);
+      return Promise.resolve(takeout);
+    },
+    account: (accountId) => {
+      asked.push(accountId);
+      return accountId === account.accountId
+        ? Promise.resolve({ account, credentials: { username: 'camille', password: 'x' } })
+        : Promise.reject(new BaluchonError('connect.unknown-account', { accountId }));
+    },
+    davClient: () => {
+      throw new Error('no request is sent before the DAV reader is plugged in');
+    },
+  };
+}
+
+describe('openSource', () => {
+  it('opens a Takeout with its parts, through the Takeout reader', async () => {
+    const opened: string[][] = [];
+    const source = await openSource(
+      { kind: 'takeout', paths: ['/a/takeout-001.zip', '/a/takeout-002.zip'] },
+      deps(opened, []),
+    );
+    expect(source).toBe(takeout);
+    expect(opened).toEqual([['/a/takeout-001.zip', '/a/takeout-002.zip']]);
+  });
+
+  it('refuses an account the family did not connect, with the account’s own error', async () => {
+    const asked: string[] = [];
+    await expect(
+      openSource({ kind: 'dav', accountId: 'never-connected' }, deps([], asked)),
+    ).rejects.toMatchObject({ code: 'connect.unknown-account' });
+    expect(asked).toEqual(['never-connected']);
+  });
+
+  it('says source.unavailable for a connected account, until the DAV reader is plugged in', async () => {
+    const asked: string[] = [];
+    await expect(
+      openSource({ kind: 'dav', accountId: account.accountId }, deps([], asked)),
+    ).rejects.toMatchObject({ code: 'source.unavailable' }); // MERGE: resolves to a 'dav' Source
+    expect(asked).toEqual([account.accountId]);
+  });
+});
