@@ -37,6 +37,9 @@ export async function listBySyncCollection(
   const self = hrefKey(collection);
   const members: MemberRef[] = [];
   for (const entry of entries) {
+    // RFC 6578 §3.6: a 507 on the collection itself means the server cut the list short; a
+    // partial list would lose items silently, so the caller lists with PROPFIND instead.
+    if (entry.status === 507 && hrefKey(entry.url) === self) return null;
     // On an initial sync a 404 response names nothing; only members that exist are kept.
     if (entry.status !== undefined && (entry.status < 200 || entry.status >= 300)) continue;
     if (hrefKey(entry.url) === self) continue;
