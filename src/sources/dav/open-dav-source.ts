@@ -25,7 +25,7 @@ import type { DavCollection } from './list-collections.ts';
 import { onceEach, readMembers } from './member-content.ts';
 import { readCalendarCollection } from './read-calendars.ts';
 
-export type DavHomes = Pick<Account, 'calendarHome' | 'addressbookHome' | 'filesRoot'>;
+type DavHomes = Pick<Account, 'calendarHome' | 'addressbookHome' | 'filesRoot'>;
 
 export interface DavSourceOptions {
   readonly client: DavClient;
