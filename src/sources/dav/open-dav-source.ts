@@ -8,6 +8,7 @@ import type { ProblemFact } from '../../contract/problem.ts';
 import type { DavClient } from '../../dav/dav-client.ts';
 import { discover } from '../../dav/discover.ts';
 import { listByPropfind } from '../../dav/list-members.ts';
+import { parseServerAddress } from '../../dav/server-address.ts';
 import { listBySyncCollection } from '../../dav/sync-collection.ts';
 import type {
   ReadOptions,
@@ -50,10 +51,13 @@ export interface DavSourceOptions {
 
 export function openDavSource(options: DavSourceOptions): Source {
   let reading: Promise<SourceInventory> | undefined;
+  // Server and user name: what tells this account from another when a run resumes. The address
+  // as discovery reads it (scheme, trailing slash), so `host` and `https://host/` are one source;
+  // an address that cannot be one fails here, before anything is read (connect.bad-address).
+  const base = parseServerAddress(options.server).base;
   return {
     kind: 'dav',
-    // Server and user name: what tells this account from another when a run resumes.
-    identity: [{ name: `${options.server} (${options.client.username})`, size: 0 }],
+    identity: [{ name: `${base} (${options.client.username})`, size: 0 }],
     read: (readOptions) => (reading ??= readAccount(options, readOptions)),
     // The DavClient (and its sockets) belongs to the caller, who closes it.
     close: () => Promise.resolve(),
