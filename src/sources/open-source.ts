@@ -3,7 +3,7 @@
 // leaf layer never reaches into the service (which holds the accounts and the DAV runtime).
 import type { Account } from '../contract/connect.ts';
 import type { Credentials, DavClient } from '../dav/dav-client.ts';
-import { BaluchonError } from '../errors/baluchon-error.ts';
+import { openDavSource } from './dav/open-dav-source.ts';
 import type { Source } from './source.ts';
 import type { SourceSpec } from './source-spec.ts';
 
@@ -26,11 +26,12 @@ export async function openSource(spec: SourceSpec, deps: OpenSourceDeps): Promis
     case 'dav': {
       // The account must be one the family connected (an unknown id is refused here, before
       // anything is read); its homes come from that connection's discovery.
-      await deps.account(spec.accountId);
-      // The reader of another host's account (openDavSource, src/sources/dav/) is plugged in
-      // here by the integration of issue 10; until then the family is told, in plain words,
-      // that this kind of move is not available in this version.
-      throw new BaluchonError('source.unavailable');
+      const { account, credentials } = await deps.account(spec.accountId);
+      return openDavSource({
+        client: deps.davClient(credentials),
+        server: account.server,
+        homes: account,
+      });
     }
   }
 }

@@ -1,12 +1,12 @@
 // openSource: a Takeout goes to the Takeout reader with its parts; another host's account must be
-// one the family connected, and is refused in plain words (source.unavailable) until its reader
-// is plugged in — never read with a guessed account.
+// one the family connected — never read with a guessed account — and is read with its own client.
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../src/contract/index.ts';
 import { BaluchonError } from '../../src/errors/baluchon-error.ts';
 import { openSource } from '../../src/sources/open-source.ts';
 import type { OpenSourceDeps } from '../../src/sources/open-source.ts';
 import type { Source } from '../../src/sources/source.ts';
+import type { DavClient } from '../../src/dav/dav-client.ts';
 
 const account: Account = {
   accountId: 'old-host-camille',
@@ -27,6 +27,8 @@ const takeout: Source = {
   close: () => Promise.resolve(),
 };
 
+const clients: string[] = [];
+
 function deps(opened: string[][], asked: string[]): OpenSourceDeps {
   return {
     openTakeout: (paths) => {
@@ -39,8 +41,10 @@ function deps(opened: string[][], asked: string[]): OpenSourceDeps {
         ? Promise.resolve({ account, credentials: { username: 'camille', password: 'x' } })
         : Promise.reject(new BaluchonError('connect.unknown-account', { accountId }));
     },
-    davClient: () => {
-      throw new Error('no request is sent before the DAV reader is plugged in');
+    davClient: (credentials) => {
+      clients.push(credentials.username);
+      // Opening sends nothing: the source reads only when asked to (read()).
+      return { username: credentials.username } as unknown as DavClient;
     },
   };
 }
@@ -64,11 +68,13 @@ describe('openSource', () => {
     expect(asked).toEqual(['never-connected']);
   });
 
-  it('says source.unavailable for a connected account, until the DAV reader is plugged in', async () => {
+  it('opens a connected account as a DAV source, named by its server and user', async () => {
     const asked: string[] = [];
-    await expect(
-      openSource({ kind: 'dav', accountId: account.accountId }, deps([], asked)),
-    ).rejects.toMatchObject({ code: 'source.unavailable' }); // MERGE: resolves to a 'dav' Source
+    clients.length = 0;
+    const source = await openSource({ kind: 'dav', accountId: account.accountId }, deps([], asked));
+    expect(source.kind).toBe('dav');
+    expect(source.identity).toEqual([{ name: 'https://old.example.org/ (camille)', size: 0 }]);
     expect(asked).toEqual([account.accountId]);
+    expect(clients).toEqual(['camille']);
   });
 });
