@@ -124,6 +124,14 @@ export interface SourceInventory {
   readonly taskLists: readonly SourceTaskList[];
   readonly addressBooks: readonly SourceAddressBook[];
   readonly files: SourceFiles | null;
+  /**
+   * Problems of a kind that only matter when that kind moves (a task list Google wrote that
+   * cannot be read): the planner of the kind tells them; the scan's facts leave them out.
+   */
+  readonly kindProblems?: readonly {
+    readonly kind: 'calendars' | 'tasks' | 'contacts' | 'files';
+    readonly problem: ProblemFact;
+  }[];
 }
 
 export interface ReadOptions {

@@ -1,18 +1,36 @@
-// From archive entries to the sources the item transforms read (src/ical, src/vcard, src/tasks):
-// each can be read again from the archive as often as a pass needs, never held whole in memory.
-import type { CalendarSource } from '../ical/calendar-source.ts';
-import { readCalendarHeader } from '../ical/calendar-source.ts';
-import type { ContentLine } from '../takeout/content-line.ts';
-import { readICalendar } from '../takeout/ical-components.ts';
-import type { TakeoutEntry } from '../takeout/takeout-source.ts';
-import { readVCards } from '../takeout/vcard-cards.ts';
-import type { ContactsSource } from '../vcard/survey-address-book.ts';
+// From archive entries to the contents the item transforms read (src/ical, src/vcard): each can
+// be read again from the archive as often as a pass needs, never held whole in memory. The
+// calendar's header comes from the scan's own walk: planning never opens a file just for it.
+import type { CalendarSource } from '../../ical/calendar-source.ts';
+import { readCalendarHeader } from '../../ical/calendar-source.ts';
+import type { ContentLine } from '../../takeout/content-line.ts';
+import { readICalendar } from '../../takeout/ical-components.ts';
+import type { TakeoutEntry } from '../../takeout/takeout-source.ts';
+import { readVCards } from '../../takeout/vcard-cards.ts';
+import type { ContactsSource } from '../../vcard/survey-address-book.ts';
 
 function lineText(line: ContentLine): string {
   const name = line.group === '' ? line.name : `${line.group}.${line.name}`;
   return `${name}${line.params === '' ? '' : `;${line.params}`}:${line.value}`;
 }
 
+/**
+ * One calendar file. `header`: the VCALENDAR's own properties as the scan read them. Its
+ * components are cut by the Takeout tokeniser (readICalendar) and handed raw to src/ical.
+ */
+export function calendarContent(
+  entry: TakeoutEntry,
+  header: readonly ContentLine[],
+  signal: AbortSignal,
+): CalendarSource {
+  return {
+    key: entry.path,
+    header: readCalendarHeader(header.map(lineText).join('\r\n')),
+    open: () => components(entry, signal),
+  };
+}
+
+/** Reads a calendar's header by opening it: for callers that have an entry and no scan. */
 export async function calendarSource(
   entry: TakeoutEntry,
   signal: AbortSignal,
@@ -26,11 +44,7 @@ export async function calendarSource(
     }
     if (item.type === 'component') break;
   }
-  return {
-    key: entry.path,
-    header: readCalendarHeader(headerLines.map(lineText).join('\r\n')),
-    open: () => components(entry, signal),
-  };
+  return calendarContent(entry, headerLines, signal);
 }
 
 async function* components(entry: TakeoutEntry, signal: AbortSignal): AsyncGenerator<string> {
@@ -54,15 +68,4 @@ export function contactsSource(
       }
     },
   };
-}
-
-/** A Tasks.json, read whole (the scan already refused absurd sizes) and parsed. */
-export async function readJson(entry: TakeoutEntry, signal: AbortSignal): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of await entry.open(signal)) chunks.push(chunk as Buffer);
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
-  } catch {
-    return undefined;
-  }
 }
