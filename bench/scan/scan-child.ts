@@ -7,7 +7,7 @@ import { openTakeoutSource } from '../../src/sources/takeout/open-takeout-source
 const [mode, ...paths] = process.argv.slice(2);
 if (mode === 'scan') {
   const start = performance.now();
-  const source = await openTakeoutSource(paths);
+  const source = await openTakeoutSource(paths, { tmpDir: null });
   let problems = 0;
   const { facts: report } = await source.read({
     signal: new AbortController().signal,

@@ -23,7 +23,9 @@ export async function scanTakeout(
     bytesDone: 0,
     bytesTotal: 0,
   });
+  // The scan reads nothing after the inventory: no copies of a .tgz's calendars to keep.
   const source = await openTakeoutSource(paths, {
+    tmpDir: null,
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.limits === undefined ? {} : { limits: options.limits }),
   });

@@ -3,6 +3,7 @@
 // the handles the planners read items from: the calendar's header and identity come from that
 // walk, Tasks.json is read during it, Drive's summary is computed once. Afterwards a calendar is
 // opened again only by the planner's own passes (src/ical: survey, then prepare).
+import { tmpdir } from 'node:os';
 import type { ProblemFact } from '../../contract/problem.ts';
 import { createI18n } from '../../i18n/create-i18n.ts';
 import type { Translator } from '../../i18n/create-i18n.ts';
@@ -28,6 +29,7 @@ import type { ReadCount } from './read-count.ts';
 import { calendarContent, contactsSource } from './takeout-content.ts';
 import { takeoutFiles } from './takeout-files.ts';
 import { takeoutTaskLists } from './takeout-task-lists.ts';
+import { spoolTgzContent } from './tgz-spool.ts';
 
 export interface TakeoutSourceOptions {
   readonly signal?: AbortSignal;
@@ -38,6 +40,12 @@ export interface TakeoutSourceOptions {
    * (a scan, which shows the calendars' own names): English.
    */
   readonly t?: Translator;
+  /**
+   * Where the copies of a .tgz's calendars and contacts go (tgz-spool.ts), so that planning
+   * does not inflate the part again; default: the system's temporary folder. null: no copies
+   * (a scan, which reads nothing after the inventory).
+   */
+  readonly tmpDir?: string | null;
   /** Memory bounds for Drive files read in archive order (.tgz); see archive-order-feed.ts. */
   readonly feed?: Omit<FeedOptions, 'signal'>;
 }
@@ -65,7 +73,9 @@ export async function openTakeoutSource(
     ...(options.limits === undefined ? {} : { limits: options.limits }),
   });
   const reads = newReadCount();
-  const takeout = countReads(opened, reads);
+  const spool =
+    options.tmpDir === null ? null : spoolTgzContent(opened, options.tmpDir ?? tmpdir());
+  const takeout = countReads(spool ?? opened, reads, (path) => spool?.spooled(path) === true);
   const t = options.t ?? createI18n('en').t;
   let reading: Promise<SourceInventory> | null = null;
   return {
@@ -98,7 +108,7 @@ export async function openTakeoutSource(
       })();
       return reading;
     },
-    close: () => opened.close(),
+    close: () => (spool ?? opened).close(),
   };
 }
 

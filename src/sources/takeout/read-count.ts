@@ -18,14 +18,23 @@ export function newReadCount(): ReadCount {
   return { entriesOpened: 0, partsInflated: 0, byPath: new Map() };
 }
 
-/** The same export, counting what is read through it. */
-export function countReads(takeout: Takeout, count: ReadCount): Takeout {
+/**
+ * The same export, counting what is read through it. `spooled`: entries whose bytes come from a
+ * copy (tgz-spool.ts) rather than from their part.
+ */
+export function countReads(
+  takeout: Takeout,
+  count: ReadCount,
+  spooled: (path: string) => boolean = () => false,
+): Takeout {
   const isTgz = (part: number): boolean => takeout.parts[part]?.format === 'tgz';
   const opened = (path: string): void => {
     count.entriesOpened += 1;
     count.byPath.set(path, (count.byPath.get(path) ?? 0) + 1);
   };
   const wrapped = new Map<TakeoutEntry, TakeoutEntry>();
+  let lastTree: ReadonlyMap<string, TakeoutEntry> | null = null;
+  let lastWrapped: ReadonlyMap<string, TakeoutEntry> = new Map();
   const counted = (entry: TakeoutEntry): TakeoutEntry => {
     let known = wrapped.get(entry);
     if (known === undefined) {
@@ -36,7 +45,7 @@ export function countReads(takeout: Takeout, count: ReadCount): Takeout {
         part: entry.part,
         open: (signal) => {
           opened(entry.path);
-          if (isTgz(entry.part)) count.partsInflated += 1;
+          if (isTgz(entry.part) && !spooled(entry.path)) count.partsInflated += 1;
           return entry.open(signal);
         },
       };
@@ -52,7 +61,12 @@ export function countReads(takeout: Takeout, count: ReadCount): Takeout {
     },
     async entries(options) {
       const tree = await takeout.entries(options);
-      return new Map([...tree].map(([path, entry]) => [path, counted(entry)]));
+      // The tree is made once per walk: wrap it once too (20,000 Drive files are many objects).
+      if (tree !== lastTree) {
+        lastTree = tree;
+        lastWrapped = new Map([...tree].map(([path, entry]) => [path, counted(entry)]));
+      }
+      return lastWrapped;
     },
     walk(visitor: TakeoutVisitor, options) {
       count.partsInflated += takeout.parts.filter((part) => part.format === 'tgz').length;
