@@ -9,7 +9,7 @@
 import type { Readable } from 'node:stream';
 import type { Takeout } from '../../takeout/open-takeout.ts';
 import type { TakeoutEntry } from '../../takeout/takeout-source.ts';
-import type { ContentSource } from './content-sources.ts';
+import type { ContentSource } from '../../files/file-payload.ts';
 import { inMemory, onceThenReopen, randomAccess } from './content-sources.ts';
 
 export interface FeedOptions {

@@ -2,12 +2,8 @@
 // are never held whole (except small files of a .tgz read in archive order, up to a fixed budget):
 // each attempt opens a fresh stream.
 import { Readable } from 'node:stream';
+import type { ContentSource } from '../../files/file-payload.ts';
 import type { TakeoutEntry } from '../../takeout/takeout-source.ts';
-
-export interface ContentSource {
-  /** A new stream of the whole content; called once per attempt. */
-  open(signal: AbortSignal): Promise<Readable>;
-}
 
 /** Zip parts and unpacked folders: any entry can be opened at any time, cheaply. */
 export function randomAccess(entry: TakeoutEntry): ContentSource {
