@@ -5,7 +5,6 @@
 // from the tree (summariseDrive a second time). No server: the jobs are not built, only read.
 import type { ProblemFact } from '../../src/contract/problem.ts';
 import type { Translator } from '../../src/i18n/create-i18n.ts';
-import { surveyCalendar } from '../../src/ical/survey-calendar.ts';
 import { planNames } from '../../src/files/plan-names.ts';
 import { countReads, newReadCount } from '../../src/sources/takeout/read-count.ts';
 import type { ReadCount } from '../../src/sources/takeout/read-count.ts';
@@ -16,6 +15,7 @@ import { openTakeout } from '../../src/takeout/open-takeout.ts';
 import { readInventory } from '../../src/takeout/read-inventory.ts';
 import type { TakeoutEntry } from '../../src/takeout/takeout-source.ts';
 import { surveyAddressBook } from '../../src/vcard/survey-address-book.ts';
+import { oldSurveyCalendar } from './old-survey.ts';
 
 export interface PlanFigures {
   readonly calendarsPlanned: number;
@@ -47,7 +47,7 @@ export async function planBefore(
     let uids = 0;
     for (const entry of entriesOf(sources.calendars)) {
       const source = await calendarSource(entry, signal);
-      const survey = await surveyCalendar(source);
+      const survey = await oldSurveyCalendar(source);
       // classifyCalendar (src/ical/plan-calendar.ts at 58c40dd): 80 % of the UIDs.
       const { signs } = survey;
       const generated =

@@ -19,7 +19,7 @@ import { planContactJob } from './plan-contact-jobs.ts';
 import { planFileJob } from './plan-file-job.ts';
 
 /** What one kind's planner adds to the plan, besides its jobs. */
-export interface KindPlan {
+interface KindPlan {
   readonly jobs: CollectionJob[];
   readonly birthdaysLeftOut?: boolean;
   readonly holidayFeeds?: HolidayFeed[] | null;
@@ -28,7 +28,7 @@ export interface KindPlan {
 }
 
 /** What a planner is given: the account (or the files account) and the run's machinery. */
-export interface PlannerContext {
+interface PlannerContext {
   readonly account: Account;
   readonly client: DavClient;
   readonly home: string;

@@ -26,7 +26,7 @@ export interface CalendarJobsPlan {
   holidayFeeds: HolidayFeed[] | null;
 }
 
-export const calendarContentType = 'text/calendar; charset=utf-8';
+const calendarContentType = 'text/calendar; charset=utf-8';
 
 export async function planCalendarJobs(args: {
   calendars: readonly SourceCalendar[];

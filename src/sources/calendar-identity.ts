@@ -178,7 +178,7 @@ const ETALAB_ZONES = [
  * the other zones), else null — the family's calendar app adds holidays itself, and we say so
  * rather than guess a URL.
  */
-export function holidayFeeds(name: string, description: string): CalendarIdentity['holidayFeeds'] {
+function holidayFeeds(name: string, description: string): CalendarIdentity['holidayFeeds'] {
   if (!/fran(ce|kreich|cia|ça)|french/i.test(`${name} ${description}`)) return null;
   return ETALAB_ZONES.map((zone) => ({
     name: zone,
