@@ -82,12 +82,15 @@ describe.each(['zip', 'tgz'] as const)('the Takeout source, %s parts', (format) 
       const calendarKeys = inventory.calendars.map((calendar) => calendar.key);
       for (const key of calendarKeys) expect(reads.byPath.get(key), key).toBe(1);
 
-      await planCalendarJobs({
+      const planned = await planCalendarJobs({
         calendars: inventory.calendars,
         client: offlineClient(),
         home: 'https://dav.example/calendars/famille/',
         signal,
       });
+      // Read from the .tgz's copy or the zip alike: every event of every calendar that moves.
+      const ordinary = inventory.calendars.filter((one) => one.identity.role === 'ordinary');
+      expect(planned.jobs.map((job) => job.found)).toEqual(ordinary.map((one) => one.count));
       // Planning: the survey, one open per calendar that moves; none for the generated ones
       // (their verdict came with the reading), none to read a header.
       for (const calendar of inventory.calendars) {
