@@ -25,7 +25,10 @@ export interface CalendarIdentity {
   readonly role: CalendarRole;
   /** The name to give the new calendar (already in the family's language when generated). */
   readonly displayName: string;
-  /** `#rrggbb`, from COLOR, X-APPLE-CALENDAR-COLOR or Google's own; null when none. */
+  /**
+   * `#rrggbb` (or the CSS3 keyword a COLOR gave), from Google's own, COLOR,
+   * X-APPLE-CALENDAR-COLOR or X-OUTLOOK-COLOR; null when none.
+   */
   readonly color: string | null;
   readonly description: string | null;
   /** Holidays: the public feeds to subscribe to instead (null: none known for this one). */
