@@ -36,7 +36,7 @@ export async function planFileJob(args: {
   signal: AbortSignal;
   onProblem: (problem: ProblemFact) => void;
 }): Promise<FileJobPlan> {
-  const folderName = args.t('files:folder.imported-name');
+  const folderName = args.files.folderName ?? args.t('files:folder.imported-name');
   const plan = planDriveFiles(args.files, { folderName, signal: args.signal });
   const uploadsRoot = args.nextcloud ? nextcloudUploadsRoot(args.filesRoot) : null;
   const sink = createFilesSink({

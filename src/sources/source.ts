@@ -94,6 +94,11 @@ export interface FedFile {
 export interface SourceFiles {
   /** Stable key of the tree (Takeout: 'google-drive'; DAV: the files root's path). */
   readonly key: string;
+  /**
+   * The name of the new folder that receives the tree, in the family's language ("Mon Drive
+   * (ancien hébergeur)"); absent: Google Drive's own (`files:folder.imported-name`).
+   */
+  readonly folderName?: string;
   /** The files that can move. */
   readonly files: readonly SourceFile[];
   readonly bytes: number;
