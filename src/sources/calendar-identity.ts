@@ -20,8 +20,9 @@
 //      there are events: a family may call its own calendar "Anniversaires").
 // A holiday event is `YYYYMMDD_<id>@google.com`, all-day (the migration's sign) or transparent
 // and public (the scan's sign): either is enough, so both readings agree.
-import type { CalendarIdentity, CalendarRole } from './source.ts';
+import { unescapeText } from '../ical/calendar-source.ts';
 import type { Translator } from '../i18n/create-i18n.ts';
+import type { CalendarIdentity, CalendarRole } from './source.ts';
 
 /** `BIRTHDAY_79d389868f96182e@google.com`, and the per-year copies `2014_BIRTHDAY_…`. */
 const BIRTHDAY_UID = /^(?:\d{4}_)?BIRTHDAY_[0-9a-f]+@google\.com$/i;
@@ -217,13 +218,6 @@ export function calendarIdentity(calendar: CalendarFile, t?: Translator): Calend
 function headerText(header: readonly HeaderProperty[], name: string): string {
   const property = header.find((candidate) => candidate.name === name);
   return property === undefined ? '' : unescapeText(property.value);
-}
-
-/** RFC 5545 §3.3.11 TEXT escapes. */
-function unescapeText(value: string): string {
-  return value.replace(/\\([\\;,nN])/g, (_, escaped: string) =>
-    escaped === 'n' || escaped === 'N' ? '\n' : escaped,
-  );
 }
 
 /** `#abc`, `#aabbcc`, `#aabbccdd` (Apple adds alpha) → `#aabbcc`; anything else → null. */

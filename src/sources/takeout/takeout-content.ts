@@ -1,17 +1,27 @@
 // From archive entries to the contents the item transforms read (src/ical, src/vcard): each can
-// be read again from the archive as often as a pass needs, never held whole in memory. The
-// calendar's header comes from the scan's own walk: planning never opens a file just for it.
-import type { CalendarSource } from '../../ical/calendar-source.ts';
-import { readCalendarHeader } from '../../ical/calendar-source.ts';
+// be read again from the archive as often as a pass needs, never held whole in memory. One
+// tokeniser cuts every calendar (src/takeout/ical-components.ts, in the scan's walk and in each
+// pass); ical.js then parses each component it hands over. The calendar's header comes from the
+// scan's own walk: planning never opens a file just for it.
+import type { CalendarHeader, CalendarSource } from '../../ical/calendar-source.ts';
+import { unescapeText } from '../../takeout/content-line.ts';
 import type { ContentLine } from '../../takeout/content-line.ts';
 import { readICalendar } from '../../takeout/ical-components.ts';
 import type { TakeoutEntry } from '../../takeout/takeout-source.ts';
 import { readVCards } from '../../takeout/vcard-cards.ts';
 import type { ContactsSource } from '../../vcard/survey-address-book.ts';
 
-function lineText(line: ContentLine): string {
-  const name = line.group === '' ? line.name : `${line.group}.${line.name}`;
-  return `${name}${line.params === '' ? '' : `;${line.params}`}:${line.value}`;
+/**
+ * The VCALENDAR's own properties as src/ical reads them (upper-case names, TEXT unescaped, the
+ * first of each), straight from the lines the Takeout tokeniser already cut: no second tokeniser.
+ */
+function headerOf(lines: readonly ContentLine[]): CalendarHeader {
+  const header: Record<string, string> = {};
+  for (const line of lines) {
+    if (line.name === 'BEGIN' || line.name === 'END' || line.name in header) continue;
+    header[line.name] = unescapeText(line.value);
+  }
+  return header;
 }
 
 /**
@@ -25,7 +35,7 @@ export function calendarContent(
 ): CalendarSource {
   return {
     key: entry.path,
-    header: readCalendarHeader(header.map(lineText).join('\r\n')),
+    header: headerOf(header),
     open: () => components(entry, signal),
   };
 }
