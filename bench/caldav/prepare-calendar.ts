@@ -6,7 +6,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { surveyCalendar } from '../../src/ical/survey-calendar.ts';
 import { prepareCalendarObjects } from '../../src/ical/prepare-calendar-objects.ts';
-import { calendarSource } from '../../src/migration/takeout-readers.ts';
+import { calendarSource } from '../../src/sources/takeout/takeout-content.ts';
 import { openTakeout } from '../../src/takeout/open-takeout.ts';
 import { buildTakeout } from '../../tests/fixtures/takeout/build-takeout.ts';
 import type { EventSpec, TakeoutSpec } from '../../tests/fixtures/takeout/takeout-spec.ts';

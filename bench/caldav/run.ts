@@ -27,7 +27,7 @@ import { createHttpClient } from '../../src/dav/http-client.ts';
 import { abortableSleep, defaultRetryPolicy } from '../../src/dav/retry.ts';
 import { createI18n } from '../../src/i18n/create-i18n.ts';
 import { openJournal } from '../../src/journal/open-journal.ts';
-import { runMigration } from '../../src/migration/run-migration.ts';
+import { migrateTakeout } from '../../src/migration/migrate-takeout.ts';
 import type { DavServer } from '../../tests/harness/dav-server.ts';
 import { startRadicale } from '../../tests/harness/radicale.ts';
 import { basicAuth } from '../../tests/harness/users.ts';
@@ -136,7 +136,7 @@ async function migrateOnce(
   const phases = new Map<string, number>();
   const started = performance.now();
   try {
-    const outcome = await runMigration(
+    const outcome = await migrateTakeout(
       parts,
       { contacts: false, tasks: false, files: false, otherContacts: false },
       {

@@ -116,6 +116,8 @@ for (const format of ['zip', 'tgz'] as const) {
     events: number;
     people: number;
     files: number;
+    entriesOpened: number;
+    partsInflated: number;
   };
   if (
     found.events < BENCH_COUNTS.events ||
@@ -165,15 +167,16 @@ console.log(
 );
 console.log('');
 console.log(
-  '| format | archive | listing baseline | listing s | listing MiB | scan s (child) | scan only s | scan MiB | scan / listing | same, without start-up | inflate same entries s | scan / that | npm run baluchon scan s | its MiB |',
+  '| format | archive | listing baseline | listing s | listing MiB | scan s (child) | scan only s | scan MiB | scan / listing | same, without start-up | inflate same entries s | scan / that | npm run baluchon scan s | its MiB | entries opened | parts inflated |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const row of rows) {
   console.log(
     `| ${String(row['format'])} | ${fixed(row['archiveMiB'], 0)} MiB | ${String(row['baseline'])} | ${fixed(row['baselineS'])} | ${fixed(row['baselineRssMiB'], 0)} | ` +
       `${fixed(row['scanS'])} | ${fixed(row['scanOnlyS'])} | ${fixed(row['scanRssMiB'], 0)} | ${fixed(row['ratio'])}× | ${fixed(row['ratioWithoutStartup'])}× | ` +
       `${row['contentBaselineS'] === null ? '—' : fixed(row['contentBaselineS'])} | ${row['ratioToContent'] === null ? '—' : `${fixed(row['ratioToContent'])}×`} | ` +
-      `${fixed(row['cliS'])} | ${fixed(row['cliRssMiB'], 0)} |`,
+      `${fixed(row['cliS'])} | ${fixed(row['cliRssMiB'], 0)} | ` +
+      `${String((row['found'] as { entriesOpened: number }).entriesOpened)} | ${String((row['found'] as { partsInflated: number }).partsInflated)} |`,
   );
 }
 console.log('');

@@ -1,19 +1,13 @@
-// What moving the family's Drive means, item by item, for the migration engine: every file of
-// the Drive folder with its valid, unique target path and its renamings, the Google-only pointer
-// files skipped with their reason, and the totals the free-space check and the progress need.
-// The names are planned on the whole tree first (plan-names.ts), then the files are handed out
-// lazily: in any order for zip parts and folders (opened one by one), in archive order for a
-// .tgz (archive-order-feed.ts).
+// What moving a source's file tree (the family's Drive) means, item by item, for the migration
+// engine: every file with its valid, unique target path and its renamings, the files that cannot
+// move (Google-only pointer files) skipped with their reason, and the totals the free-space check
+// and the progress need. The names are planned on the whole tree first (plan-names.ts), then the
+// files are handed out lazily in the order the source reads best (SourceFiles.feed).
 import type { ProblemFact } from '../contract/problem.ts';
 import type { CollectionSpec, SourceEntry } from '../sink/item-sink.ts';
-import type { Takeout } from '../takeout/open-takeout.ts';
-import type { CannotMoveKind } from '../takeout/drive-files.ts';
-import { summariseDrive } from '../takeout/drive-files.ts';
-import type { TakeoutEntry } from '../takeout/takeout-source.ts';
-import { archiveOrderFeed } from './archive-order-feed.ts';
-import type { FeedOptions } from './archive-order-feed.ts';
-import type { ContentSource, FilePayload } from './file-payload.ts';
-import { fileFingerprint, randomAccess } from './file-payload.ts';
+import type { FedFile, SourceFiles } from '../sources/source.ts';
+import type { FilePayload } from './file-payload.ts';
+import { fileFingerprint } from './file-payload.ts';
 import { validSegment } from './name-rules.ts';
 import { planNames } from './plan-names.ts';
 import type { PlannedName } from './plan-names.ts';
@@ -27,9 +21,9 @@ export interface PlanDriveOptions {
   readonly folderName: string;
   readonly signal?: AbortSignal;
   readonly maxPathUnits?: number;
-  /** Memory bounds for archives read in order (.tgz); see archive-order-feed.ts. */
-  readonly feed?: Omit<FeedOptions, 'signal'>;
 }
+
+type CannotMoveKind = SourceFiles['cannotMove'][number]['kind'];
 
 export interface DrivePlan {
   readonly collection: CollectionSpec;
@@ -42,9 +36,6 @@ export interface DrivePlan {
   readonly cannotMove: readonly { readonly where: string; readonly kind: CannotMoveKind }[];
 }
 
-/** One Drive per Google account: the collection's key does not depend on the archive's language. */
-export const driveSourceKey = 'google-drive';
-
 const notMovableCode: Record<CannotMoveKind, string> = {
   form: 'files.form-not-movable',
   site: 'files.site-not-movable',
@@ -53,107 +44,59 @@ const notMovableCode: Record<CannotMoveKind, string> = {
   other: 'files.google-file-not-movable',
 };
 
-export async function planDriveFiles(
-  takeout: Takeout,
-  driveFolder: string,
-  options: PlanDriveOptions,
-): Promise<DrivePlan> {
-  const prefix = `${driveFolder}/`;
-  const tree = await takeout.entries(
-    options.signal === undefined ? {} : { signal: options.signal },
-  );
-  const inDrive = [...tree.values()].filter((entry) => entry.path.startsWith(prefix));
-  const summary = summariseDrive(inDrive);
-  const notMovable = new Set(summary.cannotMove.map((item) => item.where));
-
-  // What summariseDrive counted is what moves: the same rule for the scan and the migration.
-  const movable = new Map<string, TakeoutEntry>();
-  const isCounted = countedPaths(inDrive, notMovable);
-  let bytes = 0;
-  for (const entry of inDrive) {
-    if (!isCounted(entry)) continue;
-    movable.set(entry.path, entry);
-    bytes += entry.size;
-  }
-
+export function planDriveFiles(files: SourceFiles, options: PlanDriveOptions): DrivePlan {
+  // The source's own list is what moves: the scan counted the same files.
   const names = planNames(
-    [...movable.keys()].map((path) => path.slice(prefix.length)),
+    files.files.map((file) => file.path),
     options.maxPathUnits === undefined ? {} : { maxPathUnits: options.maxPathUnits },
   );
-  const item = (
-    entry: TakeoutEntry,
-    content: ContentSource,
-    release?: () => void,
-  ): SourceEntry<FilePayload> => {
-    const relative = entry.path.slice(prefix.length);
-    const planned = names.get(relative) as PlannedName;
+  // Same source keys as before the port (the path inside the Drive folder): journals resume.
+  const item = (fed: FedFile): SourceEntry<FilePayload> => {
+    const { file } = fed;
+    const release = fed.release?.bind(fed);
+    const planned = names.get(file.path) as PlannedName;
     return {
       type: 'item',
       item: {
-        sourceKey: relative,
-        label: relative,
-        contentHash: fileFingerprint(entry.size, entry.mtime),
+        sourceKey: file.path,
+        label: file.path,
+        contentHash: fileFingerprint(file.size, file.mtime),
         relativeHref: encodeRelative(planned.segments),
-        size: entry.size,
-        payload: { entry, size: entry.size, mtime: entry.mtime, content },
+        size: file.size,
+        payload: {
+          file,
+          size: file.size,
+          mtime: file.mtime,
+          content: { open: (signal) => fed.open(signal) },
+        },
         ...(planned.notes.length === 0 ? {} : { notes: planned.notes }),
         ...(release === undefined ? {} : { release }),
       },
     };
   };
 
-  const skipped: SourceEntry<FilePayload>[] = summary.cannotMove.map(({ where, kind }) => {
-    const relative = where.slice(prefix.length);
-    const problem: ProblemFact = { code: notMovableCode[kind], where: relative };
-    return { type: 'skipped', skipped: { sourceKey: relative, label: relative, problem } };
+  const skipped: SourceEntry<FilePayload>[] = files.cannotMove.map(({ where, kind }) => {
+    const problem: ProblemFact = { code: notMovableCode[kind], where };
+    return { type: 'skipped', skipped: { sourceKey: where, label: where, problem } };
   });
-
-  // A .tgz can only be read from its start: its files come in archive order, from one pass.
-  const inOrder = [...movable.values()].some(
-    (entry) => takeout.parts[entry.part]?.format === 'tgz',
-  );
-  const files: AsyncIterable<SourceEntry<FilePayload>> = inOrder
-    ? archiveOrderFeed(takeout, new Set(movable.keys()), item, {
-        ...options.feed,
-        ...(options.signal === undefined ? {} : { signal: options.signal }),
-      })
-    : fromList(movable.values(), (entry) => item(entry, randomAccess(entry)));
+  const wanted = new Set(files.files.map((file) => file.path));
+  const signal = options.signal ?? new AbortController().signal;
 
   return {
     collection: {
-      sourceKey: driveSourceKey,
+      sourceKey: files.key,
       displayName: options.folderName,
       slug: validSegment(options.folderName),
     },
-    entries: concat(skipped, files),
-    totals: { count: movable.size, bytes },
-    documents: summary.documents,
-    cannotMove: summary.cannotMove.map(({ where, kind }) => ({
-      where: where.slice(prefix.length),
-      kind,
-    })),
+    entries: concat(skipped, mapped(files.feed(wanted, signal), item)),
+    totals: { count: files.files.length, bytes: files.bytes },
+    documents: { count: files.documents.count, byFormat: { ...files.documents.byFormat } },
+    cannotMove: files.cannotMove,
   };
 }
 
-/**
- * The entries summariseDrive counts: not a pointer file, not an older export's `-info.json`
- * sidecar next to its file (Google's metadata, TAKEOUT-NOTES §1.5).
- */
-function countedPaths(
-  entries: readonly TakeoutEntry[],
-  notMovable: ReadonlySet<string>,
-): (entry: TakeoutEntry) => boolean {
-  const paths = new Set(entries.map((entry) => entry.path));
-  return (entry) => {
-    if (notMovable.has(entry.path)) return false;
-    const sidecar = entry.path.endsWith('-info.json');
-    return !(sidecar && paths.has(entry.path.slice(0, -'-info.json'.length)));
-  };
-}
-
-/** Items made as they are pulled: memory follows the concurrency, not the number of files. */
-async function* fromList<E, T>(entries: Iterable<E>, make: (entry: E) => T): AsyncGenerator<T> {
-  for (const entry of entries) yield await Promise.resolve(make(entry));
+async function* mapped<A, B>(items: AsyncIterable<A>, make: (item: A) => B): AsyncGenerator<B> {
+  for await (const one of items) yield make(one);
 }
 
 async function* concat<T>(first: readonly T[], rest: AsyncIterable<T>): AsyncGenerator<T> {

@@ -1,24 +1,23 @@
-// Google contacts (every label file) → one new CardDAV address book, one vCard per person, in the
-// vCard version the server takes. Google's "other contacts" (people it added by itself) come
-// only when the family chose them; one of them who is also a saved contact comes once, as saved.
+// A source's address book → one new CardDAV address book, one vCard per person, in the vCard
+// version the server takes. Google's "other contacts" (people it added by itself) come only when
+// the family chose them; one of them who is also a saved contact comes once, as saved.
 import { supportedAddressData } from '../dav/address-data.ts';
 import type { DavClient } from '../dav/dav-client.ts';
 import type { Translator } from '../i18n/create-i18n.ts';
-import type { TakeoutEntry } from '../takeout/takeout-source.ts';
 import { chooseVcardVersion } from '../vcard/choose-vcard-version.ts';
 import type { FetchLike } from '../net/fetch-like.ts';
 import { prepareContacts } from '../vcard/prepare-contacts.ts';
+import type { SourceAddressBook } from '../sources/source.ts';
 import { surveyAddressBook } from '../vcard/survey-address-book.ts';
 import type { AddressBookSurvey, CardRecord } from '../vcard/survey-address-book.ts';
-import { collectionJob } from './collection-job.ts';
+import { collectionJob, slugFor } from './collection-job.ts';
 import type { CollectionJob } from './collection-job.ts';
 import { addressBookCollectionSink, textItemSink } from './dav-sinks.ts';
 import type { SourceEntry } from '../sink/item-sink.ts';
 import { notSent, textItem } from './source-entries.ts';
-import { contactsSource } from './takeout-readers.ts';
 
 export async function planContactJob(args: {
-  entries: readonly TakeoutEntry[];
+  book: SourceAddressBook;
   client: DavClient;
   home: string;
   t: Translator;
@@ -28,21 +27,23 @@ export async function planContactJob(args: {
   /** Also Google's "other contacts" (MigrationSelection.otherContacts). */
   otherContacts: boolean;
 }): Promise<CollectionJob | null> {
-  if (args.entries.length === 0) return null;
-  const source = contactsSource(args.entries, args.signal);
+  const { book } = args;
+  // A book of nothing but Google's "other contacts" moves only when the family ticked them.
+  if (book.otherContacts && !args.otherContacts) return null;
+  const source = book.content;
   const survey = await surveyAddressBook(source);
-  const { include, found } = contactsToMove(survey, args.otherContacts);
+  const { include, found } = contactsToMove(survey, args.otherContacts || book.otherContacts);
   // Nothing the family wants here (only other contacts, left out): no empty address book.
   if (found === 0 && survey.unreadable === 0) return null;
-  const displayName = args.t('migration:contacts.book-name');
+  const { displayName } = book;
   let version: '3.0' | '4.0' = '3.0';
   return collectionJob({
     kind: 'contacts',
     spec: {
-      sourceKey: 'contacts',
+      sourceKey: book.key,
       displayName,
-      slug: 'contacts-google',
-      description: args.t('migration:contacts.book-description'),
+      slug: slugFor(displayName, 'contacts'),
+      ...(book.description === null ? {} : { description: book.description }),
     },
     collectionSink: addressBookCollectionSink(args.client, args.home),
     // Once the address book exists, ask it which vCard version it stores (RFC 6352 §6.2.2).

@@ -1,4 +1,4 @@
-// Google Drive → one new folder ("Google Drive (importé)") holding the Drive tree, through the
+// A source's file tree (Google Drive) → one new folder ("Google Drive (importé)") holding it, through the
 // same engine as calendars (src/files has the names, the sink and the chunked uploads). The free
 // space is checked here, before anything is sent.
 import type { ProblemFact } from '../contract/problem.ts';
@@ -8,11 +8,11 @@ import { nextcloudUploadsRoot } from '../files/chunked-upload.ts';
 import { createFilesSink } from '../files/files-sink.ts';
 import { bytesStillToSend, checkFreeSpace } from '../files/free-space.ts';
 import { validSegment } from '../files/name-rules.ts';
-import { driveSourceKey, planDriveFiles } from '../files/plan-drive-files.ts';
+import { planDriveFiles } from '../files/plan-drive-files.ts';
 import type { Translator } from '../i18n/create-i18n.ts';
 import type { Journal } from '../journal/journal.ts';
 import type { Target } from '../journal/types.ts';
-import type { Takeout } from '../takeout/open-takeout.ts';
+import type { SourceFiles } from '../sources/source.ts';
 import type { CollectionJob } from './collection-job.ts';
 import { syncItems } from './sync-items.ts';
 import { verifyCollection } from './verify-collection.ts';
@@ -24,8 +24,7 @@ export interface FileJobPlan {
 }
 
 export async function planFileJob(args: {
-  takeout: Takeout;
-  driveFolder: string;
+  files: SourceFiles;
   client: DavClient;
   filesRoot: string;
   nextcloud: boolean;
@@ -37,11 +36,8 @@ export async function planFileJob(args: {
   signal: AbortSignal;
   onProblem: (problem: ProblemFact) => void;
 }): Promise<FileJobPlan> {
-  const folderName = args.t('files:folder.imported-name');
-  const plan = await planDriveFiles(args.takeout, args.driveFolder, {
-    folderName,
-    signal: args.signal,
-  });
+  const folderName = args.files.folderName ?? args.t('files:folder.imported-name');
+  const plan = planDriveFiles(args.files, { folderName, signal: args.signal });
   const uploadsRoot = args.nextcloud ? nextcloudUploadsRoot(args.filesRoot) : null;
   const sink = createFilesSink({
     client: args.client,
@@ -51,7 +47,7 @@ export async function planFileJob(args: {
     nextcloud: args.nextcloud ? { chunking: uploadsRoot === null ? null : { uploadsRoot } } : null,
   });
   // Before anything is sent: when the files do not fit, say so and stop (files.not-enough-space).
-  const known = args.journal.findCollection(args.target, 'files', driveSourceKey);
+  const known = args.journal.findCollection(args.target, 'files', args.files.key);
   await checkFreeSpace(
     args.client,
     known?.href ?? new URL(`${encodeURIComponent(validSegment(folderName))}/`, sink.home).href,

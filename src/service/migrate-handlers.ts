@@ -13,7 +13,7 @@ import { describeError } from '../i18n/create-i18n.ts';
 import { journalPath, openJournal } from '../journal/index.ts';
 import { buildReport } from '../migration/build-report.ts';
 import { saveReportFile } from '../migration/report-file.ts';
-import { runMigration } from '../migration/run-migration.ts';
+import { migrateTakeout } from '../migration/migrate-takeout.ts';
 import { undoImport } from '../migration/undo-import.ts';
 import type { FetchLike } from '../net/fetch-like.ts';
 import { openSource } from '../sources/open-source.ts';
@@ -106,7 +106,7 @@ export function createMigrateHandlers(
       };
       const run: Problem[] = [];
       try {
-        const outcome = await runMigration(paths, selection, {
+        const outcome = await migrateTakeout(paths, selection, {
           journal,
           client: context.dav.client(credentials),
           retry: context.dav.retry,

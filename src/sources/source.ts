@@ -25,7 +25,10 @@ export interface CalendarIdentity {
   readonly role: CalendarRole;
   /** The name to give the new calendar (already in the family's language when generated). */
   readonly displayName: string;
-  /** `#rrggbb`, from COLOR, X-APPLE-CALENDAR-COLOR or Google's own; null when none. */
+  /**
+   * `#rrggbb` (or the CSS3 keyword a COLOR gave), from Google's own, COLOR,
+   * X-APPLE-CALENDAR-COLOR or X-OUTLOOK-COLOR; null when none.
+   */
   readonly color: string | null;
   readonly description: string | null;
   /** Holidays: the public feeds to subscribe to instead (null: none known for this one). */
@@ -91,6 +94,11 @@ export interface FedFile {
 export interface SourceFiles {
   /** Stable key of the tree (Takeout: 'google-drive'; DAV: the files root's path). */
   readonly key: string;
+  /**
+   * The name of the new folder that receives the tree, in the family's language ("Mon Drive
+   * (ancien hébergeur)"); absent: Google Drive's own (`files:folder.imported-name`).
+   */
+  readonly folderName?: string;
   /** The files that can move. */
   readonly files: readonly SourceFile[];
   readonly bytes: number;
@@ -124,6 +132,14 @@ export interface SourceInventory {
   readonly taskLists: readonly SourceTaskList[];
   readonly addressBooks: readonly SourceAddressBook[];
   readonly files: SourceFiles | null;
+  /**
+   * Problems of a kind that only matter when that kind moves (a task list Google wrote that
+   * cannot be read): the planner of the kind tells them; the scan's facts leave them out.
+   */
+  readonly kindProblems?: readonly {
+    readonly kind: 'calendars' | 'tasks' | 'contacts' | 'files';
+    readonly problem: ProblemFact;
+  }[];
 }
 
 export interface ReadOptions {

@@ -100,6 +100,8 @@ export interface DriveFacts {
   readonly bytes: number;
   readonly documents: { count: number; byFormat: Record<string, number> };
   readonly cannotMove: { where: string; kind: CannotMoveKind }[];
+  /** The entries counted above: what moves (the migration plans these, never its own list). */
+  readonly movable: TakeoutEntry[];
 }
 
 export function summariseDrive(entries: readonly TakeoutEntry[]): DriveFacts {
@@ -109,6 +111,7 @@ export function summariseDrive(entries: readonly TakeoutEntry[]): DriveFacts {
   let documents = 0;
   const byFormat: Record<string, number> = {};
   const cannotMove: { where: string; kind: CannotMoveKind }[] = [];
+  const movable: TakeoutEntry[] = [];
   for (const entry of entries) {
     const extension = extensionOf(entry.path);
     const pointer = POINTERS[extension];
@@ -119,13 +122,14 @@ export function summariseDrive(entries: readonly TakeoutEntry[]): DriveFacts {
     if (isInfoSidecar(entry.path, paths)) continue;
     count++;
     bytes += entry.size;
+    movable.push(entry);
     if (OFFICE_FORMATS.has(extension)) {
       documents++;
       byFormat[extension] = (byFormat[extension] ?? 0) + 1;
     }
   }
   cannotMove.sort((a, b) => (a.where < b.where ? -1 : a.where > b.where ? 1 : 0));
-  return { count, bytes, documents: { count: documents, byFormat }, cannotMove };
+  return { count, bytes, documents: { count: documents, byFormat }, cannotMove, movable };
 }
 
 /**

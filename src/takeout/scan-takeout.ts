@@ -1,38 +1,11 @@
-// The inventory of a Takeout export: what "What we found" shows (DESIGN.md, step 3). One walk
-// over the parts reads calendars, contacts and tasks wherever they are (recognised by content,
-// whatever the account's language), then the merged tree tells Drive's files and the products
-// Baluchon does not move.
+// The scan of a Takeout export: open it as a Source, read it once, and tell what it holds and the
+// problems met. The migration reads the same Source the same way (src/migration/run-migration.ts):
+// what the family sees here is what the engine plans from.
 import type { ProblemFact } from '../contract/problem.ts';
-import type { ScanProgress, ScanReport } from '../contract/scan.ts';
-import { BaluchonError } from '../errors/baluchon-error.ts';
-import type { BombLimits } from './bomb-limits.ts';
-import { ContactsBook } from './contacts-tally.ts';
-import { findDriveFolder, folderStats, summariseDrive } from './drive-files.ts';
-import type { CannotMoveKind, FolderStats } from './drive-files.ts';
-import { baseName, extensionOf, topFolder } from './entry-path.ts';
-import { missingPartNames } from './export-parts.ts';
-import { openTakeout } from './open-takeout.ts';
-import { ScanVisitor, stem } from './scan-visitor.ts';
-import type { ContentLimits } from './scan-visitor.ts';
-import type { Takeout } from './open-takeout.ts';
-import type { TakeoutEntry } from './takeout-source.ts';
+import { openTakeoutSource } from '../sources/takeout/open-takeout-source.ts';
+import type { ScanFacts, ScanOptions } from './read-inventory.ts';
 
-export interface ScanOptions {
-  readonly signal?: AbortSignal;
-  readonly onProgress?: (progress: ScanProgress) => void;
-  /** Each problem as soon as it is found (they are also in the result). */
-  readonly onProblem?: (problem: ProblemFact) => void;
-  /** What is judged too large or a trap (tests lower them to use small fixtures). */
-  readonly limits?: Partial<BombLimits & ContentLimits>;
-}
-
-/** The inventory as the engine states it; the service writes each `reason` in the user's language. */
-export type ScanFacts = Omit<ScanReport, 'problems' | 'files'> & {
-  files: Omit<ScanReport['files'], 'cannotMove'> & {
-    cannotMove: { where: string; kind: CannotMoveKind }[];
-  };
-  problems: ProblemFact[];
-};
+export type { ScanFacts, ScanOptions } from './read-inventory.ts';
 
 export async function scanTakeout(
   paths: readonly string[],
@@ -50,200 +23,22 @@ export async function scanTakeout(
     bytesDone: 0,
     bytesTotal: 0,
   });
-  const takeout = await openTakeout(paths, {
-    onProblem: report,
+  // The scan reads nothing after the inventory: no copies of a .tgz's calendars to keep.
+  const source = await openTakeoutSource(paths, {
+    tmpDir: null,
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.limits === undefined ? {} : { limits: options.limits }),
   });
   try {
-    const { facts } = await readInventory(takeout, report, options);
-    return { ...facts, problems };
-  } finally {
-    await takeout.close();
-  }
-}
-
-/** Where each product lives in the export: what the migration reads again to copy it. */
-export interface TakeoutSources {
-  /** Calendar files (entry paths, the same as ScanReport.calendars[].key). */
-  readonly calendars: readonly string[];
-  /** Contacts files: every label file (the same person in several counts once). */
-  readonly contacts: readonly string[];
-  /** Tasks.json files. */
-  readonly tasks: readonly string[];
-  /** The top-level folder of the family's Drive files, if any. */
-  readonly driveFolder: string | null;
-}
-
-/**
- * Reads an opened export once (one walk over its parts) and tells what it holds and where.
- * Problems go to `report`; `options.onProblem` is not called here.
- */
-export async function readInventory(
-  takeout: Takeout,
-  report: (problem: ProblemFact) => void,
-  options: Pick<ScanOptions, 'signal' | 'onProgress' | 'limits'> = {},
-): Promise<{ facts: Omit<ScanFacts, 'problems'>; sources: TakeoutSources }> {
-  const { signal, onProgress } = options;
-  const visitor = new ScanVisitor(report, options.limits);
-  await takeout.walk(visitor, {
-    ...(signal === undefined ? {} : { signal }),
-    onProgress: (walk) => {
-      onProgress?.({
-        phase: 'reading',
-        entriesDone: walk.entriesDone,
-        entriesTotal: Math.max(walk.entriesKnown, walk.entriesDone),
-        bytesDone: walk.bytesDone,
-        bytesTotal: walk.bytesTotal,
-      });
-    },
-  });
-  const tree = await takeout.entries();
-  const readable = takeout.parts.filter(
-    (part, index) => !(takeout.failedParts.has(index) && part.entries === 0),
-  );
-  if (readable.length === 0) throw new BaluchonError('takeout.nothing-readable');
-  const { facts, sources } = inventory(tree, visitor);
-  return {
-    facts: {
-      archives: readable.map((part) => ({
-        path: part.path,
-        name: part.name,
-        format: part.format,
-        entries: part.entries,
-        bytes: part.bytes,
-      })),
-      ...facts,
-      // Judged on every path given, even a part that could not be read: it is not missing.
-      missingParts: missingPartNames(takeout.paths, [...visitor.partsInIndex]),
-    },
-    sources,
-  };
-}
-
-function inventory(
-  tree: ReadonlyMap<string, TakeoutEntry>,
-  visitor: ScanVisitor,
-): { facts: Omit<ScanFacts, 'archives' | 'missingParts' | 'problems'>; sources: TakeoutSources } {
-  const byFolder = new Map<string, TakeoutEntry[]>();
-  for (const entry of tree.values()) {
-    const top = topFolder(entry.path);
-    const list = byFolder.get(top);
-    if (list === undefined) byFolder.set(top, [entry]);
-    else list.push(entry);
-  }
-  const stats = new Map<string, FolderStats>();
-  for (const [folder, entries] of byFolder) stats.set(folder, folderStats(folder, entries));
-
-  // Folders whose content made them a product: calendars, contacts, tasks, or another product's
-  // JSON (Photos sidecars, Keep notes, My Activity) or Gmail's mbox.
-  const contentPaths = [
-    ...visitor.calendars.keys(),
-    ...visitor.contacts.map((c) => c.path),
-    ...visitor.tasks.keys(),
-  ];
-  const contentByFolder = new Map<string, number>();
-  for (const path of contentPaths) {
-    const top = topFolder(path);
-    contentByFolder.set(top, (contentByFolder.get(top) ?? 0) + 1);
-  }
-  const isProduct = (folder: string): boolean => {
-    const folderStat = stats.get(folder);
-    const content = contentByFolder.get(folder) ?? 0;
-    if (folderStat === undefined) return false;
-    // A Drive may hold a calendar file the family kept there; a product folder is mostly its content.
-    if (content > 0 && (folderStat.driveLike === 0 || content * 2 >= folderStat.entries))
-      return true;
-    const kinds = visitor.sniffed.get(folder);
-    if ((kinds?.get('activity') ?? 0) > 0) return true;
-    return otherProduct(folder, byFolder.get(folder) ?? [], visitor) !== 'other';
-  };
-  const candidates = [...stats.values()].filter((folderStat) => !isProduct(folderStat.folder));
-  const driveFolder = findDriveFolder(candidates);
-  const inDrive = (path: string): boolean =>
-    driveFolder !== null && topFolder(path) === driveFolder;
-
-  const calendars = [...visitor.calendars.entries()]
-    .filter(([key]) => !inDrive(key))
-    .map(([key, facts]) => ({ key, ...facts }));
-  const collator = new Intl.Collator('fr', { sensitivity: 'base' });
-  calendars.sort((a, b) => collator.compare(a.name, b.name) || (a.key < b.key ? -1 : 1));
-
-  const book = new ContactsBook();
-  for (const file of visitor.contacts) {
-    if (!inDrive(file.path)) book.addFile(labelOfFile(file.path), file.tally);
-  }
-
-  const lists: { title: string; count: number }[] = [];
-  let taskCount = 0;
-  let cleared = 0;
-  for (const [path, facts] of [...visitor.tasks.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (inDrive(path)) continue;
-    lists.push(...facts.lists);
-    taskCount += facts.count;
-    cleared += facts.cleared;
-  }
-
-  const drive = driveFolder === null ? null : summariseDrive(byFolder.get(driveFolder) ?? []);
-
-  const others: ScanFacts['others'] = [];
-  for (const [folder, entries] of [...byFolder.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (folder === driveFolder) continue;
-    const folderStat = stats.get(folder);
-    const content = contentByFolder.get(folder) ?? 0;
-    if (folderStat === undefined || content > 0) continue;
-    // Loose files at the root: the archive's index page is not something to move.
-    const kept =
-      folder === '' ? entries.filter((entry) => extensionOf(entry.path) !== 'html') : entries;
-    if (kept.length === 0) continue;
-    others.push({
-      product: otherProduct(folder, kept, visitor),
-      folder,
-      entries: kept.length,
-      bytes: kept.reduce((sum, entry) => sum + entry.size, 0),
+    const { facts } = await source.read({
+      signal: options.signal ?? new AbortController().signal,
+      onProblem: report,
+      ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
     });
+    // The engine's facts: the service words each unmovable item's reason in its own language.
+    const cannotMove = facts.files.cannotMove.map(({ where, kind }) => ({ where, kind }));
+    return { ...facts, files: { ...facts.files, cannotMove }, problems };
+  } finally {
+    await source.close();
   }
-
-  const facts = {
-    calendars,
-    contacts: book.facts(),
-    tasks: { count: taskCount, lists, cleared },
-    files: {
-      folder: driveFolder,
-      count: drive?.count ?? 0,
-      bytes: drive?.bytes ?? 0,
-      documents: drive?.documents ?? { count: 0, byFormat: {} },
-      cannotMove: drive?.cannotMove ?? [],
-    },
-    others,
-  };
-  const sources: TakeoutSources = {
-    calendars: calendars.map((calendar) => calendar.key),
-    contacts: visitor.contacts.map((file) => file.path).filter((path) => !inDrive(path)),
-    tasks: [...visitor.tasks.keys()].filter((path) => !inDrive(path)).sort(),
-    driveFolder,
-  };
-  return { facts, sources };
-}
-
-/** Which product Baluchon does not move a folder holds, judged by its content. */
-function otherProduct(
-  folder: string,
-  entries: readonly TakeoutEntry[],
-  visitor: ScanVisitor,
-): ScanFacts['others'][number]['product'] {
-  if (entries.some((entry) => extensionOf(entry.path) === 'mbox')) return 'mail';
-  const kinds = visitor.sniffed.get(folder);
-  if ((kinds?.get('photos') ?? 0) > 0) return 'photos';
-  if ((kinds?.get('keep') ?? 0) > 0) return 'keep';
-  return 'other';
-}
-
-/**
- * The label a contacts file stands for: its folder (`Contacts/Famille/Famille.vcf` → `Famille`),
- * or its own name when it sits directly in the product folder.
- */
-function labelOfFile(path: string): string {
-  const segments = path.split('/');
-  return segments.length >= 3 ? (segments[segments.length - 2] as string) : stem(baseName(path));
 }

@@ -6,6 +6,8 @@ import type { Readable } from 'node:stream';
 import { MAX_INDEX_BYTES, mayBeIndexPage, partNamesInIndex } from './archive-index.ts';
 import { CALENDAR_KEEP, CalendarTally } from './calendar-tally.ts';
 import type { CalendarFacts } from './calendar-tally.ts';
+import type { CalendarFile } from '../sources/calendar-identity.ts';
+import type { ContentLine } from './content-line.ts';
 import { ContactsFileTally } from './contacts-tally.ts';
 import { ContentLineSplitter } from './content-lines.ts';
 import { isKnownDriveFolder } from './drive-files.ts';
@@ -44,8 +46,12 @@ export interface ContactsFile {
 
 export class ScanVisitor implements TakeoutVisitor {
   readonly calendars = new Map<string, CalendarFacts>();
+  /** Per calendar entry, what its identity is judged on (src/sources/calendar-identity.ts). */
+  readonly calendarFiles = new Map<string, CalendarFile & { header: readonly ContentLine[] }>();
   readonly contacts: ContactsFile[] = [];
   readonly tasks = new Map<string, TasksFacts>();
+  /** Each Tasks.json as read (a few megabytes at most): the source's task lists come from it. */
+  readonly tasksText = new Map<string, string>();
   /** Per top-level folder, how many files of each kind its sniffed files were. */
   readonly sniffed = new Map<string, Map<Sniffed, number>>();
   /** Part names read on the export's index page (see archive-index.ts). */
@@ -119,6 +125,7 @@ export class ScanVisitor implements TakeoutVisitor {
     );
     await feed(content, reader);
     this.calendars.set(entry.path, tally.result(stem(entry.path)));
+    this.calendarFiles.set(entry.path, tally.file(stem(entry.path)));
     this.#contentProblems(entry, tally.problems, 'calendar-damaged');
   }
 
@@ -148,7 +155,9 @@ export class ScanVisitor implements TakeoutVisitor {
       chunks.push(chunk);
     }
     try {
-      this.tasks.set(entry.path, readTasks(Buffer.concat(chunks, bytes).toString('utf8')));
+      const text = Buffer.concat(chunks, bytes).toString('utf8');
+      this.tasks.set(entry.path, readTasks(text));
+      this.tasksText.set(entry.path, text);
     } catch (error) {
       if (!(error instanceof TasksFormatError)) throw error;
       this.#report(takeoutProblem('tasks-unreadable', entry.path));

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FilePayload } from '../../src/files/file-payload.ts';
 import { planDriveFiles } from '../../src/files/plan-drive-files.ts';
 import type { OutgoingItem, SourceEntry } from '../../src/sink/item-sink.ts';
-import { openTakeout } from '../../src/takeout/open-takeout.ts';
+import { openTakeoutSource } from '../../src/sources/takeout/open-takeout-source.ts';
+import type { FeedOptions } from '../../src/sources/takeout/archive-order-feed.ts';
+import type { SourceFiles } from '../../src/sources/source.ts';
 import { buildDrive, driveSpec, expectedTargets } from './support/drive-fixture.ts';
 
 let dir: string;
@@ -16,6 +18,18 @@ beforeAll(() => {
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
+
+/** The archive's Drive as the Takeout source reads it (one walk), with the feed's memory bounds. */
+async function openDrive(parts: readonly string[], feed: Omit<FeedOptions, 'signal'>) {
+  const source = await openTakeoutSource(parts, { feed });
+  const inventory = await source.read({
+    signal: new AbortController().signal,
+    onProblem: () => undefined,
+  });
+  if (inventory.files === null) throw new Error('no Drive in this archive');
+  const files: SourceFiles = inventory.files;
+  return { files, close: () => source.close() };
+}
 
 async function bytesOf(stream: Readable): Promise<Buffer> {
   const parts: Buffer[] = [];
@@ -41,12 +55,13 @@ describe.each(['folder', 'zip', 'tgz'] as const)('planDriveFiles, %s parts', (fo
       parts: 3,
       drive: driveSpec().filter((file) => paths.includes(file.path)),
     });
-    const takeout = await openTakeout(drive.parts, { onProblem: () => undefined });
+    const takeout = await openDrive(drive.parts, {
+      smallFileBytes: 4000,
+      bufferBytes: 10_000,
+      queueLength: 2,
+    });
     try {
-      const plan = await planDriveFiles(takeout, 'Drive', {
-        folderName: 'Google Drive (importé)',
-        feed: { smallFileBytes: 4000, bufferBytes: 10_000, queueLength: 2 },
-      });
+      const plan = planDriveFiles(takeout.files, { folderName: 'Google Drive (importé)' });
       expect(plan.collection).toEqual({
         sourceKey: 'google-drive',
         displayName: 'Google Drive (importé)',
@@ -109,12 +124,9 @@ describe('archive order (.tgz)', () => {
         { path: 'b-petit.txt', size: 100 },
       ],
     });
-    const takeout = await openTakeout(drive.parts, { onProblem: () => undefined });
+    const takeout = await openDrive(drive.parts, { smallFileBytes: 1000 });
     try {
-      const plan = await planDriveFiles(takeout, 'Drive', {
-        folderName: 'Import',
-        feed: { smallFileBytes: 1000 },
-      });
+      const plan = planDriveFiles(takeout.files, { folderName: 'Import' });
       const iterator = plan.entries[Symbol.asyncIterator]();
       const first = await iterator.next();
       expect(first.done).toBe(false);
@@ -151,12 +163,9 @@ describe('archive order (.tgz)', () => {
       parts: 1,
       drive: [{ path: 'grand.bin', size: 40_000 }],
     });
-    const takeout = await openTakeout(drive.parts, { onProblem: () => undefined });
+    const takeout = await openDrive(drive.parts, { smallFileBytes: 1000 });
     try {
-      const plan = await planDriveFiles(takeout, 'Drive', {
-        folderName: 'Import',
-        feed: { smallFileBytes: 1000 },
-      });
+      const plan = planDriveFiles(takeout.files, { folderName: 'Import' });
       for await (const entry of plan.entries) {
         if (entry.type !== 'item') continue;
         const signal = new AbortController().signal;

@@ -115,9 +115,15 @@ describe('CalendarTally', () => {
   it('recognises birthdays by their @virtual attendee, and holidays by their calendar id', async () => {
     const virtual = calendar(
       event('UID:x1@google.com\nATTENDEE;CN=Contacts:mailto:abc@virtual') +
-        event('UID:x2@google.com'),
+        event('UID:x2@google.com\nATTENDEE;CN=Contacts:mailto:def@virtual'),
     );
     expect((await tally(virtual, 'x')).generated).toBe('birthdays');
+    // Half of them only: the family's own calendar (src/sources/calendar-identity.ts, 80 %).
+    const half = calendar(
+      event('UID:x1@google.com\nATTENDEE;CN=Contacts:mailto:abc@virtual') +
+        event('UID:x2@google.com'),
+    );
+    expect((await tally(half, 'x')).generated).toBeNull();
     const byId = calendar('', 'X-WR-RELCALID:fr.french#holiday@group.v.calendar.google.com\n');
     expect((await tally(byId, 'x')).generated).toBe('holidays');
   });

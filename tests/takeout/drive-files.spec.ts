@@ -35,7 +35,13 @@ describe('Drive files', () => {
         { where: 'Drive/Sondage.gform', kind: 'form' },
         { where: 'Drive/Vers Budget.glink', kind: 'shortcut' },
       ],
+      movable: expect.any(Array) as unknown,
     });
+    expect(facts.movable.map((one) => one.path)).toEqual([
+      'Drive/Lettre.docx',
+      'Drive/Budget.ods',
+      'Drive/Photo.jpg',
+    ]);
   });
 
   it('keeps an -info.json that is not next to its file', () => {

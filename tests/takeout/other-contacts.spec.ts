@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contactsToMove } from '../../src/migration/plan-contact-jobs.ts';
-import { contactsSource } from '../../src/migration/takeout-readers.ts';
+import { contactsSource } from '../../src/sources/takeout/takeout-content.ts';
 import { openTakeout } from '../../src/takeout/open-takeout.ts';
 import { scanTakeout } from '../../src/takeout/scan-takeout.ts';
 import { prepareContacts } from '../../src/vcard/prepare-contacts.ts';

@@ -16,7 +16,9 @@ import { createFilesSink } from '../../../src/files/files-sink.ts';
 import type { FilesRunFacts } from '../../../src/files/files-sink.ts';
 import { bytesStillToSend, checkFreeSpace } from '../../../src/files/free-space.ts';
 import type { FreeSpaceCheck } from '../../../src/files/free-space.ts';
-import { driveSourceKey, planDriveFiles } from '../../../src/files/plan-drive-files.ts';
+import { planDriveFiles } from '../../../src/files/plan-drive-files.ts';
+import { openTakeoutSource } from '../../../src/sources/takeout/open-takeout-source.ts';
+import { driveSourceKey } from '../../../src/sources/takeout/takeout-files.ts';
 import type { DrivePlan } from '../../../src/files/plan-drive-files.ts';
 import { validSegment } from '../../../src/files/name-rules.ts';
 import { openJournal } from '../../../src/journal/open-journal.ts';
@@ -27,8 +29,6 @@ import { StopRun, syncItems } from '../../../src/migration/sync-items.ts';
 import type { ItemOutcome } from '../../../src/contract/migrate.ts';
 import { verifyCollection } from '../../../src/migration/verify-collection.ts';
 import type { VerifyOutcome } from '../../../src/migration/verify-collection.ts';
-import { openTakeout } from '../../../src/takeout/open-takeout.ts';
-import { scanTakeout } from '../../../src/takeout/scan-takeout.ts';
 
 export interface MigrateDriveOptions {
   readonly parts: readonly string[];
@@ -78,10 +78,12 @@ export async function migrateDrive(options: MigrateDriveOptions): Promise<Migrat
   // Each request in flight listens to the run's signal (undici): more than Node's default 10.
   setMaxListeners(100, signal);
   const scanStarted = performance.now();
-  const scan = await scanTakeout(options.parts, { signal });
+  // One reading of the archive, as the migrate job does: the scan's facts and the Drive's files.
+  const source = await openTakeoutSource(options.parts, { signal });
+  const inventory = await source.read({ signal, onProblem });
   const timings = { scanMs: performance.now() - scanStarted, planMs: 0, verifyMs: 0 };
-  const driveFolder = scan.files.folder;
-  if (driveFolder === null) throw new Error('no Drive folder in this archive');
+  const files = inventory.files;
+  if (files === null) throw new Error('no Drive folder in this archive');
   const http =
     options.http ?? createHttpClient({ connections: options.concurrency ?? 4, timeoutMs: 60_000 });
   const client = new DavClient({
@@ -106,7 +108,6 @@ export async function migrateDrive(options: MigrateDriveOptions): Promise<Migrat
     random: () => 0.5,
   };
   const journal = openJournal({ path: options.journalPath, now: () => new Date() });
-  const takeout = await openTakeout(options.parts, { onProblem, signal });
   try {
     const target: Target = {
       server: new URL(options.filesRoot).origin,
@@ -126,7 +127,7 @@ export async function migrateDrive(options: MigrateDriveOptions): Promise<Migrat
         : journal.resumeRun(interrupted.id);
     const folderName = options.folderName ?? 'Google Drive (importé)';
     const planStarted = performance.now();
-    const plan = await planDriveFiles(takeout, driveFolder, { folderName, signal });
+    const plan = planDriveFiles(files, { folderName, signal });
     timings.planMs = performance.now() - planStarted;
     const uploadsRoot = nextcloudUploadsRoot(options.filesRoot);
     const sink = createFilesSink({
@@ -238,7 +239,7 @@ export async function migrateDrive(options: MigrateDriveOptions): Promise<Migrat
       throw error;
     }
   } finally {
-    await takeout.close();
+    await source.close();
     journal.close();
     if (options.http === undefined) await http.close();
   }

@@ -7,10 +7,10 @@
 //   with it (OutgoingItem.release), then moves on.
 // Memory stays bounded by the buffer budget and the queue length, whatever the archive holds.
 import type { Readable } from 'node:stream';
-import type { Takeout } from '../takeout/open-takeout.ts';
-import type { TakeoutEntry } from '../takeout/takeout-source.ts';
-import type { ContentSource } from './file-payload.ts';
-import { inMemory, onceThenReopen, randomAccess } from './file-payload.ts';
+import type { Takeout } from '../../takeout/open-takeout.ts';
+import type { TakeoutEntry } from '../../takeout/takeout-source.ts';
+import type { ContentSource } from '../../files/file-payload.ts';
+import { inMemory, onceThenReopen, randomAccess } from './content-sources.ts';
 
 export interface FeedOptions {
   readonly signal?: AbortSignal;
