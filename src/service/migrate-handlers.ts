@@ -13,7 +13,7 @@ import { describeError } from '../i18n/create-i18n.ts';
 import { journalPath, openJournal } from '../journal/index.ts';
 import { buildReport } from '../migration/build-report.ts';
 import { saveReportFile } from '../migration/report-file.ts';
-import { migrateTakeout } from '../migration/migrate-takeout.ts';
+import { runMigration } from '../migration/run-migration.ts';
 import { undoImport } from '../migration/undo-import.ts';
 import type { FetchLike } from '../net/fetch-like.ts';
 import { openSource } from '../sources/open-source.ts';
@@ -65,7 +65,8 @@ export function createMigrateHandlers(
   const lastMove = new LastMoveFile(context.deps.dataDir);
 
   const start = async (
-    paths: string[],
+    spec: SourceSpec,
+    sourceAccount: Account | null,
     account: Account,
     credentials: { username: string; password: string },
     selection: MigrationSelection,
@@ -76,6 +77,7 @@ export function createMigrateHandlers(
     // follows the move already running instead of starting another on the same journal.
     const running = context.moves.running(account.accountId);
     if (running !== undefined) return { jobId: running };
+    const paths = spec.kind === 'takeout' ? spec.paths : [];
     for (const path of paths) {
       if ((await stat(path).catch(() => undefined)) === undefined) {
         throw new BaluchonError('path-not-found', { path });
@@ -84,6 +86,7 @@ export function createMigrateHandlers(
     const startedAt = context.deps.now().toISOString();
     await unfinished.remember({
       paths,
+      ...(sourceAccount === null ? {} : { sourceAccount }),
       account,
       ...(files === null ? {} : { filesAccount: files.account }),
       selection,
@@ -105,8 +108,16 @@ export function createMigrateHandlers(
         files: [],
       };
       const run: Problem[] = [];
+      // Opened in the job: reading the source is the move's first phase, and can be paused.
+      const source = await openSource(
+        spec,
+        sourceOpeners(context, { signal: job.signal, t: context.t() }),
+      ).catch((error: unknown) => {
+        journal.close();
+        throw error;
+      });
       try {
-        const outcome = await migrateTakeout(paths, selection, {
+        const outcome = await runMigration(source, selection, {
           journal,
           client: context.dav.client(credentials),
           retry: context.dav.retry,
@@ -161,6 +172,7 @@ export function createMigrateHandlers(
         }
         return kept;
       } finally {
+        await source.close();
         journal.close();
       }
     });
@@ -178,30 +190,34 @@ export function createMigrateHandlers(
     return { account, credentials };
   };
 
-  /**
-   * The archive paths runMigration reads today. Another host's account is opened through the
-   * source port, which refuses it (source.unavailable) until the engine reads through a Source;
-   * nothing is remembered nor started for it before then.
-   */
-  const archivePaths = async (
+  /** Where the data comes from, checked before anything is remembered or started. */
+  const sourceOf = async (
     spec: SourceSpec,
     destinations: readonly (string | undefined)[],
-  ): Promise<string[]> => {
-    if (spec.kind === 'takeout') return spec.paths;
+  ): Promise<Account | null> => {
+    if (spec.kind === 'takeout') return null;
     // Reading and writing one account would copy everything into it a second time.
     if (destinations.includes(spec.accountId)) throw new BaluchonError('source.same-account');
-    const source = await openSource(spec, sourceOpeners(context));
-    await source.close();
-    throw new BaluchonError('source.unavailable');
+    const { account } = await context.accounts.get(spec.accountId);
+    return account;
   };
 
   return {
     startMigration: async (input) => {
       const { accountId, filesAccountId, selection, stateDir } = input;
-      const paths = await archivePaths(sourceSpecOf(input), [accountId, filesAccountId]);
+      const spec = sourceSpecOf(input);
+      const sourceAccount = await sourceOf(spec, [accountId, filesAccountId]);
       const { account, credentials } = await context.accounts.get(accountId);
       const files = await filesDestination(accountId, filesAccountId);
-      return start(paths, account, credentials, selection, stateDir ?? context.deps.dataDir, files);
+      return start(
+        spec,
+        sourceAccount,
+        account,
+        credentials,
+        selection,
+        stateDir ?? context.deps.dataDir,
+        files,
+      );
     },
 
     listUnfinishedMoves: async () => {
@@ -273,10 +289,32 @@ export function createMigrateHandlers(
           throw new BaluchonError('migration.archives-gone', { path: basename(path) });
         }
       }
+      // Another host's account: connected again with the password the vault kept for it.
+      let spec: SourceSpec = { kind: 'takeout', paths: move.paths };
+      if (move.sourceAccount !== undefined) {
+        const sourceCredentials = {
+          username: move.sourceAccount.username,
+          password: await context.accounts.password(
+            move.sourceAccount.server,
+            move.sourceAccount.username,
+            undefined,
+          ),
+        };
+        await context.accounts.add(move.sourceAccount, sourceCredentials);
+        spec = { kind: 'dav', accountId: move.sourceAccount.accountId };
+      }
       // Files newly given a place go with the rest, even if they were set aside for lack of one.
       const selection =
         filesAccountId === undefined ? move.selection : { ...move.selection, files: true };
-      return start(move.paths, move.account, credentials, selection, move.stateDir, files);
+      return start(
+        spec,
+        move.sourceAccount ?? null,
+        move.account,
+        credentials,
+        selection,
+        move.stateDir,
+        files,
+      );
     },
 
     listMoves: () => Promise.resolve(context.moves.list()),

@@ -7,7 +7,7 @@ import type { Handlers, ScanReport } from '../contract/index.ts';
 import type { ProblemFact } from '../contract/problem.ts';
 import { openSource } from '../sources/open-source.ts';
 import { sourceSpecOf } from '../sources/source-spec.ts';
-import { scanTakeout } from '../takeout/scan-takeout.ts';
+import type { SourceSpec } from '../sources/source-spec.ts';
 import type { ScanFacts } from '../takeout/scan-takeout.ts';
 import { BaluchonError } from '../errors/baluchon-error.ts';
 import type { ServiceContext } from './service-context.ts';
@@ -16,51 +16,46 @@ import { sourceOpeners } from './source-openers.ts';
 export function createScanHandlers(context: ServiceContext): Pick<Handlers, 'startScan'> {
   return {
     startScan: async (input) => {
-      const spec = sourceSpecOf(input);
-      if (spec.kind === 'dav') {
-        // Opened at once: an account the family did not connect is a mistake in the request,
-        // answered now; the reading itself is the job.
-        const source = await openSource(spec, sourceOpeners(context));
-        const jobId = context.jobs.start('scan', async (ctx) => {
-          const problems: ProblemFact[] = [];
+      const asked = sourceSpecOf(input);
+      // A mistake in the request (a path that does not exist, an account the family did not
+      // connect) is answered at once, not as a job; the reading itself is the job.
+      let spec: SourceSpec;
+      if (asked.kind === 'dav') {
+        await context.accounts.get(asked.accountId);
+        spec = asked;
+      } else {
+        const absolute = asked.paths.map((path) => resolve(path));
+        for (const path of absolute) {
           try {
-            const { facts } = await source.read({
-              signal: ctx.signal,
-              onProgress: (progress) => {
-                ctx.progress(progress);
-              },
-              onProblem: (problem) => {
-                problems.push(problem);
-                ctx.problem(problem);
-              },
-            });
-            return describeScan(context, { ...facts, problems });
-          } finally {
-            await source.close();
+            await stat(path);
+          } catch {
+            throw new BaluchonError('path-not-found', { path });
           }
-        });
-        return { jobId };
-      }
-      const absolute = spec.paths.map((path) => resolve(path));
-      // A path that does not exist is a mistake in the request, answered at once, not a job.
-      for (const path of absolute) {
-        try {
-          await stat(path);
-        } catch {
-          throw new BaluchonError('path-not-found', { path });
         }
+        spec = { kind: 'takeout', paths: absolute };
       }
       const jobId = context.jobs.start('scan', async (ctx) => {
-        const facts = await scanTakeout(absolute, {
-          signal: ctx.signal,
-          onProgress: (progress) => {
-            ctx.progress(progress);
-          },
-          onProblem: (problem) => {
-            ctx.problem(problem);
-          },
-        });
-        return describeScan(context, facts);
+        // One reading through the source port: what the family sees is what the move will plan.
+        const source = await openSource(
+          spec,
+          sourceOpeners(context, { signal: ctx.signal, t: context.t() }),
+        );
+        const problems: ProblemFact[] = [];
+        try {
+          const { facts } = await source.read({
+            signal: ctx.signal,
+            onProgress: (progress) => {
+              ctx.progress(progress);
+            },
+            onProblem: (problem) => {
+              problems.push(problem);
+              ctx.problem(problem);
+            },
+          });
+          return describeScan(context, { ...facts, problems });
+        } finally {
+          await source.close();
+        }
       });
       return { jobId };
     },

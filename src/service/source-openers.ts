@@ -1,21 +1,33 @@
 // What src/sources/open-source.ts needs from the service: the accounts the family connected (a
 // source account is connected as a destination is, src/service/accounts.ts) and the DAV runtime.
 // Only those two parts of the service's context, so this file stays out of its import cycle.
-import { BaluchonError } from '../errors/baluchon-error.ts';
+import { join } from 'node:path';
+import type { Translator } from '../i18n/create-i18n.ts';
 import type { OpenSourceDeps } from '../sources/open-source.ts';
+import { openTakeoutSource } from '../sources/takeout/open-takeout-source.ts';
 import type { AccountStore } from './accounts.ts';
 import type { DavRuntime } from './dav-runtime.ts';
 
-export function sourceOpeners(service: {
-  readonly accounts: Pick<AccountStore, 'get'>;
-  readonly dav: Pick<DavRuntime, 'client'>;
-}): OpenSourceDeps {
+export function sourceOpeners(
+  service: {
+    readonly accounts: Pick<AccountStore, 'get'>;
+    readonly dav: Pick<DavRuntime, 'client'>;
+    readonly deps: { readonly dataDir: string };
+  },
+  reading: { readonly signal: AbortSignal; readonly t: Translator },
+): OpenSourceDeps {
   return {
-    // The handlers still give a Takeout's paths to scanTakeout and runMigration themselves; the
-    // Takeout reader behind the port (openTakeoutSource) takes this place when they read
-    // through it. Nothing asks for it before then: reaching it is a wiring mistake, said so.
-    openTakeout: () => Promise.reject(new BaluchonError('source.unavailable', { kind: 'takeout' })),
+    // A .tgz's calendars and contacts are copied aside while the archive is read once (see
+    // src/sources/takeout/tgz-spool.ts): into Baluchon's own data folder, never the system's
+    // temporary folder, so "Forget everything" removes a copy a killed process left behind.
+    openTakeout: (paths) =>
+      openTakeoutSource(paths, {
+        signal: reading.signal,
+        t: reading.t,
+        tmpDir: join(service.deps.dataDir, 'reading'),
+      }),
     account: (accountId) => service.accounts.get(accountId),
     davClient: (credentials) => service.dav.client(credentials),
+    t: reading.t,
   };
 }

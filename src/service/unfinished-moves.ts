@@ -7,7 +7,10 @@ import { z } from 'zod';
 import { Account, MigrationSelection } from '../contract/index.ts';
 
 export const UnfinishedMove = z.object({
+  /** A Takeout's parts (empty when the data comes from another host's account). */
   paths: z.array(z.string()),
+  /** Another host's account the data is read from (absent: the Takeout of `paths`). */
+  sourceAccount: Account.optional(),
   account: Account,
   /** The second account that takes the files, when there is one. */
   filesAccount: Account.optional(),

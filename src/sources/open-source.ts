@@ -3,6 +3,8 @@
 // leaf layer never reaches into the service (which holds the accounts and the DAV runtime).
 import type { Account } from '../contract/connect.ts';
 import type { Credentials, DavClient } from '../dav/dav-client.ts';
+import type { Translator } from '../i18n/create-i18n.ts';
+import { withArrivalNames } from './arrival-names.ts';
 import { openDavSource } from './dav/open-dav-source.ts';
 import type { Source } from './source.ts';
 import type { SourceSpec } from './source-spec.ts';
@@ -17,6 +19,8 @@ export interface OpenSourceDeps {
   account(accountId: string): Promise<{ account: Account; credentials: Credentials }>;
   /** A client for that account (the service's DAV runtime: retries, timeouts, user agent). */
   davClient(credentials: Credentials): DavClient;
+  /** The family's language: new collections' names say where they came from in it. */
+  readonly t: Translator;
 }
 
 export async function openSource(spec: SourceSpec, deps: OpenSourceDeps): Promise<Source> {
@@ -27,11 +31,18 @@ export async function openSource(spec: SourceSpec, deps: OpenSourceDeps): Promis
       // The account must be one the family connected (an unknown id is refused here, before
       // anything is read); its homes come from that connection's discovery.
       const { account, credentials } = await deps.account(spec.accountId);
-      return openDavSource({
-        client: deps.davClient(credentials),
-        server: account.server,
-        homes: account,
-      });
+      const suffix = deps.t('migration:sources.previous-host-suffix');
+      return withArrivalNames(
+        openDavSource({
+          client: deps.davClient(credentials),
+          server: account.server,
+          homes: account,
+        }),
+        {
+          collection: (name) => `${name} ${suffix}`,
+          filesFolder: deps.t('migration:sources.previous-host-files'),
+        },
+      );
     }
   }
 }

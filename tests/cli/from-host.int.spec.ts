@@ -1,7 +1,8 @@
 // `baluchon scan|migrate --from-server … --from-user … --from-password-env …` against a real
 // Radicale: the account the data is at is connected (discovery, the password checked) before
-// anything else, then named to the service by its id as a 'dav' source. Until the DAV reader is
-// plugged into the source port, the service answers source.unavailable, in the family's words.
+// anything else, then named to the service by its id as a 'dav' source and read through the
+// source port. The old account sits behind the fault proxy, which refuses and records any write:
+// a whole move, and a second run, send it nothing but reads.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,14 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exitCode } from '../../src/cli/cli-command.ts';
 import { runCli } from '../../src/cli/run-cli.ts';
-import { startRadicale, useServer } from '../harness/index.ts';
+import { MigrationReport, ScanReport } from '../../src/contract/index.ts';
+import { fault, startRadicale, useFaultProxy, useServer } from '../harness/index.ts';
+import {
+  contacts,
+  events,
+  seedCalendarsAndContacts,
+  tasks,
+} from '../sources/dav/support/family.ts';
 import type { DavServer, ServerUser } from '../harness/index.ts';
 
 class Capture extends Writable {
@@ -34,6 +42,9 @@ function user(server: DavServer, name: string): ServerUser {
   return found;
 }
 
+/** What a reader may send to the host it reads from. */
+const reads = new Set(['PROPFIND', 'REPORT', 'GET', 'HEAD', 'OPTIONS']);
+
 describe('scan and migrate from another host (Radicale)', () => {
   // One server, two accounts: the one the family leaves and the one they move to.
   const radicale = useServer(() =>
@@ -57,9 +68,24 @@ describe('scan and migrate from another host (Radicale)', () => {
     });
     return { code, stdout: stdout.text, stderr: stderr.text };
   }
+  // The old host, seen only through the proxy: any write is refused (403) and recorded.
+  const proxy = useFaultProxy(() => radicale().url);
+  const writesSeen = () =>
+    proxy()
+      .requests.filter((request) => !reads.has(request.method))
+      .map((request) => `${request.method} ${request.path}`);
+  beforeAll(async () => {
+    proxy().addRule({
+      name: 'no-writes',
+      match: { method: ['PUT', 'DELETE', 'PROPPATCH', 'MOVE', 'MKCOL', 'MKCALENDAR', 'COPY'] },
+      action: fault.respond(403),
+    });
+    const old = user(radicale(), 'ancien');
+    await seedCalendarsAndContacts(old, { calendarHome: old.home, addressbookHome: old.home });
+  });
   const from = () => [
     '--from-server',
-    radicale().url,
+    proxy().through(radicale().url),
     '--from-user',
     'ancien',
     '--from-password-env',
@@ -74,13 +100,18 @@ describe('scan and migrate from another host (Radicale)', () => {
     'NEW_PASSWORD',
   ];
 
-  it('scan connects to the old host, then asks for a scan of that account', async () => {
-    const { code, stdout, stderr } = await run(['scan', ...from(), '--json']);
-    const document = JSON.parse(stdout) as { state: string; error: { code: string } };
-    // MERGE: expect exit 0 and a ScanReport of the account's calendars and contacts.
-    expect(document).toMatchObject({ state: 'failed', error: { code: 'source.unavailable' } });
-    expect(code).toBe(exitCode.failed);
-    expect(stderr).toContain('chez un autre hébergeur');
+  it('scan reads what the old host holds: calendars, task lists, contacts', async () => {
+    const { code, stdout } = await run(['scan', ...from(), '--json']);
+    expect(code).toBe(exitCode.ok);
+    const report = ScanReport.parse(JSON.parse(stdout));
+    expect(report.calendars.map((calendar) => [calendar.name, calendar.events])).toContainEqual([
+      'Famille',
+      events.length,
+    ]);
+    expect(report.contacts.count).toBe(contacts.length);
+    expect(report.tasks.count).toBeGreaterThanOrEqual(tasks.length);
+    expect(report.archives).toEqual([]);
+    expect(writesSeen()).toEqual([]);
   });
 
   it('scan says when the old host refuses the password, before any scan', async () => {
@@ -90,16 +121,37 @@ describe('scan and migrate from another host (Radicale)', () => {
     expect(code).toBe(exitCode.failed);
   });
 
-  it('migrate connects to both accounts, then asks to move from the old one', async () => {
-    const { code, stdout } = await run(['migrate', ...from(), ...to(), '--json']);
-    const document = JSON.parse(stdout) as { state: string; error: { code: string } };
-    // MERGE: expect a MigrationReport whose items are verified on the new account.
-    expect(document).toMatchObject({ state: 'failed', error: { code: 'source.unavailable' } });
-    expect(code).toBe(exitCode.failed);
+  it('migrate moves everything to the new account, read back, the old one untouched', async () => {
+    const first = await run(['migrate', ...from(), ...to(), '--json']);
+    const report = MigrationReport.parse(JSON.parse(first.stdout));
+    expect(report).toMatchObject({ state: 'finished', complete: true });
+    expect(report.calendars).toMatchObject({ failed: 0, missing: 0 });
+    expect(report.calendars.verified).toBeGreaterThanOrEqual(events.length);
+    expect(report.contacts).toMatchObject({ verified: contacts.length, failed: 0, missing: 0 });
+    expect(first.code).toBe(exitCode.ok);
+    // New collections, named after the old ones and where they came from.
+    const names = report.collections.map((collection) => collection.name);
+    expect(names).toContain('Famille (ancien hébergeur)');
+    expect(names).toContain('Proches (ancien hébergeur)');
+    // A second run finds everything there and sends nothing.
+    const again = MigrationReport.parse(
+      JSON.parse((await run(['migrate', ...from(), ...to(), '--json'])).stdout),
+    );
+    expect(again).toMatchObject({ state: 'finished', complete: true });
+    expect(again.calendars.created + again.contacts.created + again.tasks.created).toBe(0);
+    expect(writesSeen()).toEqual([]);
   });
 
   it('migrate refuses to move an account into itself, in plain words', async () => {
-    const same = ['--server', radicale().url, '--user', 'ancien', '--password-env', 'OLD_PASSWORD'];
+    // The same address as --from-server: the same account.
+    const same = [
+      '--server',
+      proxy().through(radicale().url),
+      '--user',
+      'ancien',
+      '--password-env',
+      'OLD_PASSWORD',
+    ];
     const { code, stdout, stderr } = await run(['migrate', ...from(), ...same, '--json']);
     const document = JSON.parse(stdout) as { state: string; error: { code: string } };
     expect(document).toMatchObject({ state: 'failed', error: { code: 'source.same-account' } });

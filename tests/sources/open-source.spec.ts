@@ -7,6 +7,7 @@ import { openSource } from '../../src/sources/open-source.ts';
 import type { OpenSourceDeps } from '../../src/sources/open-source.ts';
 import type { Source } from '../../src/sources/source.ts';
 import type { DavClient } from '../../src/dav/dav-client.ts';
+import { createI18n } from '../../src/i18n/create-i18n.ts';
 
 const account: Account = {
   accountId: 'old-host-camille',
@@ -41,6 +42,7 @@ function deps(opened: string[][], asked: string[]): OpenSourceDeps {
         ? Promise.resolve({ account, credentials: { username: 'camille', password: 'x' } })
         : Promise.reject(new BaluchonError('connect.unknown-account', { accountId }));
     },
+    t: createI18n('fr').t,
     davClient: (credentials) => {
       clients.push(credentials.username);
       // Opening sends nothing: the source reads only when asked to (read()).

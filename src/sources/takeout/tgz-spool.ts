@@ -5,7 +5,7 @@
 // contacts, Tasks.json: tens of megabytes at most, never Drive's files) is also written to a
 // private temporary folder, and later opens read that copy: a .tgz is inflated once for the
 // inventory and once for Drive's transfer, whatever the planner reads. Removed on close.
-import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Takeout } from '../../takeout/open-takeout.ts';
@@ -33,6 +33,7 @@ export function spoolTgzContent(takeout: Takeout, tmp: string): SpooledTakeout {
     };
   };
   const tee = (entry: TakeoutEntry, content: Readable): Readable => {
+    if (dir === null) mkdirSync(tmp, { recursive: true, mode: 0o700 });
     dir ??= mkdtempSync(join(tmp, 'baluchon-tgz-'));
     const path = join(dir, String(copies.size + pending.size));
     const fd = openSync(path, 'w', 0o600);
