@@ -18,7 +18,7 @@ import { ProgressTracker } from './progress-tracker.ts';
 import { runJobs } from './run-jobs.ts';
 import type { StopRun } from './sync-items.ts';
 
-export type { LeftWhole, MigrationDeps, MigrationOutcome } from './migration-types.ts';
+export type { MigrationDeps, MigrationOutcome } from './migration-types.ts';
 
 export async function runMigration(
   source: Source,

@@ -5,7 +5,15 @@
 // contacts, Tasks.json: tens of megabytes at most, never Drive's files) is also written to a
 // private temporary folder, and later opens read that copy: a .tgz is inflated once for the
 // inventory and once for Drive's transfer, whatever the planner reads. Removed on close.
-import { closeSync, createReadStream, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Takeout } from '../../takeout/open-takeout.ts';
