@@ -19,6 +19,8 @@ import {
   tasks,
 } from '../sources/dav/support/family.ts';
 import type { DavServer, ServerUser } from '../harness/index.ts';
+import { collectionsOf, resourcesOf } from '../migration/support/read-server.ts';
+import { testDavClient } from '../support/dav-client.ts';
 
 class Capture extends Writable {
   text = '';
@@ -48,7 +50,7 @@ const reads = new Set(['PROPFIND', 'REPORT', 'GET', 'HEAD', 'OPTIONS']);
 describe('scan and migrate from another host (Radicale)', () => {
   // One server, two accounts: the one the family leaves and the one they move to.
   const radicale = useServer(() =>
-    startRadicale({ users: [{ name: 'ancien' }, { name: 'nouveau' }] }),
+    startRadicale({ users: [{ name: 'ancien' }, { name: 'nouveau' }, { name: 'relais' }] }),
   );
 
   async function run(args: string[], password?: string) {
@@ -62,6 +64,7 @@ describe('scan and migrate from another host (Radicale)', () => {
         BALUCHON_DATA_DIR: join(dir, 'data'),
         OLD_PASSWORD: password ?? user(radicale(), 'ancien').password,
         NEW_PASSWORD: user(radicale(), 'nouveau').password,
+        RELAY_PASSWORD: user(radicale(), 'relais').password,
       },
       cwd: dir,
       interrupted: new AbortController().signal,
@@ -139,6 +142,65 @@ describe('scan and migrate from another host (Radicale)', () => {
     );
     expect(again).toMatchObject({ state: 'finished', complete: true });
     expect(again.calendars.created + again.contacts.created + again.tasks.created).toBe(0);
+    expect(writesSeen()).toEqual([]);
+  });
+
+  it('a source that drops mid-move: the move stops, the next run resumes, nothing doubled', async () => {
+    const relay = [
+      '--server',
+      radicale().url,
+      '--user',
+      'relais',
+      '--password-env',
+      'RELAY_PASSWORD',
+      '--state',
+      join(dir, 'relay-state'),
+      '--json',
+    ];
+    // How many reports reading the inventory takes (the listings), counted on a scan.
+    proxy().clearRequests();
+    await run(['scan', ...from(), '--json']);
+    const listings = proxy().requests.filter((request) => request.method === 'REPORT').length;
+    expect(listings).toBeGreaterThan(0);
+    // Then the old host goes away after the listings and one batch of content: every later
+    // report has its connection cut.
+    const pass = proxy().addRule({
+      match: { method: 'REPORT' },
+      times: listings + 1,
+      action: fault.pass(),
+    });
+    const cut = proxy().addRule({
+      match: { method: 'REPORT' },
+      action: fault.reset('before-forward'),
+    });
+    const first = await run(['migrate', ...from(), ...relay]);
+    expect(first.code).not.toBe(exitCode.ok);
+    expect(cut.uses).toBeGreaterThan(0);
+    pass.remove();
+    cut.remove();
+
+    // The host is back: the next run goes on from where the first stopped.
+    const second = await run(['migrate', ...from(), ...relay]);
+    expect(second.code).toBe(exitCode.ok);
+    const report = MigrationReport.parse(JSON.parse(second.stdout));
+    expect(report).toMatchObject({ state: 'finished', complete: true });
+    expect(report.contacts).toMatchObject({ verified: contacts.length, missing: 0 });
+    expect(report.calendars.verified).toBeGreaterThanOrEqual(events.length);
+    // Nothing doubled: the new account holds one resource per item the report verified.
+    const made = testDavClient(user(radicale(), 'relais'));
+    try {
+      let held = 0;
+      for (const collection of await collectionsOf(made.client, user(radicale(), 'relais').home)) {
+        held += (await resourcesOf(made.client, collection.url)).length;
+      }
+      const verified = (['calendars', 'tasks', 'contacts'] as const).reduce(
+        (sum, kind) => sum + report[kind].verified,
+        0,
+      );
+      expect(held).toBe(verified);
+    } finally {
+      await made.http.close();
+    }
     expect(writesSeen()).toEqual([]);
   });
 

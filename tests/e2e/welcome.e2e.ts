@@ -40,7 +40,7 @@ describe('welcome screen', () => {
     const wizard = new WizardPage(page);
     await wizard.open(app.url);
     await wizard.pressByKeyboard('Start');
-    expect(await wizard.heading().textContent()).toBe('Your Google data');
+    expect(await wizard.heading().textContent()).toBe('Your data');
     // The new screen's heading has the focus, so reading starts at the top.
     expect(await wizard.heading().evaluate((element) => element === document.activeElement)).toBe(
       true,

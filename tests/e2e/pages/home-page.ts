@@ -25,7 +25,7 @@ export class HomePage {
     return this.#t(key, params);
   }
 
-  /** Welcome → "Your Google data" (the archive chosen as a person does) → "What we found" → here. */
+  /** Welcome → "Your data" (the archive chosen as a person does) → "What we found" → here. */
   async reach(url: string, archive: readonly string[]): Promise<void> {
     await this.wizard.open(url);
     await this.wizard.button(this.words('welcome.start')).click();
