@@ -39,6 +39,8 @@ interface Scanned {
 
 interface Move {
   accountId: string;
+  /** Where the data is read from; unknown for a move found running or resumed from Welcome. */
+  sourceKind?: SourceSpec['kind'];
   /** The second account for the files, when the family gave one. */
   filesAccountId?: string;
   start: () => Promise<Result<JobRef>>;
@@ -133,6 +135,7 @@ export function App() {
     (last: LastMove) => {
       setMove({
         accountId: last.accountId,
+        sourceKind: last.report.source.kind,
         start: () => api.resumeMove({ accountId: last.accountId }),
       });
       setResult(last.report);
@@ -158,6 +161,7 @@ export function App() {
     return (
       <FilesAccountScreen
         needed={result.files.left.reduce((sum, left) => sum + (left.bytes ?? 0), 0)}
+        sourceKind={result.source.kind}
         onBack={() => {
           setAddingFiles(false);
         }}
@@ -165,6 +169,7 @@ export function App() {
           // The same move goes on, its files now with a place: one report naming both accounts.
           setMove({
             accountId,
+            sourceKind: result.source.kind,
             filesAccountId: filesAccount.accountId,
             start: () => api.resumeMove({ accountId, filesAccountId: filesAccount.accountId }),
           });
@@ -194,6 +199,7 @@ export function App() {
         start={move.start}
         onDone={onDone}
         accountId={move.accountId}
+        sourceKind={move.sourceKind}
         onForgotten={onForgotten}
       />
     );
@@ -209,6 +215,7 @@ export function App() {
           const chosen = toMigrationSelection(usable);
           setMove({
             accountId: account.accountId,
+            sourceKind: scanned.source.kind,
             ...(filesAccount === undefined ? {} : { filesAccountId: filesAccount.accountId }),
             start: () =>
               api.startMigration({

@@ -3,6 +3,7 @@
 // The clock and the time zone are passed in, so that tests can fix both.
 import type { Locale } from '../contract/app.ts';
 import type { MigrateProgress } from '../contract/migrate.ts';
+import type { SourceSpec } from '../contract/scan.ts';
 import { migrationKinds } from '../contract/migrate.ts';
 import type { Translator } from '../i18n/create-i18n.ts';
 import { detectLocale } from '../i18n/detect-locale.ts';
@@ -48,14 +49,20 @@ export function wallTime(date: Date, clock: WallClock): string {
   }).format(date);
 }
 
+/** `source`: a move from another host reads "your data at your previous host", not an archive. */
 export function migrateProgressText(
   t: Translator,
   progress: MigrateProgress,
   clock: WallClock,
+  source: SourceSpec['kind'],
 ): string {
   const done = migrationKinds.reduce((sum, kind) => sum + progress[kind].done, 0);
   const found = migrationKinds.reduce((sum, kind) => sum + progress[kind].found, 0);
-  const line = t(`cli:commands.migrate.progress.${progress.phase}`, { done, found });
+  const line = t(`cli:commands.migrate.progress.${progress.phase}`, {
+    done,
+    found,
+    context: source,
+  });
   if (progress.phase !== 'sending' || progress.etaSeconds === null) return line;
   const end = new Date(clock.now().getTime() + progress.etaSeconds * 1000);
   return t('cli:commands.migrate.progress.endsAround', { line, time: wallTime(end, clock) });

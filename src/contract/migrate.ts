@@ -113,7 +113,7 @@ export type ReportColumns = typeof reportColumns;
 export const KindReport = KindCounts.extend({
   /** Each item that did not arrive as it was, and why. */
   problems: z.array(Problem),
-  /** What stayed at Google, grouped by why (empty: everything found is on the server). */
+  /** What stayed at the source, grouped by why (empty: everything found is on the server). */
   left: z.array(LeftOver),
 });
 export type KindReport = z.infer<typeof KindReport>;
@@ -126,8 +126,17 @@ export const NewCollection = z.object({
 
 export const HolidayFeed = z.object({ zone: z.string(), url: z.string() });
 
+/**
+ * Where the data came from: a Google Takeout (name: its first part's file name) or another
+ * host's account (name: "server (user)"). The words of the report follow it ("resté chez
+ * Google" is only true of a Takeout).
+ */
+const ReportSource = z.object({ kind: z.enum(['takeout', 'dav']), name: z.string() });
+export type ReportSource = z.infer<typeof ReportSource>;
+
 export const MigrationReport = z.object({
   runId: z.number().int(),
+  source: ReportSource,
   /** finished: ran to its end; stopped: the server refused to go on (see stopCode); cancelled. */
   state: RunEndState,
   stopCode: z.string().nullable(),

@@ -1,6 +1,6 @@
 // The report of a run, from the journal's counts after the read-back: what was found, created,
 // updated, left unchanged, skipped (cannot move), failed, and verified on the server — per kind,
-// with each problem named — and what stayed at Google, and why. One verdict decides what the
+// with each problem named — and what stayed at the source (Google, the previous host), and why. One verdict decides what the
 // Done screen, the saved report and the CLI's exit code say.
 import type {
   KindReport,
@@ -32,6 +32,7 @@ export function buildReport(
   };
   const report = {
     runId: outcome.run.id,
+    source: outcome.source,
     state: outcome.state,
     stopCode: outcome.stop?.code ?? null,
     stopMessage,
@@ -57,7 +58,7 @@ export function buildReport(
 }
 
 /**
- * What stayed at Google, by reason, from the facts: whole kinds (or calendars) not chosen or
+ * What stayed at the source, by reason, from the facts: whole kinds (or calendars) not chosen or
  * with no place on the account, calendars the server refused to make, items that failed or were
  * missing at the read-back, items the run did not reach (stopped, paused), and items that cannot
  * move by nature.

@@ -1,7 +1,12 @@
 // The shapes of one migration run: what it needs (MigrationDeps) and what it tells
 // (MigrationOutcome), apart from run-migration.ts so the planners can name them too.
 import type { Account } from '../contract/connect.ts';
-import type { KindCounts, MigrateProgress, MigrationKind } from '../contract/migrate.ts';
+import type {
+  KindCounts,
+  MigrateProgress,
+  MigrationKind,
+  ReportSource,
+} from '../contract/migrate.ts';
 import type { ProblemFact } from '../contract/problem.ts';
 import type { DavClient } from '../dav/dav-client.ts';
 import type { RetryDeps, RetryPolicy } from '../dav/retry.ts';
@@ -34,7 +39,7 @@ export interface MigrationDeps {
   retryPolicy?: RetryPolicy;
 }
 
-/** Items of the archive this run did not send as a whole kind (or whole calendars), and why. */
+/** Items of the source this run did not send as a whole kind (or whole calendars), and why. */
 export interface LeftWhole {
   reason: 'not-chosen' | 'no-place';
   count: number;
@@ -44,6 +49,8 @@ export interface LeftWhole {
 export interface MigrationOutcome {
   /** The run of the main account (or, when only files moved to a files account, that run). */
   run: Run;
+  /** Where the data came from: the report's words follow it (Google, or the previous host). */
+  source: ReportSource;
   state: 'finished' | 'stopped' | 'cancelled';
   counts: Record<MigrationKind, KindCounts>;
   collections: { kind: MigrationKind; name: string; url: string }[];
@@ -52,7 +59,7 @@ export interface MigrationOutcome {
   /** Office documents among the Drive files, by format (what Google converted Docs… to). */
   documents: { count: number; byFormat: Record<string, number> } | null;
   stop: StopRun | null;
-  /** Per kind, what the archive holds that this run did not send: not chosen, or no place. */
+  /** Per kind, what the source holds that this run did not send: not chosen, or no place. */
   leftWhole: Record<MigrationKind, LeftWhole[]>;
   startedAt: Date;
   endedAt: Date;

@@ -6,7 +6,7 @@ import type { MigrationReport } from '../contract/migrate.ts';
 import { migrationKinds as kinds, reportColumns as columns } from '../contract/migrate.ts';
 import type { Translator } from '../i18n/create-i18n.ts';
 import { formatSize } from '../i18n/format-size.ts';
-import { headlineKey, leftSentence } from './report-words.ts';
+import { headlineKey, leftSentence, sourceContext } from './report-words.ts';
 
 export async function saveReportFile(
   report: MigrationReport,
@@ -30,14 +30,15 @@ export function reportHtml(report: MigrationReport, t: Translator, language: str
   const number = (value: number): string => new Intl.NumberFormat(language).format(value);
   const shown = kinds.filter((kind) => report[kind].found > 0);
   const size = (bytes: number): string => formatSize(bytes, t, language);
-  // Each kind's counts, then what stayed at Google and why, as on the Done screen.
+  // Each kind's counts, then what stayed at the source and why, as on the Done screen.
+  const from = sourceContext(report);
   const rows = shown
     .map((kind) => {
       const counts = `<tr><th scope="row">${e(t(`migration:report.kind.${kind}`))}</th>${columns
         .map((column) => `<td>${number(report[kind][column])}</td>`)
         .join('')}</tr>`;
       const left = report[kind].left.map(
-        (one) => `<li>${e(leftSentence(t, kind, one, size, language))}</li>`,
+        (one) => `<li>${e(leftSentence(t, report, kind, one, size, language))}</li>`,
       );
       return left.length === 0
         ? counts
@@ -54,7 +55,7 @@ export function reportHtml(report: MigrationReport, t: Translator, language: str
       .map(([format, count]) => `${number(count)} ${format.toUpperCase()}`)
       .join(', ');
     notes.push(
-      `<p>${e(t('wizard:found.files.documents', { count: report.documents.count, list }))}</p>`,
+      `<p>${e(t('wizard:found.files.documents', { count: report.documents.count, list, ...from }))}</p>`,
     );
   }
   if (report.birthdaysLeftOut) notes.push(`<p>${e(t('migration:report.birthdays'))}</p>`);
@@ -90,7 +91,7 @@ li strong { margin-right: 0.4rem; }
 <h1>${e(t('migration:report.title'))}</h1>
 <p>${e(t('migration:report.to', { account: report.account, server: report.server }))}<br>
 ${report.filesServer === null || report.filesAccount === null ? '' : `${e(t('migration:report.filesTo', { account: report.filesAccount, server: report.filesServer }))}<br>\n`}${e(t('migration:report.when', { start: date(report.startedAt), end: date(report.endedAt) }))}</p>
-<p class="${report.complete ? 'ok' : 'warn'}">${e(t(headlineKey(report)))}</p>
+<p class="${report.complete ? 'ok' : 'warn'}">${e(t(headlineKey(report), from))}</p>
 ${report.stopMessage === null ? '' : `<p class="warn">${e(t('migration:report.stopped', { reason: report.stopMessage }))}</p>`}
 <table>
 <thead><tr><th></th>${columns.map((column) => `<th scope="col">${e(t(`migration:report.columns.${column}`))}</th>`).join('')}</tr></thead>
@@ -118,7 +119,7 @@ ${
 <h2>${e(t('migration:report.next'))}</h2>
 <p>${e(t('migration:report.nextPhone'))}</p>
 <p>${e(t('migration:report.nextComputer'))}</p>
-<p>${e(t('migration:report.nextGoogle'))}</p>
+<p>${e(t('migration:report.nextGoogle', from))}</p>
 </body>
 </html>
 `;

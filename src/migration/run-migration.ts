@@ -98,6 +98,8 @@ export async function runMigration(
   const first = ended[0]?.run ?? groups[0]?.run;
   if (first === undefined) throw new BaluchonError('migration.nothing-selected');
   return outcomeOf(deps, plan, {
+    // A Takeout is named by its first part, an account by "server (user)" (Source.identity).
+    source: { kind: source.kind, name: source.identity[0]?.name ?? '' },
     first,
     ended,
     state: cancelled ? 'cancelled' : stop === null ? 'finished' : 'stopped',
@@ -111,6 +113,7 @@ function outcomeOf(
   deps: MigrationDeps,
   plan: JobsPlan,
   run: {
+    source: MigrationOutcome['source'];
     first: Run;
     ended: readonly { run: Run; collections: MigrationOutcome['collections'] }[];
     state: MigrationOutcome['state'];
@@ -120,6 +123,7 @@ function outcomeOf(
 ): MigrationOutcome {
   return {
     run: run.first,
+    source: run.source,
     state: run.state,
     counts: countsOf(
       deps.journal,

@@ -8,7 +8,11 @@ import { Account, MigrationReport } from '../contract/index.ts';
 
 export const lastMoveFileName = 'last-move.json';
 
-const FileSchema = z.object({ version: z.literal(1), account: Account, report: MigrationReport });
+// A report saved before the source was recorded came from a Takeout (the only source then).
+const SavedReport = MigrationReport.extend({
+  source: MigrationReport.shape.source.default({ kind: 'takeout', name: '' }),
+});
+const FileSchema = z.object({ version: z.literal(1), account: Account, report: SavedReport });
 export type LastMoveRecord = Omit<z.infer<typeof FileSchema>, 'version'>;
 
 export class LastMoveFile {

@@ -128,6 +128,9 @@ describe('scan and migrate from another host (Radicale)', () => {
     const first = await run(['migrate', ...from(), ...to(), '--json']);
     const report = MigrationReport.parse(JSON.parse(first.stdout));
     expect(report).toMatchObject({ state: 'finished', complete: true });
+    // The report says where the data came from: the old account, by server and user.
+    expect(report.source.kind).toBe('dav');
+    expect(report.source.name).toMatch(/ \(ancien\)$/);
     expect(report.calendars).toMatchObject({ failed: 0, missing: 0 });
     expect(report.calendars.verified).toBeGreaterThanOrEqual(events.length);
     expect(report.contacts).toMatchObject({ verified: contacts.length, failed: 0, missing: 0 });

@@ -30,6 +30,7 @@ const noFiles = {
 };
 type Gaps = Parameters<typeof closingAdvice>[1];
 const report = (changes: Partial<Gaps> = {}): Gaps => ({
+  source: { kind: 'takeout', name: 'takeout-001.zip' },
   state: 'finished',
   complete: false,
   problems: [],
@@ -98,6 +99,30 @@ describe('closing advice', () => {
     expect(closingAdvice(t, report({ complete: true, files: kind() }))).toBe(
       t('migration:report.complete'),
     );
+  });
+});
+
+describe('closing advice after a move from another host', () => {
+  const fromHost = (changes: Partial<Gaps> = {}): Gaps =>
+    report({ source: { kind: 'dav', name: 'https://old.example.org/ (camille)' }, ...changes });
+
+  it('says the files stayed at the previous host, never at Google, in French and English', () => {
+    const fr = closingAdvice(createI18n('fr').t, fromHost());
+    expect(fr).toContain('ils sont restés chez votre ancien hébergeur');
+    expect(fr).toContain('--files-server');
+    const en = closingAdvice(createI18n('en').t, fromHost());
+    expect(en).toContain('they stayed at your previous host');
+    for (const advice of [fr, en]) expect(advice).not.toContain('Google');
+  });
+
+  it('asks to start again with the same account, not the same archive', () => {
+    const failed = fromHost({ contacts: kind({ found: 5, created: 4, failed: 1, verified: 4 }) });
+    const fr = closingAdvice(createI18n('fr').t, failed);
+    expect(fr).toContain('avec le même ancien compte');
+    expect(fr).not.toContain('archive');
+    const en = closingAdvice(createI18n('en').t, failed);
+    expect(en).toContain('with the same previous account');
+    expect(en).not.toContain('archive');
   });
 });
 

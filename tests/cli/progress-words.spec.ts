@@ -40,16 +40,31 @@ const io = (env: Record<string, string>) => ({
 describe('progress line times', () => {
   it('says when the copy should end, in the time zone of TZ (Paris: UTC+1 in December)', () => {
     const clock = wallClockOf(io({ LANG: 'fr_FR.UTF-8', TZ: 'Europe/Paris' }));
-    expect(migrateProgressText(createI18n('fr').t, progress(1800), clock)).toBe(
+    expect(migrateProgressText(createI18n('fr').t, progress(1800), clock, 'takeout')).toBe(
       'Copie : 12 sur 40 — fin prévue vers 20:05',
     );
   });
 
   it('follows another zone and the English clock', () => {
     const clock = wallClockOf(io({ LANG: 'en_US.UTF-8', TZ: 'America/New_York' }));
-    expect(migrateProgressText(createI18n('en').t, progress(1800), clock)).toMatch(
+    expect(migrateProgressText(createI18n('en').t, progress(1800), clock, 'takeout')).toMatch(
       /^Copying: 12 of 40 — should end around 2:05\sPM$/u,
     );
+  });
+
+  it('reads the archive, or the data at the previous host', () => {
+    const clock = wallClockOf(io({ LANG: 'fr_FR.UTF-8', TZ: 'Europe/Paris' }));
+    const reading: MigrateProgress = { ...progress(null), phase: 'reading' };
+    const fr = createI18n('fr').t;
+    expect(migrateProgressText(fr, reading, clock, 'takeout')).toBe('Lecture de l’archive…');
+    expect(migrateProgressText(fr, reading, clock, 'dav')).toBe(
+      'Lecture de vos données chez votre ancien hébergeur…',
+    );
+    expect(migrateProgressText(createI18n('en').t, reading, clock, 'dav')).toBe(
+      'Reading your data at your previous host…',
+    );
+    // The other phases are the same from any source.
+    expect(migrateProgressText(fr, progress(null), clock, 'dav')).toBe('Copie : 12 sur 40');
   });
 
   it('names the day when the end is not today', () => {
@@ -61,7 +76,7 @@ describe('progress line times', () => {
 
   it('says nothing of the end before the pace is known', () => {
     const clock = wallClockOf(io({ LANG: 'fr_FR.UTF-8', TZ: 'Europe/Paris' }));
-    expect(migrateProgressText(createI18n('fr').t, progress(null), clock)).toBe(
+    expect(migrateProgressText(createI18n('fr').t, progress(null), clock, 'takeout')).toBe(
       'Copie : 12 sur 40',
     );
   });

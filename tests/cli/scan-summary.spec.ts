@@ -31,9 +31,11 @@ const report: ScanReport = {
   problems: [{ code: 'takeout.x', where: 'Agenda/x.ics', reason: 'Abîmé.' }],
 };
 
+const takeout = { kind: 'takeout' } as const;
+
 describe('formatScanSummary', () => {
   it('says it all in French', () => {
-    expect(formatScanSummary(report, createI18n('fr').t, 'fr')).toBe(
+    expect(formatScanSummary(report, createI18n('fr').t, 'fr', takeout)).toBe(
       [
         'Lu : takeout-1.zip',
         'Il semble manquer une partie (takeout-2.zip). Ajoutez-la si vous l’avez ; sinon, ce qu’elle contient ne sera pas déménagé.',
@@ -61,7 +63,7 @@ describe('formatScanSummary', () => {
   });
 
   it('says it in English, with English numbers', () => {
-    const text = formatScanSummary(report, createI18n('en').t, 'en');
+    const text = formatScanSummary(report, createI18n('en').t, 'en', takeout);
     expect(text).toContain('  • Famille: 1,234\n');
     expect(text).toContain('Files (folder “Drive”): 1,500, 3.5 GB\n');
     expect(text).toContain('  • Gmail (your e-mails), folder “Mail”: 2.1 GB\n');
@@ -89,12 +91,52 @@ describe('formatScanSummary', () => {
       missingParts: [],
       contacts: { ...report.contacts, otherContacts: 0 },
     };
-    const text = formatScanSummary(empty, createI18n('en').t, 'en');
+    const text = formatScanSummary(empty, createI18n('en').t, 'en', takeout);
     expect(text).not.toContain('missing');
     expect(text).not.toContain('Other contacts');
     expect(text).toContain('Calendars: none found\n');
     expect(text).toContain('Files: no Drive folder found\n');
     expect(text).toContain('No problems.\n');
+  });
+});
+
+describe('formatScanSummary of another host’s account', () => {
+  const fromHost = { kind: 'dav', name: 'https://old.example.org/ (camille)' } as const;
+  const account: ScanReport = {
+    ...report,
+    archives: [],
+    missingParts: [],
+    calendars: [],
+    contacts: { ...report.contacts, otherContacts: 0 },
+    files: {
+      folder: null,
+      count: 0,
+      bytes: 0,
+      documents: { count: 0, byFormat: {} },
+      cannotMove: [],
+    },
+    others: [],
+    problems: [],
+  };
+
+  it('names the account it read, and no Drive folder', () => {
+    const fr = formatScanSummary(account, createI18n('fr').t, 'fr', fromHost);
+    expect(fr).toContain('Lu : https://old.example.org/ (camille)\n');
+    expect(fr).toContain('Fichiers : aucun espace de fichiers trouvé chez cet hébergeur\n');
+    const en = formatScanSummary(account, createI18n('en').t, 'en', fromHost);
+    expect(en).toContain('Read: https://old.example.org/ (camille)\n');
+    expect(en).toContain('Files: no files space found at this host\n');
+    for (const text of [fr, en]) expect(text).not.toMatch(/Google|Drive/);
+  });
+
+  it('counts office documents without saying Google converted them', () => {
+    const withFiles: ScanReport = {
+      ...account,
+      files: { ...report.files, folder: 'Documents', cannotMove: [] },
+    };
+    const fr = formatScanSummary(withFiles, createI18n('fr').t, 'fr', fromHost);
+    expect(fr).toContain('  • Documents bureautiques : 3 (DOCX 2, XLSX 1)\n');
+    expect(fr).not.toContain('Google');
   });
 });
 

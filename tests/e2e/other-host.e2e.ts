@@ -2,7 +2,9 @@
 // family whose host closes chooses it on "Your data" (formerly "Your Google data"), connects to
 // their account there (a real Radicale) with the same form as the new account, and Baluchon
 // reads it through the same scan job as an archive: "What we found" shows the old host's
-// calendars. The new screen, its form and the inventory pass axe; the form fits at 200 % zoom.
+// calendars, and says in one sentence that it holds no files. Moved to a new account but for one
+// calendar, Done says it stayed at the previous host, never "at Google". The new screen, its
+// form, the inventory and Done pass axe; the form fits at 200 % zoom.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRadicale } from '../harness/index.ts';
@@ -20,7 +22,13 @@ let browser: Browser;
 let oldHost: DavServer;
 
 beforeAll(async () => {
-  [app, browser, oldHost] = await Promise.all([startWebApp(), launchBrowser(), startRadicale()]);
+  // The first user is the old account; the second, on the same server, the new one.
+  const users = { users: [{ name: 'ancien' }, { name: 'nouveau' }] };
+  [app, browser, oldHost] = await Promise.all([
+    startWebApp(),
+    launchBrowser(),
+    startRadicale(users),
+  ]);
   await seedCalendarsAndContacts(oldHost.user, {
     calendarHome: oldHost.user.home,
     addressbookHome: oldHost.user.home,
@@ -108,7 +116,44 @@ describe('your data is at another host', () => {
     await journey.waitForHeading('found.title');
     const found = await page.locator('main').textContent();
     expect(found).toContain('Famille');
+    // An old calendar host has no files space: one sentence says so, not a box that can never
+    // be ticked ("0 fichier (0 octets)").
+    expect(await page.getByTestId('files-none').textContent()).toBe(
+      journey.words('found.host.files.none'),
+    );
+    expect(await page.getByTestId('files-count').count()).toBe(0);
+    expect(await page.locator('#files-title ~ label input[type="checkbox"]').count()).toBe(0);
     await screenshot(page, 'other-host-4-found-fr');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Leave one calendar there, move the rest to the new account: Done says what stayed at the
+    // previous host (not "at Google"), and to keep the old account a few weeks.
+    await page
+      .getByTestId('calendar-row')
+      .filter({ hasText: 'École' })
+      .getByRole('checkbox')
+      .uncheck();
+    await journey.wizard.button(journey.words('found.next')).click();
+    await journey.waitForHeading('home.title');
+    await journey.wizard.button(journey.words('home.otherWays.ownAccount')).click();
+    await journey.waitForHeading('connect.title');
+    const newAccount = oldHost.users[1];
+    if (newAccount === undefined) throw new Error('no new account');
+    await journey.connectWithPassword(oldHost.url, newAccount.name, newAccount.password);
+    await page.getByTestId('connect-result').waitFor();
+    await journey.wizard.button(journey.words('connect.start')).click();
+    await journey.waitForHeading('done.title', 120_000);
+    expect(await page.getByTestId('done-summary').textContent()).toBe(
+      journey.words('migration:report.verdict.everythingChosen'),
+    );
+    expect(await page.getByTestId('done-left-calendars').textContent()).toMatch(
+      /^\d+ rendez-vous (est resté|sont restés) chez votre ancien hébergeur, comme vous l’avez choisi\.$/,
+    );
+    expect(await page.getByTestId('done-keep-old').textContent()).toBe(
+      journey.words('migration:report.nextGoogle', { context: 'dav' }),
+    );
+    expect(await page.locator('main').textContent()).not.toContain('Google');
+    await screenshot(page, 'other-host-5-done-fr');
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });

@@ -142,6 +142,7 @@ describe('buildReport', () => {
   const counts = (changes: Partial<typeof zero> = {}) => ({ ...zero, ...changes });
   const outcome = (changes: Partial<MigrationOutcome> = {}): MigrationOutcome => ({
     run: { id: 7 } as unknown as Run,
+    source: { kind: 'takeout', name: 'takeout-20261126T100000Z-001.zip' },
     state: 'finished',
     counts: {
       calendars: counts({ found: 4, created: 4, verified: 4 }),
@@ -192,6 +193,15 @@ describe('buildReport', () => {
     expect(built.calendars.found).toBe(7);
     expect(built.calendars.left).toEqual([{ reason: 'refused', count: 3, bytes: null }]);
     expect(built.verdict).toBe('incomplete');
+  });
+
+  it('says where the data came from', () => {
+    expect(buildReport(outcome(), noProblems, anne, null).source).toEqual({
+      kind: 'takeout',
+      name: 'takeout-20261126T100000Z-001.zip',
+    });
+    const source = { kind: 'dav', name: 'https://old.example.org/ (camille)' } as const;
+    expect(buildReport(outcome({ source }), noProblems, anne, null).source).toEqual(source);
   });
 
   it('names the files account beside the main one', () => {

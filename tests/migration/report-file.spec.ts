@@ -23,6 +23,7 @@ const nothing: KindReport = {
 function report(changes: Partial<MigrationReport> = {}): MigrationReport {
   return {
     runId: 3,
+    source: { kind: 'takeout', name: 'takeout-20261126T100000Z-001.zip' },
     state: 'finished',
     stopCode: null,
     stopMessage: null,
@@ -104,6 +105,40 @@ describe('the saved report', () => {
     const words = text(html);
     expect(words).toContain(en('migration:report.verdict.everythingChosen'));
     expect(words).toContain('2 files (1.5 kB) stayed at Google, as you chose.');
+  });
+
+  it('after a move from another host, says the rest stayed there, and to keep the old account', () => {
+    const fromHost = report({
+      source: { kind: 'dav', name: 'https://old.example.org/ (camille)' },
+      files: {
+        ...nothing,
+        found: 16,
+        left: [{ reason: 'no-place', count: 16, bytes: 26_000_000 }],
+      },
+      documents: { count: 2, byFormat: { odt: 2 } },
+      verdict: 'incomplete',
+      complete: false,
+    });
+    const french = text(reportHtml(fromHost, fr, 'fr'));
+    expect(french).toContain(
+      '16 fichiers (26 Mo) sont restés chez votre ancien hébergeur : ce compte n’a pas de place pour les fichiers.',
+    );
+    expect(french).toContain(
+      'voyez ci-dessous ce qui est resté chez votre ancien hébergeur, et pourquoi.',
+    );
+    expect(french).toContain('Gardez votre ancien compte quelques semaines');
+    expect(french).toContain('Dont 2 documents bureautiques (2 ODT).');
+    expect(french).not.toContain('Google');
+    const english = text(reportHtml(fromHost, en, 'en'));
+    expect(english).toContain('16 files (26 MB) stayed at your previous host');
+    expect(english).toContain('Keep your previous account a few weeks');
+    expect(english).not.toContain('Google');
+  });
+
+  it('after a Takeout, still advises to keep the Google data', () => {
+    expect(text(reportHtml(report(), fr, 'fr'))).toContain(
+      'Gardez vos données chez Google quelques semaines',
+    );
   });
 
   it('names both accounts when the files went to their own', () => {

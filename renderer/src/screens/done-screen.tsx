@@ -36,6 +36,14 @@ function saidInRow(code: string): boolean {
   return /^migration\.no-(calendars|tasks|contacts|files)-here$/.test(code);
 }
 
+/**
+ * The i18next context of the words that name where the data came from (as
+ * src/migration/report-words.ts): `dav` says "chez votre ancien hébergeur", not "chez Google".
+ */
+function sourceContext(report: MigrationReport): { context: string } {
+  return { context: report.source.kind };
+}
+
 /** The headline, from the one verdict the engine decided (src/migration/report-words.ts). */
 function headlineKey(report: MigrationReport): string {
   if (report.verdict === 'all-that-can') return 'migration:report.complete';
@@ -52,7 +60,7 @@ export function DoneScreen(props: {
   filesAccountId?: string | undefined;
   onResume: () => void;
   onForget: () => void;
-  /** Offered when the files stayed at Google for lack of a place on the account. */
+  /** Offered when the files stayed at the source for lack of a place on the account. */
   onAddFilesAccount?: () => void;
 }) {
   const { report } = props;
@@ -60,6 +68,7 @@ export function DoneScreen(props: {
   const api = useApi();
   const [saveError, setSaveError] = useState<string>();
   const n = (value: number): string => formatCount(value, i18n.language);
+  const from = sourceContext(report);
   const leftText = (kind: MigrationKind, left: LeftOver): string => {
     const counted = t(`migration:left.what.${kind}`, {
       count: left.count,
@@ -72,7 +81,7 @@ export function DoneScreen(props: {
             what: counted,
             size: formatBytes(t, left.bytes, i18n.language),
           });
-    return t(`migration:left.${kind}.${left.reason}`, { count: left.count, what });
+    return t(`migration:left.${kind}.${left.reason}`, { count: left.count, what, ...from });
   };
   const filesHaveNoPlace = report.files.left.some((left) => left.reason === 'no-place');
   const canRetry = kinds.some((kind) =>
@@ -107,7 +116,7 @@ export function DoneScreen(props: {
   return (
     <WizardLayout step="done" title={report.complete ? t('done.title') : t('done.titleIncomplete')}>
       <p className={report.complete ? 'lead ok' : 'lead alert'} data-testid="done-summary">
-        {t(headlineKey(report))}
+        {t(headlineKey(report), from)}
       </p>
       <p data-testid="done-accounts">
         {t('migration:report.to', { account: report.account, server: report.server })}
@@ -192,6 +201,7 @@ export function DoneScreen(props: {
       {report.documents === null || report.documents.count === 0 ? null : (
         <p data-testid="done-documents">
           {t('found.files.documents', {
+            ...from,
             count: report.documents.count,
             list: Object.entries(report.documents.byFormat)
               .map(([format, count]) => `${n(count)} ${format.toUpperCase()}`)
@@ -228,7 +238,7 @@ export function DoneScreen(props: {
         {filesFolder === undefined ? null : (
           <p>{t('migration:report.nextFiles', { folder: filesFolder.name })}</p>
         )}
-        <p>{t('migration:report.nextGoogle')}</p>
+        <p data-testid="done-keep-old">{t('migration:report.nextGoogle', from)}</p>
       </section>
 
       {saveError === undefined ? null : (

@@ -31,6 +31,10 @@ export function FoundScreen(props: {
       : selection.calendars.filter((other) => other !== key);
     onSelectionChange({ ...selection, calendars });
   };
+  // A kind with nothing found and nothing to explain says so in one sentence, as calendars do,
+  // rather than a box that can never be ticked ("0 fichier (0 octets)").
+  const noContacts = report.contacts.count === 0 && report.contacts.otherContacts === 0;
+  const noFiles = report.files.count === 0 && report.files.cannotMove.length === 0;
   const documents = Object.entries(report.files.documents.byFormat)
     .map(([format, count]) => `${n(count)} ${format.toUpperCase()}`)
     .join(', ');
@@ -103,22 +107,26 @@ export function FoundScreen(props: {
 
       <section aria-labelledby="contacts-title" className="card">
         <h2 id="contacts-title">{t('found.contacts.title')}</h2>
-        <label>
-          <input
-            type="checkbox"
-            disabled={report.contacts.count === 0}
-            checked={selection.contacts}
-            onChange={(event) => {
-              onSelectionChange({ ...selection, contacts: event.target.checked });
-            }}
-          />
-          <span data-testid="contacts-count">
-            {t('found.contacts.count', {
-              count: report.contacts.count,
-              formatted: n(report.contacts.count),
-            })}
-          </span>
-        </label>
+        {noContacts ? (
+          <p data-testid="contacts-none">{t(`${words}.contacts.none`)}</p>
+        ) : (
+          <label>
+            <input
+              type="checkbox"
+              disabled={report.contacts.count === 0}
+              checked={selection.contacts}
+              onChange={(event) => {
+                onSelectionChange({ ...selection, contacts: event.target.checked });
+              }}
+            />
+            <span data-testid="contacts-count">
+              {t('found.contacts.count', {
+                count: report.contacts.count,
+                formatted: n(report.contacts.count),
+              })}
+            </span>
+          </label>
+        )}
         {report.contacts.labels.length === 0 ? null : (
           <p className="hint" data-testid="contacts-labels">
             {t('found.contacts.labels', { labels: report.contacts.labels.join(', ') })}
@@ -160,49 +168,61 @@ export function FoundScreen(props: {
 
       <section aria-labelledby="tasks-title" className="card">
         <h2 id="tasks-title">{t('found.tasks.title')}</h2>
-        <label>
-          <input
-            type="checkbox"
-            disabled={report.tasks.count === 0}
-            checked={selection.tasks}
-            onChange={(event) => {
-              onSelectionChange({ ...selection, tasks: event.target.checked });
-            }}
-          />
-          <span data-testid="tasks-count">
-            {t('found.tasks.count', {
-              count: report.tasks.count,
-              formatted: n(report.tasks.count),
-              lists: report.tasks.lists.length,
-            })}
-          </span>
-        </label>
+        {report.tasks.count === 0 ? (
+          <p data-testid="tasks-none">{t(`${words}.tasks.none`)}</p>
+        ) : (
+          <label>
+            <input
+              type="checkbox"
+              checked={selection.tasks}
+              onChange={(event) => {
+                onSelectionChange({ ...selection, tasks: event.target.checked });
+              }}
+            />
+            <span data-testid="tasks-count">
+              {t('found.tasks.count', {
+                count: report.tasks.count,
+                formatted: n(report.tasks.count),
+                lists: report.tasks.lists.length,
+              })}
+            </span>
+          </label>
+        )}
       </section>
 
       <section aria-labelledby="files-title" className="card">
         <h2 id="files-title">{t(`${words}.files.title`)}</h2>
-        <label>
-          <input
-            type="checkbox"
-            disabled={report.files.count === 0}
-            checked={selection.files}
-            onChange={(event) => {
-              onSelectionChange({ ...selection, files: event.target.checked });
-            }}
-          />
-          <span data-testid="files-count">
-            {t('found.files.count', {
-              count: report.files.count,
-              formatted: n(report.files.count),
-            })}
-          </span>{' '}
-          <span data-testid="files-bytes">
-            ({formatBytes(t, report.files.bytes, i18n.language)})
-          </span>
-        </label>
+        {noFiles ? (
+          <p data-testid="files-none">{t(`${words}.files.none`)}</p>
+        ) : (
+          <label>
+            <input
+              type="checkbox"
+              disabled={report.files.count === 0}
+              checked={selection.files}
+              onChange={(event) => {
+                onSelectionChange({ ...selection, files: event.target.checked });
+              }}
+            />
+            <span data-testid="files-count">
+              {t('found.files.count', {
+                count: report.files.count,
+                formatted: n(report.files.count),
+              })}
+            </span>{' '}
+            <span data-testid="files-bytes">
+              ({formatBytes(t, report.files.bytes, i18n.language)})
+            </span>
+          </label>
+        )}
         {report.files.documents.count === 0 ? null : (
           <p className="hint">
-            {t('found.files.documents', { count: report.files.documents.count, list: documents })}
+            {t('found.files.documents', {
+              count: report.files.documents.count,
+              list: documents,
+              // Another host's documents were not converted by Google.
+              context: props.sourceKind,
+            })}
           </p>
         )}
         {report.files.cannotMove.length === 0 ? null : (

@@ -9,6 +9,7 @@ import type {
   MigrationKinds,
   MigrationReport,
   Result,
+  SourceSpec,
 } from '../../../src/contract/index.ts';
 import { useApi, useJob, useJobEnd } from '../api/api-context.tsx';
 import { errorText } from '../components/error-text.ts';
@@ -28,6 +29,11 @@ export function MovingScreen(props: {
   start: () => Promise<Result<JobRef>>;
   onDone: (report: MigrationReport) => void;
   accountId: string;
+  /**
+   * Where the data is read from: the reading phase names the archive, or the previous host.
+   * Unknown when the page found the move already running, or resumed it from Welcome.
+   */
+  sourceKind: SourceSpec['kind'] | undefined;
   /** After "forget everything" (which stops the move first). */
   onForgotten: () => void;
 }) {
@@ -83,7 +89,11 @@ export function MovingScreen(props: {
     <WizardLayout step="moving" title={t('moving.title')}>
       <p className="lead">{paused === undefined ? t('moving.intro') : t('moving.paused')}</p>
       {progress === undefined || paused !== undefined ? null : (
-        <MovingProgress progress={progress} language={i18n.language} />
+        <MovingProgress
+          progress={progress}
+          language={i18n.language}
+          sourceKind={props.sourceKind}
+        />
       )}
       {error === undefined ? null : (
         <p className="alert" role="alert" data-testid="moving-error">
@@ -131,14 +141,20 @@ export function MovingScreen(props: {
   );
 }
 
-function MovingProgress(props: { progress: MigrateProgress; language: string }) {
+function MovingProgress(props: {
+  progress: MigrateProgress;
+  language: string;
+  sourceKind: SourceSpec['kind'] | undefined;
+}) {
   const { progress, language } = props;
   const { t } = useTranslation();
   const n = (value: number): string => formatCount(value, language);
   return (
     <div data-testid="moving-progress">
       <p className="progress-label" role="status" aria-live="polite">
-        {t(`moving.phase.${progress.phase}`)}
+        {/* "Lecture de l'archive", "… chez votre ancien hébergeur", or "de vos données" when
+            the source is not known here; the other phases read the same from any source. */}
+        {t(`moving.phase.${progress.phase}`, { context: props.sourceKind ?? 'unknown' })}
         {progress.etaSeconds === null ? '' : ` — ${timeLeft(t, progress.etaSeconds)}`}
       </p>
       {kinds.map((kind) => {

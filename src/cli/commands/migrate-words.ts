@@ -5,6 +5,7 @@
 import type { KindCounts, MigrationKind, MigrationReport } from '../../contract/migrate.ts';
 import { migrationKinds } from '../../contract/migrate.ts';
 import type { Translator } from '../../i18n/create-i18n.ts';
+import { sourceContext } from '../../migration/report-words.ts';
 
 const columns = [
   'found',
@@ -22,7 +23,7 @@ export function countsLine(t: Translator, counts: KindCounts): string {
     .join(', ');
 }
 
-type Gaps = Pick<MigrationReport, 'state' | 'problems' | 'complete' | MigrationKind>;
+type Gaps = Pick<MigrationReport, 'state' | 'problems' | 'complete' | 'source' | MigrationKind>;
 
 /** A kind that had no place on the account, or a calendar or folder the server would not make. */
 function didNotMove(code: string): boolean {
@@ -46,8 +47,12 @@ export function onlyNoPlaceForFiles(report: Gaps): boolean {
   return migrationKinds.every((kind) => report[kind].failed === 0 && report[kind].missing === 0);
 }
 
-/** The headline of the summary: complete, incomplete, or what to do about files. */
+/**
+ * The headline of the summary: complete, incomplete, or what to do about files — where the rest
+ * stayed (Google, or the previous host) and what to start again with (the archive, the account).
+ */
 export function closingAdvice(t: Translator, report: Gaps): string {
-  if (onlyNoPlaceForFiles(report)) return t('cli:commands.migrate.noFilesHere');
-  return t(report.complete ? 'migration:report.complete' : 'migration:report.incomplete');
+  const from = sourceContext(report);
+  if (onlyNoPlaceForFiles(report)) return t('cli:commands.migrate.noFilesHere', from);
+  return t(report.complete ? 'migration:report.complete' : 'migration:report.incomplete', from);
 }

@@ -23,7 +23,7 @@ import {
 } from '../account-options.ts';
 import { detectLocale } from '../../i18n/detect-locale.ts';
 import { formatSize } from '../../i18n/format-size.ts';
-import { headlineKey, leftSentence } from '../../migration/report-words.ts';
+import { headlineKey, leftSentence, sourceContext } from '../../migration/report-words.ts';
 import type { CliCommand, CliContext } from '../cli-command.ts';
 import { exitCode } from '../cli-command.ts';
 import { followJob, progressLine } from '../follow-job.ts';
@@ -122,7 +122,7 @@ export const migrateCommand: CliCommand = {
           }),
         {
           onProgress: (p) => {
-            progress.show(migrateProgressText(ctx.t, p, clock));
+            progress.show(migrateProgressText(ctx.t, p, clock, source.kind));
           },
         },
       );
@@ -186,7 +186,9 @@ function readSelection(only: unknown, otherContacts: boolean): MigrationSelectio
 function summary(ctx: CliContext, report: MigrationReport): string {
   const t: Translator = ctx.t;
   const language = detectLocale(ctx.env);
-  const lines = [report.complete ? t(headlineKey(report)) : closingAdvice(t, report)];
+  const lines = [
+    report.complete ? t(headlineKey(report), sourceContext(report)) : closingAdvice(t, report),
+  ];
   if (report.filesServer !== null && report.filesAccount !== null) {
     lines.push(
       t('migration:report.to', { account: report.account, server: report.server }),
@@ -200,7 +202,7 @@ function summary(ctx: CliContext, report: MigrationReport): string {
     lines.push(`${t(`migration:report.kind.${kind}`)}: ${countsLine(t, counts)}`);
     for (const left of counts.left) {
       const size = (bytes: number): string => formatSize(bytes, t, language);
-      lines.push(`  ${leftSentence(t, kind, left, size, language)}`);
+      lines.push(`  ${leftSentence(t, report, kind, left, size, language)}`);
     }
     for (const problem of counts.problems) lines.push(`  • ${problem.where}: ${problem.reason}`);
   }

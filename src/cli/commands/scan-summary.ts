@@ -1,5 +1,6 @@
-// The scan's inventory in plain words, for people reading a terminal: what was found (and the
-// parts of the export that seem missing), what will not move and why, Google's "other contacts"
+// The scan's inventory in plain words, for people reading a terminal: what was read (the
+// archive's parts, or the old host's account), what was found (and the parts of the export that
+// seem missing), what will not move and why, Google's "other contacts"
 // and how to move them too, and the problems. Numbers and sizes follow the language (1 234,5 Mo / 1,234.5 MB).
 import type { ScanReport } from '../../contract/scan.ts';
 import type { Translator } from '../../i18n/create-i18n.ts';
@@ -7,17 +8,28 @@ import { formatSize } from '../../i18n/format-size.ts';
 
 export type NumberLocale = 'fr' | 'en';
 
-export function formatScanSummary(report: ScanReport, t: Translator, locale: NumberLocale): string {
+/** What was read: a Takeout (its parts are in the report), or another host's account by name. */
+export type ScannedSource = { kind: 'takeout' } | { kind: 'dav'; name: string };
+
+export function formatScanSummary(
+  report: ScanReport,
+  t: Translator,
+  locale: NumberLocale,
+  source: ScannedSource,
+): string {
   const n = (value: number): string => new Intl.NumberFormat(locale).format(value);
   const size = (bytes: number): string => formatSize(bytes, t, locale);
+  // A move from another host has no Drive folder, and no documents Google converted.
   const r = (key: string, params?: Record<string, string | number>): string =>
-    t(`cli:commands.scan.report.${key}`, params);
+    t(`cli:commands.scan.report.${key}`, { ...params, context: source.kind });
   const lines: string[] = [];
   const bullet = (depth: number, text: string): void => {
     lines.push(`${'  '.repeat(depth)}• ${text}`);
   };
 
-  lines.push(r('archives', { list: report.archives.map((archive) => archive.name).join(', ') }));
+  const read =
+    source.kind === 'dav' ? source.name : report.archives.map((archive) => archive.name).join(', ');
+  lines.push(r('archives', { list: read }));
   // A hint, not a problem: the family may go on without the part.
   if (report.missingParts.length > 0) {
     lines.push(

@@ -15,6 +15,7 @@ import { exitCode } from '../cli-command.ts';
 import { followJob, progressLine } from '../follow-job.ts';
 import { readSourceArgs, sourceOptions } from '../source-options.ts';
 import { formatScanSummary } from './scan-summary.ts';
+import type { ScannedSource } from './scan-summary.ts';
 
 export const scanCommand: CliCommand = {
   name: 'scan',
@@ -36,6 +37,7 @@ export const scanCommand: CliCommand = {
       if (json) ctx.stdout.write(`${JSON.stringify({ state, error, problems }, null, 2)}\n`);
     };
     let source: SourceSpec;
+    let read: ScannedSource = { kind: 'takeout' };
     if (from.kind === 'takeout') {
       source = { kind: 'takeout', paths: from.paths.map((path) => resolve(ctx.cwd, path)) };
     } else {
@@ -47,7 +49,9 @@ export const scanCommand: CliCommand = {
         ctx.stderr.write(`${connected.error.message}\n`);
         return exitCode.failed;
       }
-      source = { kind: 'dav', accountId: (connected.value as Account).accountId };
+      const account = connected.value as Account;
+      source = { kind: 'dav', accountId: account.accountId };
+      read = { kind: 'dav', name: `${account.server} (${account.username})` };
     }
     try {
       const outcome = await followJob(
@@ -57,7 +61,7 @@ export const scanCommand: CliCommand = {
         {
           onProgress: ({ bytesDone, bytesTotal }) => {
             const percent = bytesTotal === 0 ? 0 : Math.floor((100 * bytesDone) / bytesTotal);
-            progress.show(ctx.t('cli:commands.scan.reading', { percent }));
+            progress.show(ctx.t('cli:commands.scan.reading', { percent, context: source.kind }));
           },
         },
       );
@@ -71,7 +75,8 @@ export const scanCommand: CliCommand = {
         }
         case 'done':
           if (json) ctx.stdout.write(`${JSON.stringify(outcome.result, null, 2)}\n`);
-          else ctx.stdout.write(formatScanSummary(outcome.result, ctx.t, detectLocale(ctx.env)));
+          else
+            ctx.stdout.write(formatScanSummary(outcome.result, ctx.t, detectLocale(ctx.env), read));
           return exitCode.ok;
         case 'cancelled':
           failure('cancelled', outcome.error, outcome.problems);
