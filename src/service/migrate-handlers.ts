@@ -2,17 +2,9 @@
 // closed, and reading a saved report.
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve, sep } from 'node:path';
-import type {
-  Account,
-  Handlers,
-  MigrationKind,
-  MigrationSelection,
-  Problem,
-} from '../contract/index.ts';
-import { describeError } from '../i18n/create-i18n.ts';
+import type { Account, Handlers, MigrationSelection, Problem } from '../contract/index.ts';
 import { journalPath, openJournal } from '../journal/index.ts';
-import { buildReport } from '../migration/build-report.ts';
-import { saveReportFile } from '../migration/report-file.ts';
+import { moveReport } from '../migration/move-report.ts';
 import { runMigration } from '../migration/run-migration.ts';
 import { undoImport } from '../migration/undo-import.ts';
 import type { FetchLike } from '../net/fetch-like.ts';
@@ -101,13 +93,11 @@ export function createMigrateHandlers(
           ? {}
           : { nativeBinding: deps.sqliteNativeBinding }),
       });
-      const byKind: Record<MigrationKind, Problem[]> = {
-        calendars: [],
-        tasks: [],
-        contacts: [],
-        files: [],
-      };
-      const run: Problem[] = [];
+      const report = moveReport({
+        t: context.t(),
+        language: context.locale(),
+        reportsDir: join(directory, 'reports'),
+      });
       // Opened in the job: reading the source is the move's first phase, and can be paused.
       const source = await openSource(
         spec,
@@ -139,32 +129,19 @@ export function createMigrateHandlers(
             job.progress(progress);
           },
           onProblem: (kind, fact) => {
-            (kind === null ? run : byKind[kind]).push(context.problem(fact));
+            report.problem(kind, fact);
             job.problem(fact);
           },
           ...(deps.fetchPhoto === null ? {} : { fetchPhoto: deps.fetchPhoto }),
         });
-        const t = context.t();
-        const stopMessage =
-          outcome.stop === null ? null : describeError(t, outcome.stop.code, outcome.stop.details);
-        const report = buildReport(
-          outcome,
-          { byKind, run },
+        const kept = await report.finish(outcome, {
           account,
-          stopMessage,
           // Named only when the files went (or were to go) there.
-          selection.files ? (files?.account ?? null) : null,
-        );
-        const reportFile = await saveReportFile(
-          report,
-          join(directory, 'reports'),
-          t,
-          context.locale(),
-        );
-        const kept = { ...report, reportFile };
+          filesAccount: selection.files ? (files?.account ?? null) : null,
+        });
         // A paused move is offered again on Welcome; any other end is the report to see again.
-        if (report.state !== 'cancelled') await lastMove.save({ account, report: kept });
-        if (report.complete) {
+        if (kept.state !== 'cancelled') await lastMove.save({ account, report: kept });
+        if (kept.complete) {
           // Nothing left to go on with once everything arrived, nor any reason to keep the
           // copies of the archive received in a browser.
           await unfinished.forget(account.accountId);
