@@ -278,12 +278,8 @@ export function App() {
       forgotten={forgotten}
       onStart={go('source')}
       onShowLastMove={showLastMove}
-      onResume={(accountId, password) => {
-        setMove({
-          accountId,
-          start: () =>
-            api.resumeMove({ accountId, ...(password === undefined ? {} : { password }) }),
-        });
+      onResume={(accountId, passwords) => {
+        setMove({ accountId, start: () => api.resumeMove({ accountId, ...passwords }) });
         setForgotten(false);
         setStep('moving');
       }}

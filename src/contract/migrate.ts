@@ -223,6 +223,9 @@ export const UnfinishedMoveSummary = z.object({
   /** The second account for the files, when the move has one. */
   filesServer: z.string().nullable().optional(),
   filesUsername: z.string().nullable().optional(),
+  /** Another host's account the data is read from (null or absent: a Takeout). */
+  fromServer: z.string().nullable().optional(),
+  fromUsername: z.string().nullable().optional(),
   startedAt: z.string(),
   /** The archive parts' file names. */
   archives: z.array(z.string()),
@@ -230,6 +233,8 @@ export const UnfinishedMoveSummary = z.object({
   archivesPresent: z.boolean(),
   /** The (app) password is still known: no need to type it again. */
   passwordKnown: z.boolean(),
+  /** The old host's password is still known (always true for a Takeout, which has none). */
+  sourcePasswordKnown: z.boolean(),
 });
 export type UnfinishedMoveSummary = z.infer<typeof UnfinishedMoveSummary>;
 
@@ -275,6 +280,8 @@ export const migrateCommands = {
     z.object({
       accountId: z.string().min(1),
       password: z.string().min(1).max(4096).optional(),
+      /** For a move from another host: its account's password, when it was not kept. */
+      sourcePassword: z.string().min(1).max(4096).optional(),
       /** Goes on with the files on this (newly connected) account, e.g. after a calendar-only move. */
       filesAccountId: z.string().min(1).optional(),
     }),

@@ -209,28 +209,31 @@ export function createMigrateHandlers(
               ),
             ),
           );
-          const password = await context.accounts
-            .password(move.account.server, move.account.username, undefined)
-            .then(
+          const known = (account: Account): Promise<boolean> =>
+            context.accounts.password(account.server, account.username, undefined).then(
               () => true,
               () => false,
             );
+          const source = move.sourceAccount;
           return {
             accountId: move.account.accountId,
             server: move.account.server,
             username: move.account.username,
             filesServer: move.filesAccount?.server ?? null,
             filesUsername: move.filesAccount?.username ?? null,
+            fromServer: source?.server ?? null,
+            fromUsername: source?.username ?? null,
             startedAt: move.startedAt,
             archives: move.paths.map((path) => basename(path)),
             archivesPresent: present.every(Boolean),
-            passwordKnown: password,
+            passwordKnown: await known(move.account),
+            sourcePasswordKnown: source === undefined ? true : await known(source),
           };
         }),
       );
     },
 
-    resumeMove: async ({ accountId, password, filesAccountId }) => {
+    resumeMove: async ({ accountId, password, sourcePassword, filesAccountId }) => {
       const running = context.moves.running(accountId);
       if (running !== undefined) return { jobId: running };
       const move = (await unfinished.list()).find(
@@ -266,7 +269,8 @@ export function createMigrateHandlers(
           throw new BaluchonError('migration.archives-gone', { path: basename(path) });
         }
       }
-      // Another host's account: connected again with the password the vault kept for it.
+      // Another host's account: connected again with the password typed again, else the one the
+      // vault kept for it.
       let spec: SourceSpec = { kind: 'takeout', paths: move.paths };
       if (move.sourceAccount !== undefined) {
         const sourceCredentials = {
@@ -274,7 +278,7 @@ export function createMigrateHandlers(
           password: await context.accounts.password(
             move.sourceAccount.server,
             move.sourceAccount.username,
-            undefined,
+            sourcePassword,
           ),
         };
         await context.accounts.add(move.sourceAccount, sourceCredentials);

@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BaluchonEvent, MigrationReport } from '../../src/contract/index.ts';
 import { MigrationReport as MigrationReportSchema } from '../../src/contract/index.ts';
 import type { UnfinishedMoveSummary } from '../../src/contract/migrate.ts';
@@ -12,9 +12,11 @@ import type { Service } from '../../src/service/create-service.ts';
 import { buildTakeout } from '../fixtures/takeout/build-takeout.ts';
 import { familySpec } from '../fixtures/takeout/family-spec.ts';
 import { startRadicale, useServer } from '../harness/index.ts';
+import type { DavServer, ServerUser } from '../harness/index.ts';
 import { testDavClient } from '../support/dav-client.ts';
 import { calendarObjectsOf } from '../migration/support/read-server.ts';
 import { migrationSession } from '../migration/support/service-migration.ts';
+import { events, seedCalendarsAndContacts } from '../sources/dav/support/family.ts';
 
 let dir: string;
 let parts: string[];
@@ -133,6 +135,128 @@ describe('a move paused, the app closed, then resumed from Welcome', () => {
       }
 
       // Nothing left to go on with.
+      const after = await second.service.call('listUnfinishedMoves', {});
+      expect(after.ok && after.value).toEqual([]);
+    } finally {
+      await second.close();
+    }
+  });
+});
+
+function user(server: DavServer, name: string): ServerUser {
+  const found = server.users.find((one) => one.name === name);
+  if (found === undefined) throw new Error(`no user ${name}`);
+  return found;
+}
+
+describe('a move from another host, stopped, then resumed after a restart', () => {
+  // One server, two accounts: the one the family leaves and the one they move to.
+  const server = useServer(() =>
+    startRadicale({ users: [{ name: 'ancien' }, { name: 'nouveau' }] }),
+  );
+
+  beforeAll(async () => {
+    const old = user(server(), 'ancien');
+    await seedCalendarsAndContacts(old, { calendarHome: old.home, addressbookHome: old.home });
+  });
+
+  it('asks for the old host’s password again and goes on with it', async () => {
+    const dataDir = join(dir, 'from-host-data');
+    const stateDir = join(dir, 'from-host-state');
+    const old = user(server(), 'ancien');
+    const fresh = user(server(), 'nouveau');
+
+    // Day one: both accounts connected, the move started, then stopped at once.
+    const first = migrationSession({ server: server().url, user: fresh, dataDir });
+    try {
+      const connect = async (who: ServerUser): Promise<string> => {
+        const connected = await first.service.call('connect', {
+          server: server().url,
+          username: who.name,
+          password: who.password,
+        });
+        if (!connected.ok) throw new Error(connected.error.message);
+        return (connected.value as { accountId: string }).accountId;
+      };
+      const sourceId = await connect(old);
+      const accountId = await connect(fresh);
+      const ended: string[] = [];
+      const unsubscribe = first.service.subscribe((event) => {
+        if (event.type === 'job.end') ended.push(event.jobId);
+      });
+      try {
+        const started = await first.service.call('startMigration', {
+          source: { kind: 'dav', accountId: sourceId },
+          accountId,
+          selection: { contacts: true, tasks: true, files: false },
+          stateDir,
+        });
+        if (!started.ok) throw new Error(started.error.message);
+        const { jobId } = started.value as { jobId: string };
+        await first.service.call('cancelJob', { jobId });
+        await vi.waitFor(
+          () => {
+            expect(ended).toContain(jobId);
+          },
+          { timeout: 15_000 },
+        );
+      } finally {
+        unsubscribe();
+      }
+    } finally {
+      await first.close();
+    }
+
+    // Day two: a new start of the app. Neither password was kept: both are asked again.
+    const second = migrationSession({ server: server().url, user: fresh, dataDir });
+    try {
+      const listed = await second.service.call('listUnfinishedMoves', {});
+      if (!listed.ok) throw new Error(listed.error.message);
+      const moves = listed.value as UnfinishedMoveSummary[];
+      expect(moves).toHaveLength(1);
+      const move = moves[0];
+      if (move === undefined) throw new Error('no unfinished move');
+      expect(move).toMatchObject({
+        username: 'nouveau',
+        fromUsername: 'ancien',
+        archives: [],
+        archivesPresent: true,
+        passwordKnown: false,
+        sourcePasswordKnown: false,
+      });
+      expect(new URL(move.fromServer ?? '').host).toBe(new URL(server().url).host);
+
+      // Without the old host's password the move cannot read from it.
+      const refused = await second.service.call('resumeMove', {
+        accountId: move.accountId,
+        password: fresh.password,
+      });
+      expect(refused.ok ? null : refused.error.code).toBe('connect.password-needed');
+
+      const end = await runJob(second.service, 'resumeMove', {
+        accountId: move.accountId,
+        password: fresh.password,
+        sourcePassword: old.password,
+      });
+      if (end.outcome !== 'done') throw new Error(`resume ${end.outcome}`);
+      const report = MigrationReportSchema.parse(end.result);
+      expect(report).toMatchObject({ state: 'finished', complete: true });
+      expect(report.calendars.found).toBeGreaterThanOrEqual(events.length);
+      expect(report.calendars.failed).toBe(0);
+
+      // On the new account: the old host's events arrived.
+      const reader = testDavClient(fresh);
+      try {
+        let stored = 0;
+        for (const calendar of report.collections.filter((c) => c.kind === 'calendars')) {
+          const url = new URL(new URL(calendar.url).pathname, server().url).href;
+          stored += (await calendarObjectsOf(reader.client, url)).length;
+        }
+        expect(stored).toBe(report.calendars.found);
+      } finally {
+        await reader.http.close();
+      }
+
       const after = await second.service.call('listUnfinishedMoves', {});
       expect(after.ok && after.value).toEqual([]);
     } finally {

@@ -1,17 +1,25 @@
 // On the welcome screen: a move that did not finish (paused, stopped, the app closed) can go on
-// where it stopped, with the password typed again when it was not kept.
+// where it stopped, with the passwords typed again when they were not kept (the new account's,
+// and for a move from another host, the old one's).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UnfinishedMoveSummary } from '../../../src/contract/index.ts';
 import { useApi } from '../api/api-context.tsx';
 
+/** The passwords typed again to go on (absent: the one kept is used). */
+export interface ResumePasswords {
+  password?: string;
+  sourcePassword?: string;
+}
+
 export function UnfinishedMoves(props: {
-  onResume: (accountId: string, password: string | undefined) => void;
+  onResume: (accountId: string, passwords: ResumePasswords) => void;
 }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const [moves, setMoves] = useState<UnfinishedMoveSummary[]>([]);
   const [passwords, setPasswords] = useState<Record<string, string>>({});
+  const [sourcePasswords, setSourcePasswords] = useState<Record<string, string>>({});
 
   useEffect(() => {
     void api.listUnfinishedMoves({}).then((result) => {
@@ -28,51 +36,85 @@ export function UnfinishedMoves(props: {
     >
       <h2 id="unfinished-title">{t('welcome.unfinished.title')}</h2>
       <ul className="plain">
-        {moves.map((move) => (
-          <li key={move.accountId}>
-            <p>
-              {t('welcome.unfinished.move', {
-                account: move.username,
-                server: new URL(move.server).host,
-                date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(
-                  new Date(move.startedAt),
-                ),
-              })}
-            </p>
-            {move.archivesPresent ? null : (
-              <p className="alert">{t('welcome.unfinished.archivesGone')}</p>
-            )}
-            {move.passwordKnown ? null : (
-              <label className="field">
-                <span>{t('welcome.unfinished.password', { account: move.username })}</span>
-                <input
-                  type="password"
-                  autoComplete="current-password"
-                  value={passwords[move.accountId] ?? ''}
-                  onChange={(event) => {
-                    setPasswords({ ...passwords, [move.accountId]: event.target.value });
-                  }}
-                />
-              </label>
-            )}
-            <button
-              type="button"
-              className="primary"
-              disabled={
-                !move.archivesPresent ||
-                (!move.passwordKnown && (passwords[move.accountId] ?? '') === '')
-              }
-              onClick={() => {
-                props.onResume(
-                  move.accountId,
-                  move.passwordKnown ? undefined : passwords[move.accountId],
-                );
-              }}
-            >
-              {t('welcome.unfinished.resume')}
-            </button>
-          </li>
-        ))}
+        {moves.map((move) => {
+          const fromHost =
+            (move.fromServer ?? null) !== null && (move.fromUsername ?? null) !== null;
+          const password = passwords[move.accountId] ?? '';
+          const sourcePassword = sourcePasswords[move.accountId] ?? '';
+          const needsSource = fromHost && !move.sourcePasswordKnown;
+          return (
+            <li key={move.accountId}>
+              {fromHost ? (
+                <p>
+                  {t('welcome.unfinished.from', {
+                    account: move.fromUsername,
+                    server: new URL(move.fromServer ?? '').host,
+                  })}
+                </p>
+              ) : null}
+              <p>
+                {t('welcome.unfinished.move', {
+                  account: move.username,
+                  server: new URL(move.server).host,
+                  date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(
+                    new Date(move.startedAt),
+                  ),
+                })}
+              </p>
+              {fromHost || move.archivesPresent ? null : (
+                <p className="alert">{t('welcome.unfinished.archivesGone')}</p>
+              )}
+              {move.passwordKnown ? null : (
+                <label className="field">
+                  <span>{t('welcome.unfinished.password', { account: move.username })}</span>
+                  <input
+                    type="password"
+                    autoComplete="current-password"
+                    value={password}
+                    onChange={(event) => {
+                      setPasswords({ ...passwords, [move.accountId]: event.target.value });
+                    }}
+                  />
+                </label>
+              )}
+              {needsSource ? (
+                <label className="field">
+                  <span>
+                    {t('welcome.unfinished.sourcePassword', { account: move.fromUsername })}
+                  </span>
+                  <input
+                    type="password"
+                    autoComplete="off"
+                    value={sourcePassword}
+                    onChange={(event) => {
+                      setSourcePasswords({
+                        ...sourcePasswords,
+                        [move.accountId]: event.target.value,
+                      });
+                    }}
+                  />
+                </label>
+              ) : null}
+              <button
+                type="button"
+                className="primary"
+                disabled={
+                  !move.archivesPresent ||
+                  (!move.passwordKnown && password === '') ||
+                  (needsSource && sourcePassword === '')
+                }
+                onClick={() => {
+                  props.onResume(move.accountId, {
+                    ...(move.passwordKnown ? {} : { password }),
+                    ...(needsSource ? { sourcePassword } : {}),
+                  });
+                }}
+              >
+                {t('welcome.unfinished.resume')}
+              </button>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

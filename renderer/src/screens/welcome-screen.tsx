@@ -4,11 +4,12 @@ import type { LastMove } from '../../../src/contract/index.ts';
 import { ForgetButton } from '../components/forget-button.tsx';
 import { LastMoveCard } from '../components/last-move.tsx';
 import { UnfinishedMoves } from '../components/unfinished-moves.tsx';
+import type { ResumePasswords } from '../components/unfinished-moves.tsx';
 import { WizardLayout } from '../components/wizard-layout.tsx';
 
 export function WelcomeScreen(props: {
   onStart: () => void;
-  onResume: (accountId: string, password: string | undefined) => void;
+  onResume: (accountId: string, passwords: ResumePasswords) => void;
   onForgotten: () => void;
   onShowLastMove: (last: LastMove) => void;
   /** Everything was just erased: say so. */
