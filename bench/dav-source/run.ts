@@ -3,28 +3,30 @@
 //
 //   (a) bare loop: PROPFIND the Radicale calendar, then GET each event and PUT it to Xandikos as
 //       is — the servers' ceiling for this copy;
-//   (b) through the source: openDavSource(…).read() (discovery, sync-collection listing), then
-//       the engine's own calendar transform on the source's content (surveyCalendar, then
-//       prepareCalendarObjects: the planner's two passes, each reading Radicale by multiget in
-//       batches of 50) and the same PUT loop. runMigration does not take a Source on this branch
-//       (the "port" work changes that): when it does, (b) should call it instead — the output
-//       says which was measured.
+//   (b) the whole engine: runMigration on openDavSource(…) (discovery, sync-collection listing,
+//       multiget in batches of 50), with a fresh journal: planning, a new calendar on Xandikos,
+//       sending, reading everything back. Then a second runMigration with the same journal (the
+//       re-run, which sends nothing) is timed too.
 //
 //   npx tsx bench/dav-source/run.ts [--events 2000] [--rounds 2] [--concurrency 4] [--json out.json]
 //
-// Xandikos slows down as a collection grows, so every measurement PUTs into a fresh calendar,
-// deleted afterwards; rounds alternate which way goes first; ratios are geometric means.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+// Xandikos slows down as a collection grows, so every measurement PUTs into a fresh calendar
+// (the bare loop's, or the one the engine makes), deleted afterwards; rounds alternate which way
+// goes first; ratios are geometric means.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Agent, request } from 'undici';
+import type { Account } from '../../src/contract/connect.ts';
 import { DavClient } from '../../src/dav/dav-client.ts';
+import { discover } from '../../src/dav/discover.ts';
 import { createHttpClient } from '../../src/dav/http-client.ts';
 import { abortableSleep, defaultRetryPolicy } from '../../src/dav/retry.ts';
-import { prepareCalendarObjects } from '../../src/ical/prepare-calendar-objects.ts';
-import { surveyCalendar } from '../../src/ical/survey-calendar.ts';
+import { createI18n } from '../../src/i18n/create-i18n.ts';
+import { openJournal } from '../../src/journal/index.ts';
+import { runMigration } from '../../src/migration/run-migration.ts';
 import { openDavSource } from '../../src/sources/dav/open-dav-source.ts';
 import type { DavServer } from '../../tests/harness/dav-server.ts';
 import { startRadicale } from '../../tests/harness/radicale.ts';
@@ -45,8 +47,6 @@ const { values } = parseArgs({
 const events = Number(values.events);
 const rounds = Math.max(1, Number(values.rounds));
 const concurrency = Math.max(1, Number(values.concurrency));
-const mode =
-  'source.read() + engine calendar transform + PUT loop (runMigration takes no Source yet)';
 
 interface Put {
   readonly name: string;
@@ -129,53 +129,93 @@ async function bareCopy(
   return { ms, sent };
 }
 
-/** (b): through the DAV source and the engine's calendar transform. */
-async function sourceCopy(
-  radicale: DavServer,
-  to: { collection: string; authorization: string },
-): Promise<{ ms: number; sent: number }> {
-  const http = createHttpClient({ connections: concurrency, userAgent: 'Baluchon (bench)' });
-  const agent = new Agent({ connections: concurrency, keepAliveTimeout: 30_000 });
-  const client = new DavClient({
+/** A DavClient with the engine's retry policy, for one harness server's user. */
+function clientOf(server: DavServer, http: ReturnType<typeof createHttpClient>): DavClient {
+  return new DavClient({
     send: http.send,
-    credentials: { username: radicale.user.name, password: radicale.user.password },
+    credentials: { username: server.user.name, password: server.user.password },
     retry: { sleep: abortableSleep, random: Math.random },
     retryPolicy: defaultRetryPolicy,
     now: () => new Date(),
   });
+}
+
+/** An account as `connect` makes it: discovered on the server. */
+async function accountOf(client: DavClient, server: DavServer): Promise<Account> {
+  const found = await discover(client, server.url);
+  return {
+    accountId: 'bench',
+    server: found.base,
+    username: server.user.name,
+    software: found.software,
+    principal: found.principal,
+    calendarHome: found.calendarHome,
+    addressbookHome: found.addressbookHome,
+    filesRoot: found.filesRoot,
+    quota: null,
+  };
+}
+
+interface Migrated {
+  readonly ms: number;
+  readonly sendingMs: number;
+  readonly created: number;
+  readonly collections: string[];
+}
+
+/**
+ * (b): the whole engine, as the service runs a move from another host: runMigration on the DAV
+ * source (discovery, sync-collection listing, multiget), planning, a new calendar on Xandikos,
+ * sending, reading everything back, all through the journal at `journalPath`.
+ */
+async function migrateOnce(
+  from: { client: DavClient; account: Account },
+  to: { client: DavClient; account: Account },
+  journalPath: string,
+): Promise<Migrated> {
+  const journal = openJournal({ path: journalPath, now: () => new Date() });
+  // As src/sources/open-source.ts opens it: the homes from the account's connection.
+  const source = openDavSource({
+    client: from.client,
+    server: from.account.server,
+    homes: from.account,
+  });
+  const phases = new Map<string, number>();
   const started = performance.now();
   try {
-    const source = openDavSource({
-      client,
-      server: radicale.url,
-      parts: { calendars: true, contacts: false, files: false },
-    });
-    const inventory = await source.read({
-      signal: new AbortController().signal,
-      onProblem: (problem) => {
-        throw new Error(`problem: ${problem.code} ${problem.where}`);
+    const outcome = await runMigration(
+      source,
+      { calendars: undefined, tasks: false, contacts: false, files: false, otherContacts: false },
+      {
+        journal,
+        client: to.client,
+        account: to.account,
+        t: createI18n('fr').t,
+        signal: new AbortController().signal,
+        now: () => new Date(),
+        concurrency,
+        retry: { sleep: abortableSleep, random: Math.random },
+        onProgress: (progress) => {
+          if (!phases.has(progress.phase)) phases.set(progress.phase, performance.now());
+        },
+        onProblem: (_kind, problem) => {
+          throw new Error(`problem: ${problem.code} ${problem.where}`);
+        },
       },
-    });
-    const calendar = inventory.calendars.find((c) => c.count > 0);
-    if (calendar === undefined) throw new Error('no calendar read');
-    const survey = await surveyCalendar(calendar.content);
-    const prepared = prepareCalendarObjects(calendar.content, survey);
-    const items: AsyncIterator<Put> = {
-      next: async () => {
-        const outcome = await prepared.next();
-        if (outcome.done === true) return { done: true, value: undefined };
-        if (outcome.value.status !== 'ready') throw new Error(`not sent: ${outcome.value.where}`);
-        return {
-          done: false,
-          value: { name: outcome.value.resource.resourceName, ics: outcome.value.resource.ics },
-        };
-      },
+    );
+    const ms = performance.now() - started;
+    if (outcome.stop !== null || outcome.counts.calendars.verified !== events) {
+      throw new Error(`incomplete: ${JSON.stringify(outcome.counts.calendars)}`);
+    }
+    return {
+      ms,
+      sendingMs: (phases.get('verifying') ?? NaN) - (phases.get('sending') ?? NaN),
+      created: outcome.counts.calendars.created + outcome.counts.calendars.updated,
+      collections: outcome.collections.map((c) => c.url),
     };
-    const sent = await putAll(items, to.collection, to.authorization, agent);
-    return { ms: performance.now() - started, sent };
   } finally {
-    await agent.close();
-    await http.close();
+    await source.close();
+    journal.close();
   }
 }
 
@@ -230,7 +270,14 @@ const resources = await prepareResources(parts);
 
 const radicale = await startRadicale();
 const xandikos = await startXandikos();
-const rows: { bareMs: number; sourceMs: number }[] = [];
+const http = createHttpClient({ connections: concurrency, userAgent: 'Baluchon (bench)' });
+interface Row {
+  bareMs: number;
+  migrateMs: number;
+  sendingMs: number;
+  rerunMs: number;
+}
+const rows: Row[] = [];
 try {
   const fromAuth = basicAuth(radicale.user);
   const toAuth = basicAuth(xandikos.user);
@@ -243,7 +290,13 @@ try {
   process.stderr.write(
     `seeded Radicale with ${resources.length} events in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s\n`,
   );
-  const home = new URL('calendars/', xandikos.user.home).href;
+  // Both accounts discovered once, untimed, as `connect` does before a move.
+  const fromClient = clientOf(radicale, http);
+  const source = { client: fromClient, account: await accountOf(fromClient, radicale) };
+  const toClient = clientOf(xandikos, http);
+  const target = { client: toClient, account: await accountOf(toClient, xandikos) };
+  const home = target.account.calendarHome;
+  if (home === null) throw new Error('Xandikos: no calendar home');
   for (let round = 0; round < rounds; round++) {
     const bare = async (): Promise<number> => {
       const to = { collection: new URL(`bare-${round}/`, home).href, authorization: toAuth };
@@ -253,51 +306,97 @@ try {
       if (sent !== resources.length) throw new Error(`bare loop sent ${sent}`);
       return ms;
     };
-    const viaSource = async (): Promise<number> => {
-      const to = { collection: new URL(`source-${round}/`, home).href, authorization: toAuth };
-      await bareCalendar({ ...to, concurrency });
-      const { ms, sent } = await sourceCopy(radicale, to);
-      await deleteCollection(to.collection, toAuth);
-      if (sent !== resources.length) throw new Error(`source sent ${sent}`);
-      return ms;
+    const migrate = async (): Promise<{ first: Migrated; again: Migrated }> => {
+      const journalDir = mkdtempSync(join(tmpdir(), 'bench-dav-source-'));
+      const journalPath = join(journalDir, 'journal.sqlite');
+      try {
+        const first = await migrateOnce(source, target, journalPath);
+        if (first.created !== events) throw new Error(`the engine created ${first.created}`);
+        const again = await migrateOnce(source, target, journalPath);
+        if (again.created !== 0) throw new Error(`the re-run sent ${again.created}`);
+        for (const url of first.collections) await deleteCollection(url, toAuth);
+        return { first, again };
+      } finally {
+        rmSync(journalDir, { recursive: true, force: true });
+      }
     };
     let bareMs: number;
-    let sourceMs: number;
+    let migrated: Awaited<ReturnType<typeof migrate>>;
     if (round % 2 === 0) {
       bareMs = await bare();
-      sourceMs = await viaSource();
+      migrated = await migrate();
     } else {
-      sourceMs = await viaSource();
+      migrated = await migrate();
       bareMs = await bare();
     }
-    rows.push({ bareMs, sourceMs });
-    process.stderr.write(`round ${round + 1}: ${JSON.stringify({ bareMs, sourceMs })}\n`);
+    const row = {
+      bareMs: Math.round(bareMs),
+      migrateMs: Math.round(migrated.first.ms),
+      sendingMs: Math.round(migrated.first.sendingMs),
+      rerunMs: Math.round(migrated.again.ms),
+    };
+    rows.push(row);
+    process.stderr.write(
+      `round ${round + 1}: ${JSON.stringify({ ...row, loadAverage: loadavg() })}\n`,
+    );
   }
 } finally {
+  await http.close();
   await Promise.all([radicale.stop(), xandikos.stop()]);
 }
 
-const bareRate = rate(rows.map((r) => r.bareMs));
-const sourceRate = rate(rows.map((r) => r.sourceMs));
-const ratio = geometricMean(rows.map((r) => r.bareMs / r.sourceMs));
-console.log(`(b) measured: ${mode}`);
+const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
+const perSecond = (ms: number): string => `${((events * 1000) / ms).toFixed(1)} ev/s`;
 console.log(
-  '| events | concurrency | bare GET+PUT loop | through the DAV source | source / bare |',
+  line([
+    'round',
+    'first',
+    'bare GET+PUT loop',
+    'runMigration (whole)',
+    'engine / bare',
+    'sending phase',
+    're-run',
+  ]),
 );
-console.log('| --- | --- | --- | --- | --- |');
+console.log(line(Array<string>(7).fill('---')));
+rows.forEach((r, index) => {
+  console.log(
+    line([
+      String(index + 1),
+      index % 2 === 0 ? 'bare' : 'engine',
+      perSecond(r.bareMs),
+      perSecond(r.migrateMs),
+      `${((r.bareMs / r.migrateMs) * 100).toFixed(1)} %`,
+      perSecond(r.sendingMs),
+      `${(r.rerunMs / 1000).toFixed(1)} s`,
+    ]),
+  );
+});
+const bareRate = rate(rows.map((r) => r.bareMs));
+const migrateRate = rate(rows.map((r) => r.migrateMs));
+const ratio = geometricMean(rows.map((r) => r.bareMs / r.migrateMs));
+const rerunSeconds = rows.reduce((sum, r) => sum + r.rerunMs, 0) / rows.length / 1000;
 console.log(
-  `| ${events} | ${concurrency} | ${bareRate.toFixed(1)} ev/s | ${sourceRate.toFixed(1)} ev/s | ${(ratio * 100).toFixed(1)} % |`,
+  line([
+    'all',
+    '',
+    `**${bareRate.toFixed(1)} ev/s**`,
+    `**${migrateRate.toFixed(1)} ev/s**`,
+    `**${(ratio * 100).toFixed(1)} %**`,
+    `${rate(rows.map((r) => r.sendingMs)).toFixed(1)} ev/s`,
+    `${rerunSeconds.toFixed(1)} s (mean)`,
+  ]),
 );
 const document = {
   node: process.version,
   loadAverage: loadavg().map((n) => +n.toFixed(2)),
-  mode,
   events,
   concurrency,
   rounds: rows,
   bareEventsPerSecond: +bareRate.toFixed(1),
-  sourceEventsPerSecond: +sourceRate.toFixed(1),
-  sourceVsBare: +ratio.toFixed(3),
+  migrateEventsPerSecond: +migrateRate.toFixed(1),
+  migrateVsBare: +ratio.toFixed(3),
+  rerunSeconds: +rerunSeconds.toFixed(2),
 };
 console.log(JSON.stringify(document, null, 2));
 if (values.json !== undefined) writeFileSync(values.json, `${JSON.stringify(document, null, 2)}\n`);
