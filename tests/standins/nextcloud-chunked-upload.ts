@@ -216,11 +216,17 @@ export async function startNextcloudStandIn(
   const etagOf = (size: number, mtimeMs: number, ino: number): string =>
     `"${createHash('md5').update(`${ino}-${size}-${mtimeMs}`).digest('hex')}"`;
 
+  // The space used, summed while other requests write: a file renamed into place (a concurrent
+  // MOVE's temporary) or a folder removed between the listing and its stat counts as nothing —
+  // like Nextcloud, whose used space is a figure it keeps, never a walk that can fail.
   const usedBytes = async (dir: string): Promise<number> => {
     let total = 0;
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(ifGone([]));
+    for (const entry of entries) {
       const full = join(dir, entry.name);
-      total += entry.isDirectory() ? await usedBytes(full) : (await stat(full)).size;
+      total += entry.isDirectory()
+        ? await usedBytes(full)
+        : ((await stat(full).catch(ifGone(null)))?.size ?? 0);
     }
     return total;
   };
@@ -630,4 +636,12 @@ function unescapeXml(text: string): string {
     .replaceAll('&gt;', '>')
     .replaceAll('&quot;', '"')
     .replaceAll('&amp;', '&');
+}
+
+/** Turns "no such file" into `fallback`; any other failure goes on. */
+function ifGone<T>(fallback: T): (error: unknown) => T {
+  return (error) => {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return fallback;
+    throw error;
+  };
 }
