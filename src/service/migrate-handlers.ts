@@ -167,6 +167,22 @@ export function createMigrateHandlers(
     return { account, credentials };
   };
 
+  /**
+   * A remembered account connected again: with the password typed again, else the one the vault
+   * kept (connect.password-needed when neither).
+   */
+  const reconnect = async (
+    account: Account,
+    typed: string | undefined,
+  ): Promise<{ username: string; password: string }> => {
+    const credentials = {
+      username: account.username,
+      password: await context.accounts.password(account.server, account.username, typed),
+    };
+    await context.accounts.add(account, credentials);
+    return credentials;
+  };
+
   /** Where the data comes from, checked before anything is remembered or started. */
   const sourceOf = async (
     spec: SourceSpec,
@@ -240,29 +256,15 @@ export function createMigrateHandlers(
         (candidate) => candidate.account.accountId === accountId,
       );
       if (move === undefined) throw new BaluchonError('migration.unknown-move', { accountId });
-      const credentials = {
-        username: move.account.username,
-        password: await context.accounts.password(
-          move.account.server,
-          move.account.username,
-          password,
-        ),
-      };
-      await context.accounts.add(move.account, credentials);
+      const credentials = await reconnect(move.account, password);
       // A files account newly connected (from Done, after a calendar-only move), else the one
       // the move already had.
       let files = await filesDestination(accountId, filesAccountId);
       if (files === null && move.filesAccount !== undefined) {
-        const filesCredentials = {
-          username: move.filesAccount.username,
-          password: await context.accounts.password(
-            move.filesAccount.server,
-            move.filesAccount.username,
-            undefined,
-          ),
+        files = {
+          account: move.filesAccount,
+          credentials: await reconnect(move.filesAccount, undefined),
         };
-        await context.accounts.add(move.filesAccount, filesCredentials);
-        files = { account: move.filesAccount, credentials: filesCredentials };
       }
       for (const path of move.paths) {
         if ((await stat(path).catch(() => undefined)) === undefined) {
@@ -273,15 +275,7 @@ export function createMigrateHandlers(
       // vault kept for it.
       let spec: SourceSpec = { kind: 'takeout', paths: move.paths };
       if (move.sourceAccount !== undefined) {
-        const sourceCredentials = {
-          username: move.sourceAccount.username,
-          password: await context.accounts.password(
-            move.sourceAccount.server,
-            move.sourceAccount.username,
-            sourcePassword,
-          ),
-        };
-        await context.accounts.add(move.sourceAccount, sourceCredentials);
+        await reconnect(move.sourceAccount, sourcePassword);
         spec = { kind: 'dav', accountId: move.sourceAccount.accountId };
       }
       // Files newly given a place go with the rest, even if they were set aside for lack of one.

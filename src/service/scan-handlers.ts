@@ -8,7 +8,7 @@ import type { ProblemFact } from '../contract/problem.ts';
 import { openSource } from '../sources/open-source.ts';
 import { sourceSpecOf } from '../sources/source-spec.ts';
 import type { SourceSpec } from '../sources/source-spec.ts';
-import type { ScanFacts } from '../takeout/scan-takeout.ts';
+import type { InventoryFacts } from '../sources/source.ts';
 import { BaluchonError } from '../errors/baluchon-error.ts';
 import type { ServiceContext } from './service-context.ts';
 import { sourceOpeners } from './source-openers.ts';
@@ -62,18 +62,13 @@ export function createScanHandlers(context: ServiceContext): Pick<Handlers, 'sta
   };
 }
 
-/** Adds the words: each problem's and each unmovable item's reason, in the current language. */
-export function describeScan(context: ServiceContext, facts: ScanFacts): ScanReport {
-  const t = context.t();
-  return {
-    ...facts,
-    files: {
-      ...facts.files,
-      cannotMove: facts.files.cannotMove.map((item) => ({
-        ...item,
-        reason: t(`takeout:cannotMove.${item.kind}`),
-      })),
-    },
-    problems: facts.problems.map((fact) => context.problem(fact)),
-  };
+/**
+ * Adds the problems' words, in the current language. The source already wrote each unmovable
+ * item's reason with the same translator (sourceOpeners gives it context.t()).
+ */
+function describeScan(
+  context: ServiceContext,
+  facts: InventoryFacts & { problems: ProblemFact[] },
+): ScanReport {
+  return { ...facts, problems: facts.problems.map((fact) => context.problem(fact)) };
 }
