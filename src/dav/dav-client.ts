@@ -133,23 +133,10 @@ export class DavClient {
       body: propfindBody(props),
     });
     const text = await answer.response.text();
-    if (answer.status !== 207) {
-      throw new DavError('dav.not-dav', {
-        method: 'PROPFIND',
-        url: answer.url,
-        status: answer.status,
-        detail: summarise(text),
-      });
-    }
-    try {
-      return { url: answer.url, entries: parseMultistatus(text, answer.url) };
-    } catch (error) {
-      throw new DavError(
-        'dav.bad-response',
-        { method: 'PROPFIND', url: answer.url, detail: summarise(text) },
-        { cause: error },
-      );
-    }
+    return {
+      url: answer.url,
+      entries: multistatusOf('PROPFIND', answer, text, 'dav.not-dav'),
+    };
   }
 
   async proppatch(
@@ -254,6 +241,36 @@ async function refusalIn207(
 }
 
 /** A short, single-line extract of a server's answer, for the report. */
+/**
+ * The entries of a 207 Multi-Status answer whose body was read as `text`. Another status is
+ * `otherStatus` (a PROPFIND answered otherwise is no DAV server; a REPORT, a bad answer); a body
+ * that does not parse is dav.bad-response.
+ */
+export function multistatusOf(
+  method: string,
+  answer: { readonly url: string; readonly status: number },
+  text: string,
+  otherStatus: 'dav.not-dav' | 'dav.bad-response',
+): MultistatusEntry[] {
+  if (answer.status !== 207) {
+    throw new DavError(otherStatus, {
+      method,
+      url: answer.url,
+      status: answer.status,
+      detail: summarise(text),
+    });
+  }
+  try {
+    return parseMultistatus(text, answer.url);
+  } catch (error) {
+    throw new DavError(
+      'dav.bad-response',
+      { method, url: answer.url, detail: summarise(text) },
+      { cause: error },
+    );
+  }
+}
+
 export function summarise(text: string): string {
   const withoutTags = text.replace(/<[^>]*>/g, ' ');
   return withoutTags.replace(/\s+/g, ' ').trim().slice(0, 300);

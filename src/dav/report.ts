@@ -3,9 +3,8 @@
 // connection reset mid-multistatus) is asked again here, because a REPORT only reads and is
 // always safe to repeat.
 import type { DavClient } from './dav-client.ts';
-import { summarise } from './dav-client.ts';
-import { DavError, isRetryable } from './dav-error.ts';
-import { parseMultistatus } from './xml.ts';
+import { multistatusOf } from './dav-client.ts';
+import { isRetryable } from './dav-error.ts';
 import type { MultistatusEntry } from './xml.ts';
 
 /** Tries of one REPORT whose body was cut off (the DavClient's own retries come on top). */
@@ -31,23 +30,7 @@ export async function report(
       if (attempt < bodyAttempts && isRetryable(error) && signal?.aborted !== true) continue;
       throw error;
     }
-    if (answer.status !== 207) {
-      throw new DavError('dav.bad-response', {
-        method: 'REPORT',
-        url: answer.url,
-        status: answer.status,
-        detail: summarise(text),
-      });
-    }
-    try {
-      return parseMultistatus(text, answer.url);
-    } catch (error) {
-      throw new DavError(
-        'dav.bad-response',
-        { method: 'REPORT', url: answer.url, detail: summarise(text) },
-        { cause: error },
-      );
-    }
+    return multistatusOf('REPORT', answer, text, 'dav.bad-response');
   }
 }
 
