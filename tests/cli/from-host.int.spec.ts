@@ -6,8 +6,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Capture } from '../support/capture.ts';
 import { exitCode } from '../../src/cli/cli-command.ts';
 import { runCli } from '../../src/cli/run-cli.ts';
 import { MigrationReport, ScanReport } from '../../src/contract/index.ts';
@@ -21,14 +21,6 @@ import {
 import type { DavServer, ServerUser } from '../harness/index.ts';
 import { collectionsOf, resourcesOf } from '../migration/support/read-server.ts';
 import { testDavClient } from '../support/dav-client.ts';
-
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: () => void): void {
-    this.text += chunk.toString('utf8');
-    callback();
-  }
-}
 
 let dir: string;
 beforeAll(() => {

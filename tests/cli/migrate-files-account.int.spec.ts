@@ -4,8 +4,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Capture } from '../support/capture.ts';
 import { exitCode } from '../../src/cli/cli-command.ts';
 import { runCli } from '../../src/cli/run-cli.ts';
 import { MigrationReport } from '../../src/contract/index.ts';
@@ -13,14 +13,6 @@ import { buildTakeout } from '../fixtures/takeout/build-takeout.ts';
 import { familySpec } from '../fixtures/takeout/family-spec.ts';
 import { filesOnDisk } from '../files/support/files-on-disk.ts';
 import { startApache, startRadicale, useServer } from '../harness/index.ts';
-
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: () => void): void {
-    this.text += chunk.toString('utf8');
-    callback();
-  }
-}
 
 let dir: string;
 let family: string[];

@@ -1,6 +1,7 @@
 // The words at the end of `baluchon migrate`: each count with its own plural, and the closing
 // advice that names the one gap relaunching alone cannot fix (no place for files).
 import { describe, expect, it } from 'vitest';
+import { nothing } from '../migration/support/kind-report.ts';
 import type { KindReport } from '../../src/contract/migrate.ts';
 import {
   closingAdvice,
@@ -9,20 +10,7 @@ import {
 } from '../../src/cli/commands/migrate-words.ts';
 import { createI18n } from '../../src/i18n/create-i18n.ts';
 
-const kind = (counts: Partial<KindReport> = {}): KindReport => ({
-  found: 0,
-  created: 0,
-  updated: 0,
-  unchanged: 0,
-  skipped: 0,
-  failed: 0,
-  verified: 0,
-  missing: 0,
-  bytes: 0,
-  problems: [],
-  left: [],
-  ...counts,
-});
+const kind = (counts: Partial<KindReport> = {}): KindReport => ({ ...nothing, ...counts });
 const noFiles = {
   code: 'migration.no-files-here',
   where: 'https://agendas.exemple.org/',

@@ -4,9 +4,9 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Capture } from '../support/capture.ts';
 import { MigrationReport } from '../../src/contract/index.ts';
 import { exitCode } from '../../src/cli/cli-command.ts';
 import { runCli } from '../../src/cli/run-cli.ts';
@@ -15,14 +15,6 @@ import { familySpec } from '../fixtures/takeout/family-spec.ts';
 import { fault, startRadicale, useFaultProxy, useServer } from '../harness/index.ts';
 
 const items = fileURLToPath(new URL('../fixtures/items/', import.meta.url));
-
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: () => void): void {
-    this.text += chunk.toString('utf8');
-    callback();
-  }
-}
 
 let dir: string;
 let family: string[];

@@ -1,24 +1,11 @@
 // What a run says it did: what stayed at Google and why, per kind, and the one verdict the Done
 // screen's headline, the saved report and the exit code of `migrate` all hang on.
 import { describe, expect, it } from 'vitest';
-import type { KindReport, MigrationReport } from '../../src/contract/migrate.ts';
+import { nothing } from './support/kind-report.ts';
+import type { MigrationReport } from '../../src/contract/migrate.ts';
 import type { Run } from '../../src/journal/types.ts';
 import { buildReport, isComplete, leftOf, verdictOf } from '../../src/migration/build-report.ts';
 import type { MigrationOutcome } from '../../src/migration/run-migration.ts';
-
-const nothing: KindReport = {
-  found: 0,
-  created: 0,
-  updated: 0,
-  unchanged: 0,
-  skipped: 0,
-  failed: 0,
-  verified: 0,
-  missing: 0,
-  bytes: 0,
-  problems: [],
-  left: [],
-};
 
 type Judged = Pick<
   MigrationReport,

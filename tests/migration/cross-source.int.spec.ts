@@ -6,8 +6,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Capture } from '../support/capture.ts';
 import { exitCode } from '../../src/cli/cli-command.ts';
 import { runCli } from '../../src/cli/run-cli.ts';
 import { MigrationReport } from '../../src/contract/index.ts';
@@ -19,14 +19,6 @@ import type { DavServer } from '../harness/index.ts';
 import { discover } from '../../src/dav/discover.ts';
 import { testDavClient } from '../support/dav-client.ts';
 import { calendarObjectsOf, cardsOf, collectionsOf, summaryOf } from './support/read-server.ts';
-
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: () => void): void {
-    this.text += chunk.toString('utf8');
-    callback();
-  }
-}
 
 let dir: string;
 let family: string[];

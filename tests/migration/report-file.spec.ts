@@ -1,24 +1,11 @@
 // The saved report says what the Done screen says: the same headline from the same verdict, the
 // same columns in the same order, each kind's leftovers with why, and both accounts by name.
 import { describe, expect, it } from 'vitest';
-import type { KindReport, MigrationReport } from '../../src/contract/migrate.ts';
+import { nothing } from './support/kind-report.ts';
+import type { MigrationReport } from '../../src/contract/migrate.ts';
 import { reportColumns } from '../../src/contract/migrate.ts';
 import { createI18n } from '../../src/i18n/create-i18n.ts';
 import { reportHtml } from '../../src/migration/report-file.ts';
-
-const nothing: KindReport = {
-  found: 0,
-  created: 0,
-  updated: 0,
-  unchanged: 0,
-  skipped: 0,
-  failed: 0,
-  verified: 0,
-  missing: 0,
-  bytes: 0,
-  problems: [],
-  left: [],
-};
 
 function report(changes: Partial<MigrationReport> = {}): MigrationReport {
   return {

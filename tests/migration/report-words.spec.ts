@@ -1,23 +1,11 @@
 // The report's words say where the rest stayed: "chez Google" only after a Takeout, "chez votre
 // ancien hébergeur" after a move from another host — in the headline and in each leftover.
 import { describe, expect, it } from 'vitest';
-import type { KindReport, LeftOver, MigrationReport } from '../../src/contract/migrate.ts';
+import { nothing } from './support/kind-report.ts';
+import type { LeftOver, MigrationReport } from '../../src/contract/migrate.ts';
 import { createI18n } from '../../src/i18n/create-i18n.ts';
 import { headlineKey, leftSentence, sourceContext } from '../../src/migration/report-words.ts';
 
-const nothing: KindReport = {
-  found: 0,
-  created: 0,
-  updated: 0,
-  unchanged: 0,
-  skipped: 0,
-  failed: 0,
-  verified: 0,
-  missing: 0,
-  bytes: 0,
-  problems: [],
-  left: [],
-};
 const takeout = { source: { kind: 'takeout', name: 'takeout-001.zip' } } as const;
 const fromHost = { source: { kind: 'dav', name: 'https://old.example.org/ (camille)' } } as const;
 const size = (bytes: number): string => `${String(bytes)} o`;

@@ -4,7 +4,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Account, KindReport, MigrationReport } from '../../src/contract/index.ts';
+import { nothing } from '../migration/support/kind-report.ts';
+import type { Account, MigrationReport } from '../../src/contract/index.ts';
 import { LastMoveFile, lastMoveFileName } from '../../src/service/last-move.ts';
 
 let root: string;
@@ -27,19 +28,6 @@ const account: Account = {
   addressbookHome: null,
   filesRoot: null,
   quota: null,
-};
-const nothing: KindReport = {
-  found: 0,
-  created: 0,
-  updated: 0,
-  unchanged: 0,
-  skipped: 0,
-  failed: 0,
-  verified: 0,
-  missing: 0,
-  bytes: 0,
-  problems: [],
-  left: [],
 };
 const report: MigrationReport = {
   runId: 3,
