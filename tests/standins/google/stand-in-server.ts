@@ -160,7 +160,9 @@ export async function startGoogleStandIn(options: StandInOptions): Promise<Runni
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => { resolve(); });
+        server.close(() => {
+          resolve();
+        });
       }),
   };
 }
