@@ -8,7 +8,7 @@ import type { MigrationReport } from '../contract/migrate.ts';
 import { migrationKinds } from '../contract/migrate.ts';
 import type { Translator } from '../i18n/create-i18n.ts';
 import { formatSize } from '../i18n/format-size.ts';
-import { leftSentence } from '../migration/report-words.ts';
+import { leftSentence, sourceContext } from '../migration/report-words.ts';
 import { computerAddresses } from './computer-addresses.ts';
 import { davx5Link } from './davx5-link.ts';
 import { deviceAccountOf } from './device-account.ts';
@@ -45,7 +45,16 @@ export function takeHomeSheetBody(report: MigrationReport, options: SheetOptions
   const left = migrationKinds.flatMap((kind) =>
     report[kind].left.map((one) => li(leftSentence(t, report, kind, one, size, language))),
   );
-  const later = t('devices:sheet.later', { returnObjects: true }) as string[];
+  // A move from another host speaks of that host, not of Google; signing in to Google left an
+  // access to take back.
+  const from = sourceContext(report);
+  const later = t('devices:sheet.later', { ...from, returnObjects: true }) as string[];
+  const googleLinks =
+    report.source.kind === 'dav'
+      ? ''
+      : `<p>${e(t('devices:sheet.googleLinks'))}</p><ul>${li(t('devices:sheet.googleDelete'))}${
+          report.source.kind === 'google' ? li(t('devices:sheet.googleAccess')) : ''
+        }</ul>`;
   const date = new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(options.now);
   const link = davx5Link(account);
   return [
@@ -81,7 +90,7 @@ export function takeHomeSheetBody(report: MigrationReport, options: SheetOptions
       : `<p>${e(t('devices:computer.nextcloudClient'))} <span class="address">${e(addresses.nextcloudClient)}</span></p>`,
     `</section>`,
     `<section><h2>${e(t('devices:sheet.laterTitle'))}</h2><ol>${later.map(li).join('')}</ol>`,
-    `<p>${e(t('devices:sheet.googleLinks'))}</p><ul>${li(t('devices:sheet.googleDelete'))}${li(t('devices:sheet.googleAccess'))}</ul>`,
+    googleLinks,
     options.host?.contact === undefined || options.host.contact === null
       ? ''
       : `<p>${e(t('devices:sheet.help', { contact: options.host.contact }))}</p>`,

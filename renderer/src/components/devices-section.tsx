@@ -8,11 +8,18 @@ import type { DeviceSetup, ErrorData } from '../../../src/contract/index.ts';
 import { useApi } from '../api/api-context.tsx';
 import { errorText } from './error-text.ts';
 
-export function DevicesSection(props: { runId: number; onSheet: (setup: DeviceSetup) => void }) {
+export function DevicesSection(props: {
+  runId: number;
+  host?: { name: string; contact: string | null } | undefined;
+  onSheet: (setup: DeviceSetup) => void;
+}) {
   const { t } = useTranslation();
   const api = useApi();
   const id = useId();
   const [setup, setSetup] = useState<DeviceSetup>();
+  const { runId } = props;
+  const hostName = props.host?.name;
+  const hostContact = props.host?.contact ?? null;
   const [error, setError] = useState<ErrorData>();
   // The profile as a file to download (or to open on an iPhone in the browser mode).
   const profileUrl = useMemo(
@@ -31,11 +38,13 @@ export function DevicesSection(props: { runId: number; onSheet: (setup: DeviceSe
     [profileUrl],
   );
   useEffect(() => {
-    void api.deviceSetup({ runId: props.runId }).then((answer) => {
+    // By value: the host object is made anew on each render of the screen.
+    const host = hostName === undefined ? {} : { host: { name: hostName, contact: hostContact } };
+    void api.deviceSetup({ runId, ...host }).then((answer) => {
       if (answer.ok) setSetup(answer.value);
       else setError(answer.error);
     });
-  }, [api, props.runId]);
+  }, [api, runId, hostName, hostContact]);
   if (error !== undefined) {
     return (
       <p className="alert" role="alert">

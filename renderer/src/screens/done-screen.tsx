@@ -60,6 +60,8 @@ export function DoneScreen(props: {
   accountId: string;
   /** The move's account for the files, when it had one (undo removes what went there too). */
   filesAccountId?: string | undefined;
+  /** The host chosen in this session (the take-home sheet names it and how to reach it). */
+  host?: { name: string; contact: string | null } | undefined;
   onResume: () => void;
   onForget: () => void;
   /** Offered when the files stayed at the source for lack of a place on the account. */
@@ -245,6 +247,7 @@ export function DoneScreen(props: {
       {agendaOrContacts ? (
         <DevicesSection
           runId={report.runId}
+          host={props.host}
           onSheet={(setup) => {
             setSheet(setup.sheet);
           }}

@@ -2,7 +2,7 @@
 // built its body (escaped HTML, no password) with the same stylesheet the CLI's page inlines.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import '../../print/take-home-sheet.css';
+import '../../../print/take-home-sheet.css';
 
 export function SheetView(props: { body: string; onBack: () => void }) {
   const { t } = useTranslation();
