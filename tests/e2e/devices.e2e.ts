@@ -131,7 +131,7 @@ describe('after the move: phones, computers and the sheet to take home', () => {
     await page.emulateMedia({ media: 'screen' });
 
     // Nothing the family takes away holds the password.
-    for (const artefact of [profileXml, (await sheet.innerHTML()) ?? '', expected]) {
+    for (const artefact of [profileXml, await sheet.innerHTML(), expected]) {
       expect(artefact).not.toContain(server.user.password);
     }
     await journey.wizard.button(journey.words('devices:sheet.back')).click();
