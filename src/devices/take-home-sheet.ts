@@ -45,16 +45,13 @@ export function takeHomeSheetBody(report: MigrationReport, options: SheetOptions
   const left = migrationKinds.flatMap((kind) =>
     report[kind].left.map((one) => li(leftSentence(t, report, kind, one, size, language))),
   );
-  // A move from another host speaks of that host, not of Google; signing in to Google left an
-  // access to take back.
+  // A move from another host speaks of that host, not of Google.
   const from = sourceContext(report);
   const later = t('devices:sheet.later', { ...from, returnObjects: true }) as string[];
   const googleLinks =
     report.source.kind === 'dav'
       ? ''
-      : `<p>${e(t('devices:sheet.googleLinks'))}</p><ul>${li(t('devices:sheet.googleDelete'))}${
-          report.source.kind === 'google' ? li(t('devices:sheet.googleAccess')) : ''
-        }</ul>`;
+      : `<p>${e(t('devices:sheet.googleLinks'))}</p><ul>${li(t('devices:sheet.googleDelete'))}</ul>`;
   const date = new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(options.now);
   const link = davx5Link(account);
   return [

@@ -48,3 +48,14 @@ describe('the take-home sheet', () => {
     expect(body).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 });
+
+describe('the take-home sheet after a move from another host', () => {
+  it('speaks of that host, not of Google', () => {
+    const body = takeHomeSheetBody(
+      familyReport({ source: { kind: 'dav', name: 'https://ancien.example.org/ (anne)' } }),
+      { t: createI18n('fr').t, language: 'fr', now },
+    );
+    expect(body).toContain('fermez votre compte chez votre ancien hébergeur');
+    expect(body).not.toContain('myaccount.google.com');
+  });
+});
