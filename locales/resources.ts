@@ -4,6 +4,7 @@ import enCli from './en/cli.json' with { type: 'json' };
 import enCommon from './en/common.json' with { type: 'json' };
 import enConnect from './en/connect.json' with { type: 'json' };
 import enDav from './en/dav.json' with { type: 'json' };
+import enDevices from './en/devices.json' with { type: 'json' };
 import enFiles from './en/files.json' with { type: 'json' };
 import enItems from './en/items.json' with { type: 'json' };
 import enJournal from './en/journal.json' with { type: 'json' };
@@ -16,6 +17,7 @@ import frCli from './fr/cli.json' with { type: 'json' };
 import frCommon from './fr/common.json' with { type: 'json' };
 import frConnect from './fr/connect.json' with { type: 'json' };
 import frDav from './fr/dav.json' with { type: 'json' };
+import frDevices from './fr/devices.json' with { type: 'json' };
 import frFiles from './fr/files.json' with { type: 'json' };
 import frItems from './fr/items.json' with { type: 'json' };
 import frJournal from './fr/journal.json' with { type: 'json' };
@@ -31,6 +33,7 @@ export const resources = {
     cli: enCli,
     connect: enConnect,
     dav: enDav,
+    devices: enDevices,
     files: enFiles,
     items: enItems,
     journal: enJournal,
@@ -45,6 +48,7 @@ export const resources = {
     cli: frCli,
     connect: frConnect,
     dav: frDav,
+    devices: frDevices,
     files: frFiles,
     items: frItems,
     journal: frJournal,

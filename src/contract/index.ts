@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { appCommands } from './app.ts';
 import { connectCommands } from './connect.ts';
+import { devicesCommands } from './devices.ts';
 import type { CommandDef, JobDef } from './define.ts';
 import { migrateCommands, migrateJobs } from './migrate.ts';
 import { ErrorData } from './errors.ts';
@@ -19,6 +20,7 @@ export const commands = {
   ...connectCommands,
   ...hostsCommands,
   ...migrateCommands,
+  ...devicesCommands,
 } as const satisfies Record<string, CommandDef>;
 
 export const jobs = {
@@ -110,3 +112,4 @@ export * from './jobs.ts';
 export * from './scan.ts';
 export * from './hosts.ts';
 export * from './migrate.ts';
+export * from './devices.ts';

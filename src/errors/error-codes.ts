@@ -92,6 +92,8 @@ export const migrateErrorCodes = [
   'migration.not-enough-space',
   'migration.run-in-progress',
   'migration.unknown-move',
+  /** The device setup of a move this Baluchon does not know (anymore): `runId`. */
+  'devices.unknown-run',
   'migration.archives-gone',
   'migration.not-a-report',
 ] as const;

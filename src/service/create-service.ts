@@ -11,6 +11,7 @@ import { AccountStore } from './accounts.ts';
 import { BaluchonError } from '../errors/baluchon-error.ts';
 import { createConnectHandlers } from './connect-handlers.ts';
 import { createDavRuntime } from './dav-runtime.ts';
+import { createDevicesHandlers } from './devices-handlers.ts';
 import type { DavRuntimeDeps } from './dav-runtime.ts';
 import { dispatch } from './dispatch.ts';
 import { forgetEverything } from './forget-everything.ts';
@@ -125,6 +126,7 @@ export function createService(options: ServiceDeps): Service {
     ...createConnectHandlers(context),
     ...createHostsHandlers(context, { ...deps.hosts, vault }),
     ...createMigrateHandlers(context, deps.migrate),
+    ...createDevicesHandlers(context),
   };
 
   return {
