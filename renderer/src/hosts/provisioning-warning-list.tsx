@@ -14,7 +14,7 @@ export function ProvisioningWarningList(props: { warnings: readonly Provisioning
       {props.warnings.map((warning) => {
         const words = provisioningWarningWords(warning, list);
         return (
-          <li key={warning.kind} className="tone-warn" role="note">
+          <li key={warning.kind} className="tone-warn">
             {t(words.key, words.params)}
           </li>
         );
