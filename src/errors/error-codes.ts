@@ -115,6 +115,7 @@ export const hostsErrorCodes = [
   'hosts.provisioning-unknown-field',
   'hosts.provisioning-invalid',
   'hosts.provisioning-unreachable',
+  'hosts.provisioning-hidden-characters',
   'connect.server-invalid',
   'connect.server-not-https',
   'connect.server-unreachable',
