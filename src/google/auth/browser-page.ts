@@ -3,7 +3,7 @@
 // load anything (no script, no request) to find out.
 import { createI18n } from '../../i18n/create-i18n.ts';
 
-export type BrowserPageKind = 'done' | 'refused' | 'stale';
+export type BrowserPageKind = 'done' | 'refused' | 'failed' | 'stale';
 
 const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

@@ -71,7 +71,7 @@ export async function listenForRedirect(options: LoopbackOptions): Promise<Loopb
       settle?.({ type: 'code', code });
     } else if (error !== null) {
       done = true;
-      answer(res, 200, error === 'access_denied' ? 'refused' : 'stale');
+      answer(res, 200, error === 'access_denied' ? 'refused' : 'failed');
       settle?.({ type: 'error', error: error.slice(0, 100) });
     } else {
       answer(res, 400, 'stale');

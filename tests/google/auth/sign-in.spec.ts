@@ -160,6 +160,24 @@ describe('signIn', () => {
     await expect(fetch(redirectUri)).rejects.toThrow();
   });
 
+  it('an opener that fails ends the sign-in with its error and closes the listener', async () => {
+    fixture = await startOAuthFixture();
+    let redirectUri = '';
+    const grant = signIn({
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      products: ['drive'],
+      endpoints: fixture.endpoints,
+      signal: new AbortController().signal,
+      openUrl: (url) => {
+        redirectUri = new URL(url).searchParams.get('redirect_uri') ?? '';
+        return Promise.reject(new Error('no browser'));
+      },
+    });
+    await expect(grant).rejects.toThrow('no browser');
+    await expect(fetch(redirectUri)).rejects.toThrow();
+  });
+
   it('a browser that never comes back ends with sign-in-timeout', async () => {
     fixture = await startOAuthFixture();
     const grant = signIn({

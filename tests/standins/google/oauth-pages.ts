@@ -68,7 +68,8 @@ export function consentPage(
       `<form method="post" action="/o/oauth2/v2/auth/decide">` +
       `<input type="hidden" name="request" value="${escape(request)}">` +
       `<p>Select what ${escape(appName)} can access</p>${boxes}` +
-      `<button type="submit" name="decision" value="deny">Cancel</button>` +
-      `<button type="submit" name="decision" value="allow">Continue</button></form>`,
+      // Continue first: a form's Enter key submits with its first button.
+      `<button type="submit" name="decision" value="allow">Continue</button>` +
+      `<button type="submit" name="decision" value="deny">Cancel</button></form>`,
   );
 }
