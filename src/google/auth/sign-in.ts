@@ -50,6 +50,10 @@ export interface GoogleGrant {
 }
 
 export async function signIn(input: SignInInput): Promise<GoogleGrant> {
+  // Asking Google for nothing but the account's address would only show a pointless consent.
+  if (input.products.length === 0) {
+    throw new BaluchonError('invalid-input', { detail: 'no Google product to read' });
+  }
   const random = input.random ?? cryptoRandom;
   const state = createState(random);
   const pkce = createPkce(random);
@@ -60,7 +64,12 @@ export async function signIn(input: SignInInput): Promise<GoogleGrant> {
   });
   let tokens: Credentials;
   try {
-    const client = oauthClient({ ...input, redirectUri: loopback.redirectUri });
+    const client = oauthClient({
+      clientId: input.clientId,
+      clientSecret: input.clientSecret,
+      endpoints: input.endpoints,
+      redirectUri: loopback.redirectUri,
+    });
     const url = client.generateAuthUrl({
       access_type: 'offline',
       // Google gives a refresh token only on a consent it shows: ask for one every time, so a

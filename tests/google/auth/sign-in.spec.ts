@@ -178,6 +178,23 @@ describe('signIn', () => {
     await expect(fetch(redirectUri)).rejects.toThrow();
   });
 
+  it('refuses to ask Google for no product at all, before opening anything', async () => {
+    fixture = await startOAuthFixture();
+    const opened: string[] = [];
+    const grant = signIn({
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      products: [],
+      endpoints: fixture.endpoints,
+      signal: new AbortController().signal,
+      openUrl: (url) => {
+        opened.push(url);
+      },
+    });
+    expect(await codeOf(grant)).toBe('invalid-input');
+    expect(opened).toEqual([]);
+  });
+
   it('a browser that never comes back ends with sign-in-timeout', async () => {
     fixture = await startOAuthFixture();
     const grant = signIn({
