@@ -1,5 +1,5 @@
 // GoogleApiContext for one reading: every request of every reader goes through `call`, so that
-// Google's "slow down" answers are waited out the way Google asks (truncated exponential backoff
+// Google's "slow down" answers (and broken connections) are waited out the way Google asks (truncated exponential backoff
 // with full jitter, Retry-After first when given), the family's Cancel and Pause (the signal)
 // stop a wait at once, and a refused access token is refreshed once. gaxios' own retry is off
 // (`retry: false` in each request's options): one policy, here.
@@ -31,6 +31,7 @@ export const GOOGLE_BACKOFF: BackoffPolicy = {
 export interface ApiWait {
   /** The try that failed (1 for the first). */
   readonly attempt: number;
+  /** Google's answer; 0 when the connection failed before any. */
   readonly status: number;
   readonly delayMs: number;
 }
@@ -114,7 +115,10 @@ export function createApiContext(input: CreateApiContextInput): GoogleApiContext
       }
       if (decision.type !== 'retry') throw failure;
       if (attempt >= policy.maxTries) {
-        throw new BaluchonError('google.unavailable', { tries: attempt }, { cause: failure });
+        // Still no answer at all: the network, not Google, is what the family should check.
+        throw decision.status === 0
+          ? new BaluchonError('google.unreachable', undefined, { cause: failure })
+          : new BaluchonError('google.unavailable', { tries: attempt }, { cause: failure });
       }
       const delayMs = backoffDelay(attempt, decision.retryAfterMs, policy, random);
       input.onWait?.({ attempt, status: decision.status, delayMs });

@@ -3,6 +3,8 @@
 // .reason`, People's AIP-193 form) and Retry-After. Google's guides ask clients to back off and
 // try again on 429, on 403 `rateLimitExceeded`/`userRateLimitExceeded`, and on 5xx; a 403
 // `quotaExceeded`/`dailyLimitExceeded` does not clear within minutes and passes through.
+// A connection that broke before any answer (a laptop changing Wi-Fi at an install party) is
+// tried again the same way, as status 0.
 
 export type RetryDecision =
   | { readonly type: 'retry'; readonly status: number; readonly retryAfterMs: number | null }
@@ -11,6 +13,19 @@ export type RetryDecision =
   /** The refresh token was refused (revoked, expired): the family must sign in again. */
   | { readonly type: 'revoked' }
   | { readonly type: 'fail' };
+
+// Node's and undici's names for a connection that failed or broke; gaxios copies them to `code`.
+const TRANSIENT_NETWORK = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 const RATE_LIMIT_REASONS = new Set(['rateLimitExceeded', 'userRateLimitExceeded']);
 // People API (AIP-193 ErrorInfo): the same limits, spelled in upper case.
@@ -51,7 +66,12 @@ export function retryAfterMs(value: string | null, now: number): number | null {
 
 export function retryDecision(failure: unknown, now: number): RetryDecision {
   const response = fields(fields(failure)?.['response']);
-  if (response === null) return { type: 'fail' };
+  if (response === null) {
+    const code = fields(failure)?.['code'];
+    return typeof code === 'string' && TRANSIENT_NETWORK.has(code)
+      ? { type: 'retry', status: 0, retryAfterMs: null }
+      : { type: 'fail' };
+  }
   const status = typeof response['status'] === 'number' ? response['status'] : 0;
   const data = response['data'];
   // The token endpoint's answer to a refresh (RFC 6749 §5.2), not an API's.

@@ -144,6 +144,25 @@ describe('GoogleApiContext.call', () => {
     expect(h.slept).toEqual([500, 1000, 2000, 4000, 8000, 16_000, 32_000]);
   });
 
+  it('a broken connection is tried again; still none after every try: google.unreachable', async () => {
+    const broken = Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' });
+    const h = harness();
+    expect((await h.run([broken, 'ok'])).value).toBe('ok');
+    expect(h.waits).toEqual([{ attempt: 1, status: 0, delayMs: 500 }]);
+    const offline = harness();
+    const { value, tries } = await offline.run([broken]);
+    expect((value as BaluchonError).code).toBe('google.unreachable');
+    expect(tries).toBe(GOOGLE_BACKOFF.maxTries);
+  });
+
+  it('an error that is neither an answer nor a broken connection passes through at once', async () => {
+    const h = harness();
+    const bug = new TypeError('x is not a function');
+    const { value, tries } = await h.run([bug]);
+    expect(value).toBe(bug);
+    expect(tries).toBe(1);
+  });
+
   it('honours Retry-After in seconds and as an HTTP date', async () => {
     const h = harness();
     const date = new Date(NOW + 12_000).toUTCString();
@@ -262,6 +281,30 @@ describe('GoogleApiContext.call against the stand-in’s overloaded answers', ()
       [503, 0],
     ]);
     expect(server.requests).toHaveLength(5);
+  });
+
+  it('a Google that cannot be reached at all ends as google.unreachable (real gaxios error)', async () => {
+    const tokens = new TokenBook();
+    server = await startGoogleStandIn({ routes: [], tokens });
+    const endpoints = endpointsUnder(server.url);
+    await server.close();
+    server = undefined;
+    const auth = new OAuth2Client();
+    auth.setCredentials({ access_token: 'ya29.x' });
+    const waits: ApiWait[] = [];
+    const api = createApiContext({
+      auth,
+      endpoints,
+      signal: new AbortController().signal,
+      policy: { ...GOOGLE_BACKOFF, maxTries: 3, baseDelayMs: 1 },
+      onWait: (wait) => waits.push(wait),
+    });
+    const client = calendar({ version: 'v3', auth, rootUrl: endpoints.calendar });
+    const error = await api
+      .call((signal) => client.calendarList.list({}, { signal, retry: false }))
+      .catch((e: unknown) => e);
+    expect((error as BaluchonError).code).toBe('google.unreachable');
+    expect(waits.map((w) => w.status)).toEqual([0, 0]);
   });
 
   it('a 403 insufficientPermissions from the stand-in passes through as gaxios gave it', async () => {
