@@ -1,6 +1,13 @@
 // Google's list methods page with `pageToken` in and `nextPageToken` out (every API the readers
 // use: calendarList, events, people.connections, otherContacts, contactGroups, tasklists, tasks,
-// files); the last page has no `nextPageToken`. One loop for all of them.
+// files); the last page has no `nextPageToken`. One loop for all of them, each page fetched
+// through `api.call` so that backoff and cancel reach it:
+//
+//   for await (const items of pages(async (pageToken) => {
+//     const { data } = await api.call((signal) =>
+//       client.calendarList.list({ maxResults: 250, pageToken }, { signal, retry: false }));
+//     return { items: data.items, nextPageToken: data.nextPageToken };
+//   })) { … }
 import { BaluchonError } from '../../errors/baluchon-error.ts';
 
 export interface Page<T> {
