@@ -6,6 +6,7 @@ import enConnect from './en/connect.json' with { type: 'json' };
 import enDav from './en/dav.json' with { type: 'json' };
 import enDevices from './en/devices.json' with { type: 'json' };
 import enFiles from './en/files.json' with { type: 'json' };
+import enGoogle from './en/google.json' with { type: 'json' };
 import enItems from './en/items.json' with { type: 'json' };
 import enJournal from './en/journal.json' with { type: 'json' };
 import enMigration from './en/migration.json' with { type: 'json' };
@@ -19,6 +20,7 @@ import frConnect from './fr/connect.json' with { type: 'json' };
 import frDav from './fr/dav.json' with { type: 'json' };
 import frDevices from './fr/devices.json' with { type: 'json' };
 import frFiles from './fr/files.json' with { type: 'json' };
+import frGoogle from './fr/google.json' with { type: 'json' };
 import frItems from './fr/items.json' with { type: 'json' };
 import frJournal from './fr/journal.json' with { type: 'json' };
 import frMigration from './fr/migration.json' with { type: 'json' };
@@ -35,6 +37,7 @@ export const resources = {
     dav: enDav,
     devices: enDevices,
     files: enFiles,
+    google: enGoogle,
     items: enItems,
     journal: enJournal,
     migration: enMigration,
@@ -50,6 +53,7 @@ export const resources = {
     dav: frDav,
     devices: frDevices,
     files: frFiles,
+    google: frGoogle,
     items: frItems,
     journal: frJournal,
     migration: frMigration,
