@@ -10,7 +10,6 @@
 // on a colour, `default: true`) is no photo of the person and is left out.
 import type { people_v1 } from '@googleapis/people';
 import type { ProblemFact } from '../../../contract/problem.ts';
-import { readCard } from '../../../vcard/read-card.ts';
 import { MY_CONTACTS, STARRED } from '../../../vcard/survey-address-book.ts';
 import {
   addressType,
@@ -31,7 +30,12 @@ type Person = people_v1.Schema$Person;
 export type GroupNames = ReadonlyMap<string, string>;
 
 export type PersonCard =
-  | { readonly ok: true; readonly vcard: string }
+  | {
+      readonly ok: true;
+      readonly vcard: string;
+      /** The same card unfolded, one property a line (what the scan's tally reads). */
+      readonly lines: readonly string[];
+    }
   | { readonly ok: false; readonly problem: ProblemFact };
 
 /** Google's two system groups are named by their id, exactly as the archive writes them. */
@@ -42,11 +46,11 @@ const SYSTEM_GROUPS: Readonly<Record<string, string>> = {
 
 export function personToVcard(person: Person, groups: GroupNames): PersonCard {
   try {
-    const vcard = cardOf(person, groups);
-    // What the engine cannot read back would be lost later without a name: caught here.
-    const read = readCard(vcard);
-    if (!read.ok) return { ok: false, problem: problemOf(person, read.reason) };
-    return { ok: true, vcard };
+    // Not parsed again here: every value is escaped by vcard-lines.ts, and the tests read back
+    // any text with the engine's reader (a parse per person would cost more than the request).
+    // A card the engine still could not read is named by it (items.contact-unreadable).
+    const card = cardOf(person, groups);
+    return { ok: true, vcard: card.text(), lines: card.lines() };
   } catch (error) {
     if (!(error instanceof PersonShapeError)) throw error;
     return { ok: false, problem: problemOf(person, error.field) };
@@ -78,7 +82,7 @@ function problemOf(person: Person, detail: string): ProblemFact {
   };
 }
 
-function cardOf(person: Person, groups: GroupNames): string {
+function cardOf(person: Person, groups: GroupNames): VCardLines {
   const card = new VCardLines();
   addNames(card, person);
   for (const nickname of entries(person.nicknames, 'nicknames')) {
@@ -139,7 +143,7 @@ function cardOf(person: Person, groups: GroupNames): string {
   addNote(card, person);
   addPhoto(card, person);
   addCategories(card, person, groups);
-  return card.text();
+  return card;
 }
 
 function addNames(card: VCardLines, person: Person): void {

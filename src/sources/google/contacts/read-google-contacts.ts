@@ -12,7 +12,6 @@ import { people } from '@googleapis/people';
 import type { people_v1 } from '@googleapis/people';
 import type { SourceAddressBook } from '../../source.ts';
 import type { ContactsSource } from '../../../vcard/survey-address-book.ts';
-import { surveyAddressBook } from '../../../vcard/survey-address-book.ts';
 import type { GoogleContactsReading, GoogleReadOptions } from '../google-readings.ts';
 import { readContactGroups } from './contact-groups.ts';
 import { contactsFacts } from './contacts-facts.ts';
@@ -61,12 +60,17 @@ export async function readGoogleContacts(
   const client = people({ version: 'v1', auth: api.auth, rootUrl: api.endpoints.people });
   const groups = await readContactGroups(client, api);
   const cards: string[] = [];
+  const lines: (readonly string[])[] = [];
   let read = 0;
   const take = (persons: readonly people_v1.Schema$Person[] | undefined, names: GroupNames) => {
     for (const person of persons ?? []) {
       const card = personToVcard(person, names);
-      if (card.ok) cards.push(card.vcard);
-      else options.onProblem(card.problem);
+      if (card.ok) {
+        cards.push(card.vcard);
+        lines.push(card.lines);
+      } else {
+        options.onProblem(card.problem);
+      }
     }
     read += persons?.length ?? 0;
     options.onItems?.(read);
@@ -115,7 +119,7 @@ export async function readGoogleContacts(
     );
   }
   const content: ContactsSource = { key: 'Google Contacts', open: () => cards };
-  const facts = contactsFacts(await surveyAddressBook(content));
+  const facts = contactsFacts(lines);
   const book: SourceAddressBook = {
     // The archive's key: a family who moved an archive before meets the same address book.
     key: 'contacts',

@@ -28,6 +28,8 @@ export function uriValue(value: string): string {
 
 /** Folds at 75 characters (code points, never inside one), continuation lines start with a space. */
 export function foldLine(line: string): string {
+  // 75 UTF-16 units are at most 75 characters: most lines need no walk.
+  if (line.length <= 75) return line;
   const parts: string[] = [];
   let current = '';
   let length = 0;
@@ -70,7 +72,12 @@ export class VCardLines {
     this.#lines.push(`${group}.X-ABLabel:${escapeText(type.label)}`);
   }
 
+  /** Unfolded, BEGIN:VCARD to END:VCARD. */
+  lines(): string[] {
+    return [...this.#lines, 'END:VCARD'];
+  }
+
   text(): string {
-    return `${[...this.#lines, 'END:VCARD'].map(foldLine).join('\r\n')}\r\n`;
+    return `${this.lines().map(foldLine).join('\r\n')}\r\n`;
   }
 }

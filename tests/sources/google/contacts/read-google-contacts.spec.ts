@@ -293,6 +293,51 @@ describe('reading Google Contacts live', () => {
     ]);
   });
 
+  it('sends every request through the context’s call, under its signal, and stops when cancelled', async () => {
+    const connections = Array.from({ length: 1500 }, (_v, i) => person(i));
+    const api = await signedIn(
+      { connections, contactGroups: SYSTEM_GROUPS, otherContacts: [], photos: new Map() },
+      [CONTACTS_SCOPE, OTHER_CONTACTS_SCOPE],
+    );
+    let calls = 0;
+    const counted: GoogleApiContext = {
+      ...api,
+      call: (request) => {
+        calls += 1;
+        return request(signal);
+      },
+    };
+    await readGoogleContacts({
+      api: counted,
+      t: fr,
+      onProblem: () => undefined,
+      otherContacts: true,
+    });
+    // Groups, two pages of people, one of other contacts: each request once through `call`.
+    expect(calls).toBe(4);
+    expect(standIn?.requests).toHaveLength(4);
+
+    const cancel = new AbortController();
+    const cancelling: GoogleApiContext = {
+      ...api,
+      signal: cancel.signal,
+      call: (request) => {
+        // Cancelled once the labels are read: the next request is aborted, not sent.
+        if (standIn?.requests.length === 5) cancel.abort();
+        return request(cancel.signal);
+      },
+    };
+    await expect(
+      readGoogleContacts({
+        api: cancelling,
+        t: fr,
+        onProblem: () => undefined,
+        otherContacts: false,
+      }),
+    ).rejects.toThrow();
+    expect(standIn?.requests).toHaveLength(5);
+  });
+
   it('the photo fetch never leaves for another host when the APIs are the stand-in', async () => {
     const fetch = googlePhotoFetch(endpointsUnder('http://127.0.0.1:9/'), () => {
       throw new Error('must not be called');
