@@ -6,7 +6,7 @@
 import type { people_v1 } from '@googleapis/people';
 import type { GoogleApiContext } from '../../../google/google-api-context.ts';
 import { MY_CONTACTS, STARRED } from '../../../vcard/survey-address-book.ts';
-import { forEachPage } from './each-page.ts';
+import { pages } from '../../../google/api/pages.ts';
 import type { GroupNames } from './person-to-vcard.ts';
 
 const SYSTEM_NAMES: Readonly<Record<string, string>> = {
@@ -29,28 +29,26 @@ export async function readContactGroups(
   api: GoogleApiContext,
 ): Promise<GroupNames> {
   const names = new Map<string, string>();
-  await forEachPage(
-    async (pageToken) =>
-      (
-        await api.call((signal) =>
-          client.contactGroups.list(
-            {
-              pageSize: 1000,
-              groupFields: 'name,groupType',
-              ...(pageToken === undefined ? {} : { pageToken }),
-            },
-            { signal, retry: false },
-          ),
-        )
-      ).data,
-    (page) => {
-      for (const group of page.contactGroups ?? []) {
-        const name = groupName(group);
-        if (typeof group.resourceName === 'string' && name !== undefined) {
-          names.set(group.resourceName, name);
-        }
+  const listed = pages(async (pageToken) => {
+    const { data } = await api.call((signal) =>
+      client.contactGroups.list(
+        {
+          pageSize: 1000,
+          groupFields: 'name,groupType',
+          ...(pageToken === undefined ? {} : { pageToken }),
+        },
+        { signal, retry: false },
+      ),
+    );
+    return { items: data.contactGroups, nextPageToken: data.nextPageToken };
+  });
+  for await (const page of listed) {
+    for (const group of page) {
+      const name = groupName(group);
+      if (typeof group.resourceName === 'string' && name !== undefined) {
+        names.set(group.resourceName, name);
       }
-    },
-  );
+    }
+  }
   return names;
 }

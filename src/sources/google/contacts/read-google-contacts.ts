@@ -9,13 +9,13 @@
 // tells them apart by `myContacts` (src/vcard/survey-address-book.ts) and moves an "other
 // contact" who is also saved once, as saved — which it can only do seeing both in one book.
 import { people } from '@googleapis/people';
+import { pages } from '../../../google/api/pages.ts';
 import type { people_v1 } from '@googleapis/people';
 import type { SourceAddressBook } from '../../source.ts';
 import type { ContactsSource } from '../../../vcard/survey-address-book.ts';
 import type { GoogleContactsReading, GoogleReadOptions } from '../google-readings.ts';
 import { readContactGroups } from './contact-groups.ts';
 import { contactsFacts } from './contacts-facts.ts';
-import { forEachPage } from './each-page.ts';
 import { personToVcard } from './person-to-vcard.ts';
 import type { GroupNames } from './person-to-vcard.ts';
 
@@ -62,8 +62,8 @@ export async function readGoogleContacts(
   const cards: string[] = [];
   const lines: (readonly string[])[] = [];
   let read = 0;
-  const take = (persons: readonly people_v1.Schema$Person[] | undefined, names: GroupNames) => {
-    for (const person of persons ?? []) {
+  const take = (persons: readonly people_v1.Schema$Person[], names: GroupNames) => {
+    for (const person of persons) {
       const card = personToVcard(person, names);
       if (card.ok) {
         cards.push(card.vcard);
@@ -72,51 +72,43 @@ export async function readGoogleContacts(
         options.onProblem(card.problem);
       }
     }
-    read += persons?.length ?? 0;
+    read += persons.length;
     options.onItems?.(read);
   };
-  await forEachPage(
-    async (pageToken) =>
-      (
-        await api.call((signal) =>
-          client.people.connections.list(
-            {
-              resourceName: 'people/me',
-              personFields: PERSON_FIELDS,
-              pageSize: 1000,
-              sources: CONTACT_SOURCE,
-              ...(pageToken === undefined ? {} : { pageToken }),
-            },
-            { signal, retry: false },
-          ),
-        )
-      ).data,
-    (page) => {
-      take(page.connections, groups);
-    },
-  );
+  const saved = pages(async (pageToken) => {
+    const { data } = await api.call((signal) =>
+      client.people.connections.list(
+        {
+          resourceName: 'people/me',
+          personFields: PERSON_FIELDS,
+          pageSize: 1000,
+          sources: CONTACT_SOURCE,
+          ...(pageToken === undefined ? {} : { pageToken }),
+        },
+        { signal, retry: false },
+      ),
+    );
+    return { items: data.connections, nextPageToken: data.nextPageToken };
+  });
+  for await (const persons of saved) take(persons, groups);
   if (options.otherContacts) {
     // Other contacts belong to no group: no CATEGORIES, as in the archive.
     const none: GroupNames = new Map();
-    await forEachPage(
-      async (pageToken) =>
-        (
-          await api.call((signal) =>
-            client.otherContacts.list(
-              {
-                readMask: OTHER_CONTACT_FIELDS,
-                pageSize: 1000,
-                sources: CONTACT_SOURCE,
-                ...(pageToken === undefined ? {} : { pageToken }),
-              },
-              { signal, retry: false },
-            ),
-          )
-        ).data,
-      (page) => {
-        take(page.otherContacts, none);
-      },
-    );
+    const others = pages(async (pageToken) => {
+      const { data } = await api.call((signal) =>
+        client.otherContacts.list(
+          {
+            readMask: OTHER_CONTACT_FIELDS,
+            pageSize: 1000,
+            sources: CONTACT_SOURCE,
+            ...(pageToken === undefined ? {} : { pageToken }),
+          },
+          { signal, retry: false },
+        ),
+      );
+      return { items: data.otherContacts, nextPageToken: data.nextPageToken };
+    });
+    for await (const persons of others) take(persons, none);
   }
   const content: ContactsSource = { key: 'Google Contacts', open: () => cards };
   const facts = contactsFacts(lines);
