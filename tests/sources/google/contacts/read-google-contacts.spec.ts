@@ -5,6 +5,7 @@ import type { people_v1 } from '@googleapis/people';
 import { OAuth2Client } from 'google-auth-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProblemFact } from '../../../../src/contract/problem.ts';
+import { createApiContext } from '../../../../src/google/api/create-api-context.ts';
 import { endpointsUnder } from '../../../../src/google/google-endpoints.ts';
 import type { GoogleApiContext } from '../../../../src/google/google-api-context.ts';
 import { createI18n } from '../../../../src/i18n/create-i18n.ts';
@@ -21,7 +22,7 @@ import {
 } from '../../../standins/google/people-api.ts';
 import type { PeopleData } from '../../../standins/google/people-api.ts';
 import { TokenBook, startGoogleStandIn } from '../../../standins/google/stand-in-server.ts';
-import type { RunningStandIn } from '../../../standins/google/stand-in-server.ts';
+import type { RunningStandIn, StandInFault } from '../../../standins/google/stand-in-server.ts';
 
 const fr = createI18n('fr').t;
 const signal = new AbortController().signal;
@@ -336,6 +337,52 @@ describe('reading Google Contacts live', () => {
       }),
     ).rejects.toThrow();
     expect(standIn?.requests).toHaveLength(5);
+  });
+
+  it('waits out Google’s “slow down” answers on every list, through the real call', async () => {
+    const data: PeopleData = {
+      connections: [person(1), person(2)],
+      contactGroups: SYSTEM_GROUPS,
+      otherContacts: [
+        { resourceName: 'otherContacts/c9', emailAddresses: [{ value: 'x@shop.example' }] },
+      ],
+      photos: new Map(),
+    };
+    const tokens = new TokenBook();
+    // The first request to each list is refused once, each with another of Google's answers.
+    const refused = new Map<string, StandInFault>([
+      ['/v1/contactGroups', 'rate-limit-429'],
+      ['/v1/people/me/connections', 'user-rate-limit-403'],
+      ['/v1/otherContacts', 'server-error'],
+    ]);
+    standIn = await startGoogleStandIn({
+      routes: [peopleApi(data)],
+      tokens,
+      fault: (url) => {
+        const fault = refused.get(url.pathname) ?? null;
+        refused.delete(url.pathname);
+        return fault;
+      },
+    });
+    const auth = new OAuth2Client();
+    auth.setCredentials({ access_token: tokens.issue([CONTACTS_SCOPE, OTHER_CONTACTS_SCOPE]) });
+    const waits: number[] = [];
+    const api = createApiContext({
+      auth,
+      endpoints: endpointsUnder(standIn.url),
+      signal,
+      sleep: () => Promise.resolve(),
+      random: () => 0.5,
+      onWait: (wait) => waits.push(wait.status),
+    });
+    const reading = await readGoogleContacts({
+      api,
+      t: fr,
+      onProblem: () => undefined,
+      otherContacts: true,
+    });
+    expect(waits).toEqual([429, 403, 503]);
+    expect(reading.facts).toEqual({ count: 2, labels: [], starred: 0, otherContacts: 1 });
   });
 
   it('the photo fetch never leaves for another host when the APIs are the stand-in', async () => {
