@@ -22,6 +22,7 @@ export const itemsProblemCodes = [
   'items.contact-empty',
   'items.contact-photo-unreachable',
   'items.contact-photo-refused',
+  'items.google-contact-unreadable',
   'items.task-unreadable',
   'items.task-list-unreadable',
   'items.tasks-file-unreadable',
