@@ -1,0 +1,172 @@
+// The events of one Google calendar (events.list with singleEvents=false, showDeleted=true) → the
+// raw iCalendar components the engine reads from any calendar (CalendarSource.open()): one
+// VTIMEZONE per zone used, then the VEVENTs, masters before their exceptions. The engine groups
+// them by UID (src/ical/group-by-uid.ts), so a series and its exceptions become one resource,
+// exactly as from an archive.
+//
+// Cancelled entries: with showDeleted, Google lists a deleted instance of a series as an
+// exception with status "cancelled" (Calendar API guide, "Recurring events"); it becomes an EXDATE
+// on its master. A cancelled entry without `recurringEventId` is a deleted event: dropped. A
+// cancelled instance whose master is not listed (the family was invited to some instances only)
+// has nothing to exclude from: dropped.
+//
+// Order is stable whatever order Google answers in: by UID, the master first, then exceptions by
+// their original start. A malformed event is named in a problem; the others go on.
+import ICAL from 'ical.js';
+import type { ProblemFact } from '../../../contract/problem.ts';
+import { readableStart, whereOf } from '../../../ical/describe-event.ts';
+import { compareText } from '../../../ical/resource-name.ts';
+import { buildVtimezone } from '../../../ical/timezones/build-vtimezone.ts';
+import { eventSignals } from '../../calendar-identity.ts';
+import type { CalendarSigns } from '../../calendar-identity.ts';
+import { icalTime } from './event-times.ts';
+import type { IcalTime } from './event-times.ts';
+import { eventToVevent } from './event-to-vevent.ts';
+import type { EventContext, GoogleEvent } from './event-to-vevent.ts';
+
+export const GOOGLE_EVENT_UNREADABLE = 'items.google-event-unreadable';
+
+/** What src/sources/calendar-identity.ts samples to judge a calendar (as the Takeout tally). */
+const SIGNAL_SAMPLE = 500;
+
+export interface CalendarComponents {
+  /** VTIMEZONEs then VEVENTs, as raw text. */
+  readonly components: readonly string[];
+  readonly signs: CalendarSigns;
+}
+
+interface Built {
+  readonly uid: string;
+  readonly exception: boolean;
+  readonly instant: number;
+  readonly component: ICAL.Component;
+}
+
+/** How a problem names an event: its title and start, else its UID or id. */
+export function eventWhere(event: GoogleEvent, calendarName: string, position: number): string {
+  const start = event.start?.date ?? event.start?.dateTime?.slice(0, 19) ?? undefined;
+  const fallback = event.iCalUID ?? event.id ?? `${calendarName} #${position + 1}`;
+  return whereOf(event.summary ?? undefined, readableStart(start), fallback);
+}
+
+/** Start of an exception's original instance, for ordering; 0 when unreadable. */
+function originalInstant(event: GoogleEvent): number {
+  try {
+    return event.originalStartTime == null ? 0 : icalTime(event.originalStartTime).instant;
+  } catch {
+    return 0;
+  }
+}
+
+export function eventsToIcal(
+  events: readonly GoogleEvent[],
+  calendarName: string,
+  context: EventContext,
+  onProblem: (problem: ProblemFact) => void,
+): CalendarComponents {
+  const cancelledOf = new Map<string, GoogleEvent[]>();
+  const live: { event: GoogleEvent; position: number }[] = [];
+  events.forEach((event, position) => {
+    if (event.status !== 'cancelled') live.push({ event, position });
+    else if (event.recurringEventId != null) {
+      const list = cancelledOf.get(event.recurringEventId) ?? [];
+      list.push(event);
+      cancelledOf.set(event.recurringEventId, list);
+    }
+  });
+
+  const built: Built[] = [];
+  for (const { event, position } of live) {
+    try {
+      const zone = event.start?.timeZone ?? undefined;
+      const exdates: IcalTime[] =
+        event.recurringEventId == null && event.id != null
+          ? (cancelledOf.get(event.id) ?? [])
+              .filter((instance) => instance.originalStartTime != null)
+              .map((instance) => icalTime(instance.originalStartTime ?? undefined, zone))
+              .sort((a, b) => a.instant - b.instant)
+          : [];
+      const component = eventToVevent(event, context, exdates);
+      built.push({
+        uid: String(component.getFirstPropertyValue('uid')),
+        exception: event.recurringEventId != null,
+        instant: originalInstant(event),
+        component,
+      });
+    } catch (error) {
+      const where = eventWhere(event, calendarName, position);
+      const params: Record<string, string> = {
+        detail: error instanceof Error ? error.message : String(error),
+      };
+      if (event.iCalUID) params['uid'] = event.iCalUID;
+      onProblem({ code: GOOGLE_EVENT_UNREADABLE, where, params });
+    }
+  }
+  built.sort(
+    (a, b) =>
+      compareText(a.uid, b.uid) ||
+      Number(a.exception) - Number(b.exception) ||
+      a.instant - b.instant,
+  );
+  return {
+    components: [...vtimezones(built), ...built.map((entry) => entry.component.toString())],
+    signs: signsOf(built),
+  };
+}
+
+/** One VTIMEZONE per TZID used, from the year before its earliest use (build-vtimezone.ts). */
+function vtimezones(built: readonly Built[]): string[] {
+  const firstYear = new Map<string, number>();
+  for (const { component } of built) {
+    for (const property of component.getAllProperties()) {
+      const tzid = property.getParameter('tzid');
+      if (typeof tzid !== 'string') continue;
+      const value: unknown = property.getFirstValue();
+      const year = value instanceof ICAL.Time ? value.year : Number.POSITIVE_INFINITY;
+      firstYear.set(tzid, Math.min(firstYear.get(tzid) ?? Number.POSITIVE_INFINITY, year));
+    }
+  }
+  return [...firstYear.entries()]
+    .sort(([a], [b]) => compareText(a, b))
+    .flatMap(([tzid, year]) => {
+      try {
+        const from = Number.isFinite(year) ? year - 1 : 1970;
+        return [new ICAL.Component(buildVtimezone(tzid, from)).toString()];
+      } catch {
+        // A zone the runtime does not know (only from a recurrence line): the engine reports it.
+        return [];
+      }
+    });
+}
+
+/** What the calendar's identity is judged on when Google's id does not settle it. */
+function signsOf(built: readonly Built[]): CalendarSigns {
+  const seen = new Set<string>();
+  let sampled = 0;
+  let birthdayEvents = 0;
+  let holidayEvents = 0;
+  for (const { uid, component } of built) {
+    if (seen.has(uid)) continue;
+    seen.add(uid);
+    if (sampled >= SIGNAL_SAMPLE) continue;
+    sampled++;
+    const attendees = component
+      .getAllProperties('attendee')
+      .map((property) => String(property.getFirstValue()));
+    const text = (name: string): string | null => {
+      const value: unknown = component.getFirstPropertyValue(name);
+      return typeof value === 'string' ? value : null;
+    };
+    const start: unknown = component.getFirstPropertyValue('dtstart');
+    const signals = eventSignals(
+      uid,
+      attendees,
+      text('transp'),
+      text('class'),
+      start instanceof ICAL.Time && start.isDate,
+    );
+    if (signals.birthday) birthdayEvents++;
+    if (signals.holiday) holidayEvents++;
+  }
+  return { events: seen.size, sampled, birthdayEvents, holidayEvents };
+}
