@@ -68,8 +68,9 @@ function knownZone(value: string | null | undefined): string | null {
 /** Sets `name` (dtstart, dtend, recurrence-id, exdate) on the component from an IcalTime. */
 export function addTime(component: ICAL.Component, name: string, value: IcalTime): void {
   const property = new ICAL.Property(name, component);
-  property.setValue(value.time);
+  // The type first: ical.js empties a property's values when its type changes.
   if (value.time.isDate) property.resetType('date');
+  property.setValue(value.time);
   if (value.tzid !== null) property.setParameter('tzid', value.tzid);
   component.addProperty(property);
 }

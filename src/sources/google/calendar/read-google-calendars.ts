@@ -113,7 +113,9 @@ export async function readGoogleCalendars(
     }
   }
   const collator = new Intl.Collator('fr', { sensitivity: 'base' });
-  calendars.sort((a, b) => collator.compare(a.displayName, b.displayName) || (a.key < b.key ? -1 : 1));
+  calendars.sort(
+    (a, b) => collator.compare(a.displayName, b.displayName) || (a.key < b.key ? -1 : 1),
+  );
   return {
     calendars,
     facts: calendars.map((source) => ({
