@@ -231,6 +231,28 @@ describe('readGoogleCalendars against the stand-in', () => {
     }
   });
 
+  it('a cancel during a calendar stops the reading instead of being told as a problem', async () => {
+    await withStandIn(calendarData(spec), undefined, async (api) => {
+      const controller = new AbortController();
+      let calls = 0;
+      const cancelling: GoogleApiContext = {
+        ...api,
+        signal: controller.signal,
+        call: (request) => {
+          // The family cancels once the list is read, while the first calendar's events load.
+          if (++calls === 2) controller.abort();
+          return request(controller.signal);
+        },
+      };
+      const problems: ProblemFact[] = [];
+      await expect(
+        readGoogleCalendars({ api: cancelling, t: fr, onProblem: (p) => problems.push(p) }),
+      ).rejects.toThrow();
+      expect(problems).toEqual([]);
+      expect(calls).toBe(2);
+    });
+  });
+
   it('without the calendar scope, the reading fails as Google refuses it', async () => {
     await withStandIn(
       calendarData(spec),
