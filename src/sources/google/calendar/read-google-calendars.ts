@@ -69,6 +69,9 @@ export async function readGoogleCalendars(
   const access = new Map<string, GoogleCalendarAccess>();
   let items = 0;
   for (const entry of entries) {
+    // Someone else's calendar the family only sees as busy blocks: Google gives those without
+    // title nor UID (Calendar API, accessRole "freeBusyReader"); there is nothing of theirs to move.
+    if (entry.accessRole === 'freeBusyReader') continue;
     const id = entry.id ?? '';
     const name = (entry.summaryOverride ?? entry.summary ?? id).trim();
     try {

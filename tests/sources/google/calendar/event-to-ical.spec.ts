@@ -156,6 +156,39 @@ describe('Google events to iCalendar', () => {
     expect(prop(second, 'summary')).toBe('Chorale (déplacée)');
   });
 
+  it('an all-day series: recurrence lines as given, a cancelled day as EXDATE;VALUE=DATE', () => {
+    const { events, problems, zones, text } = convert([
+      {
+        ...base,
+        id: 'd1',
+        iCalUID: 'd1@google.com',
+        summary: 'Marché',
+        start: { date: '2024-03-02' },
+        end: { date: '2024-03-03' },
+        recurrence: [
+          'RRULE:FREQ=WEEKLY;BYDAY=SA;UNTIL=20240601',
+          'EXDATE;VALUE=DATE:20240309',
+          'RDATE;TZID=America/New_York:20240612T090000',
+        ],
+      },
+      {
+        kind: 'calendar#event',
+        id: 'd1_20240316',
+        status: 'cancelled',
+        recurringEventId: 'd1',
+        originalStartTime: { date: '2024-03-16' },
+      },
+    ]);
+    expect(problems).toEqual([]);
+    expect(events).toHaveLength(1);
+    expect(text).toContain('RRULE:FREQ=WEEKLY;BYDAY=SA;UNTIL=20240601');
+    expect(text).toContain('EXDATE;VALUE=DATE:20240309');
+    expect(text).toContain('EXDATE;VALUE=DATE:20240316');
+    expect(text).toContain('RDATE;TZID=America/New_York:20240612T090000');
+    // The zone a recurrence line names gets its VTIMEZONE too.
+    expect(zones.map((zone) => prop(zone, 'tzid'))).toEqual(['America/New_York']);
+  });
+
   it('reminders: the calendar defaults for useDefault, overrides otherwise; e-mail to the account', () => {
     const { events } = convert([
       {

@@ -201,6 +201,14 @@ describe('readGoogleCalendars against the stand-in', () => {
           entry: { id: 'missing@group.calendar.google.com', summary: 'Disparu' },
           events: [],
         },
+        {
+          entry: {
+            id: 'paul@example.org',
+            summary: 'Paul (occupé)',
+            accessRole: 'freeBusyReader',
+          },
+          events: [],
+        },
       ],
     };
     // The stand-in answers 404 for a calendar it does not hold: list one it does not serve.
@@ -225,7 +233,9 @@ describe('readGoogleCalendars against the stand-in', () => {
       expect(problems.map((p) => [p.code, p.where])).toEqual([
         ['items.google-calendar-unreadable', 'Disparu'],
       ]);
+      // The free/busy calendar is neither read nor listed.
       expect(reading.calendars).toHaveLength(data.calendars.length);
+      expect(standIn.requests.some((r) => r.includes('paul%40example.org'))).toBe(false);
     } finally {
       await standIn.close();
     }
