@@ -18,7 +18,7 @@ import { readableStart, whereOf } from '../../../ical/describe-event.ts';
 import { compareText } from '../../../ical/resource-name.ts';
 import { buildVtimezone } from '../../../ical/timezones/build-vtimezone.ts';
 import { eventSignals } from '../../calendar-identity.ts';
-import type { CalendarSigns } from '../../calendar-identity.ts';
+import type { CalendarSigns, EventSignals } from '../../calendar-identity.ts';
 import { icalTime } from './event-times.ts';
 import type { IcalTime } from './event-times.ts';
 import { eventToVevent } from './event-to-vevent.ts';
@@ -35,11 +35,13 @@ export interface CalendarComponents {
   readonly signs: CalendarSigns;
 }
 
+/** One VEVENT, already written out: only its text is kept (a tree per event weighs ten times more). */
 interface Built {
   readonly uid: string;
   readonly exception: boolean;
   readonly instant: number;
-  readonly component: ICAL.Component;
+  readonly text: string;
+  readonly signals: EventSignals;
 }
 
 /** How a problem names an event: its title and start, else its UID or id. */
@@ -76,6 +78,7 @@ export function eventsToIcal(
   });
 
   const built: Built[] = [];
+  const firstYear = new Map<string, number>();
   for (const { event, position } of live) {
     try {
       const zone = event.start?.timeZone ?? undefined;
@@ -87,11 +90,14 @@ export function eventsToIcal(
               .sort((a, b) => a.instant - b.instant)
           : [];
       const component = eventToVevent(event, context, exdates);
+      const uid = String(component.getFirstPropertyValue('uid'));
+      noteZones(component, firstYear);
       built.push({
-        uid: String(component.getFirstPropertyValue('uid')),
+        uid,
         exception: event.recurringEventId != null,
         instant: originalInstant(event),
-        component,
+        text: component.toString(),
+        signals: signalsOf(uid, component),
       });
     } catch (error) {
       const where = eventWhere(event, calendarName, position);
@@ -109,23 +115,24 @@ export function eventsToIcal(
       a.instant - b.instant,
   );
   return {
-    components: [...vtimezones(built), ...built.map((entry) => entry.component.toString())],
+    components: [...vtimezones(firstYear), ...built.map((entry) => entry.text)],
     signs: signsOf(built),
   };
 }
 
-/** One VTIMEZONE per TZID used, from the year before its earliest use (build-vtimezone.ts). */
-function vtimezones(built: readonly Built[]): string[] {
-  const firstYear = new Map<string, number>();
-  for (const { component } of built) {
-    for (const property of component.getAllProperties()) {
-      const tzid = property.getParameter('tzid');
-      if (typeof tzid !== 'string') continue;
-      const value: unknown = property.getFirstValue();
-      const year = value instanceof ICAL.Time ? value.year : Number.POSITIVE_INFINITY;
-      firstYear.set(tzid, Math.min(firstYear.get(tzid) ?? Number.POSITIVE_INFINITY, year));
-    }
+/** The earliest year each TZID of the component is used in. */
+function noteZones(component: ICAL.Component, firstYear: Map<string, number>): void {
+  for (const property of component.getAllProperties()) {
+    const tzid = property.getParameter('tzid');
+    if (typeof tzid !== 'string') continue;
+    const value: unknown = property.getFirstValue();
+    const year = value instanceof ICAL.Time ? value.year : Number.POSITIVE_INFINITY;
+    firstYear.set(tzid, Math.min(firstYear.get(tzid) ?? Number.POSITIVE_INFINITY, year));
   }
+}
+
+/** One VTIMEZONE per TZID used, from the year before its earliest use (build-vtimezone.ts). */
+function vtimezones(firstYear: ReadonlyMap<string, number>): string[] {
   return [...firstYear.entries()]
     .sort(([a], [b]) => compareText(a, b))
     .flatMap(([tzid, year]) => {
@@ -139,32 +146,36 @@ function vtimezones(built: readonly Built[]): string[] {
     });
 }
 
+/** What one event says of its calendar (birthday or holiday marks), as the archive's tally. */
+function signalsOf(uid: string, component: ICAL.Component): EventSignals {
+  const attendees = component
+    .getAllProperties('attendee')
+    .map((property) => String(property.getFirstValue()));
+  const text = (name: string): string | null => {
+    const value: unknown = component.getFirstPropertyValue(name);
+    return typeof value === 'string' ? value : null;
+  };
+  const start: unknown = component.getFirstPropertyValue('dtstart');
+  return eventSignals(
+    uid,
+    attendees,
+    text('transp'),
+    text('class'),
+    start instanceof ICAL.Time && start.isDate,
+  );
+}
+
 /** What the calendar's identity is judged on when Google's id does not settle it. */
 function signsOf(built: readonly Built[]): CalendarSigns {
   const seen = new Set<string>();
   let sampled = 0;
   let birthdayEvents = 0;
   let holidayEvents = 0;
-  for (const { uid, component } of built) {
+  for (const { uid, signals } of built) {
     if (seen.has(uid)) continue;
     seen.add(uid);
     if (sampled >= SIGNAL_SAMPLE) continue;
     sampled++;
-    const attendees = component
-      .getAllProperties('attendee')
-      .map((property) => String(property.getFirstValue()));
-    const text = (name: string): string | null => {
-      const value: unknown = component.getFirstPropertyValue(name);
-      return typeof value === 'string' ? value : null;
-    };
-    const start: unknown = component.getFirstPropertyValue('dtstart');
-    const signals = eventSignals(
-      uid,
-      attendees,
-      text('transp'),
-      text('class'),
-      start instanceof ICAL.Time && start.isDate,
-    );
     if (signals.birthday) birthdayEvents++;
     if (signals.holiday) holidayEvents++;
   }
