@@ -1,6 +1,7 @@
 // Every page of a Google list method: the first request without `pageToken`, then one per
 // `nextPageToken` until none is given (Calendar and Tasks APIs, "Pagination"). Each page goes
-// through GoogleApiContext.call, so backoff, cancel and pause reach every request.
+// through GoogleApiContext.call, so backoff, cancel and pause reach every request. One page is
+// asked for ahead, no more: memory holds at most two pages.
 import type { GoogleApiContext } from '../../../google/google-api-context.ts';
 
 export interface GooglePage<T> {
@@ -12,15 +13,27 @@ export async function* allPages<T>(
   api: GoogleApiContext,
   page: (signal: AbortSignal, pageToken: string | undefined) => Promise<{ data: GooglePage<T> }>,
 ): AsyncGenerator<T[]> {
-  let pageToken: string | undefined;
+  const fetchPage = (token: string | undefined): Promise<{ data: GooglePage<T> }> => {
+    const request = api.call((signal) => page(signal, token));
+    // Awaited below; this only keeps a page nobody waits for any more (the reader stopped on an
+    // error) from being an unhandled rejection.
+    request.catch(() => undefined);
+    return request;
+  };
   const seen = new Set<string>();
-  do {
-    const token = pageToken;
-    const { data } = await api.call((signal) => page(signal, token));
-    yield data.items ?? [];
-    pageToken = data.nextPageToken ?? undefined;
+  let next = fetchPage(undefined);
+  for (;;) {
+    const { data } = await next;
+    const token = data.nextPageToken ?? undefined;
     // A token given twice would page forever: Google never does, a broken proxy might.
-    if (pageToken !== undefined && seen.has(pageToken)) break;
-    if (pageToken !== undefined) seen.add(pageToken);
-  } while (pageToken !== undefined && pageToken !== '');
+    const more = token !== undefined && token !== '' && !seen.has(token);
+    if (more) {
+      seen.add(token);
+      // The next page is asked for before this one is handed over: the network works while the
+      // reader converts.
+      next = fetchPage(token);
+    }
+    yield data.items ?? [];
+    if (!more) return;
+  }
 }

@@ -60,64 +60,107 @@ function originalInstant(event: GoogleEvent): number {
   }
 }
 
+/**
+ * Converts a calendar's events page by page, as they arrive (the reader fetches the next page
+ * meanwhile). A deleted instance may come pages after its master: a master with deleted instances
+ * is written again, with its EXDATEs, at `finish()` — only those, the other events are written
+ * once and kept as text.
+ */
+export class CalendarConverter {
+  readonly #built: Built[] = [];
+  readonly #firstYear = new Map<string, number>();
+  readonly #cancelledOf = new Map<string, GoogleEvent[]>();
+  /** Series masters written, by Google id: their event and their place in #built. */
+  readonly #masters = new Map<string, { event: GoogleEvent; index: number }>();
+  #position = 0;
+
+  constructor(
+    private readonly calendarName: string,
+    private readonly context: EventContext,
+    private readonly onProblem: (problem: ProblemFact) => void,
+  ) {}
+
+  add(events: readonly GoogleEvent[]): void {
+    for (const event of events) {
+      const position = this.#position++;
+      if (event.status === 'cancelled') {
+        if (event.recurringEventId == null || event.originalStartTime == null) continue;
+        const list = this.#cancelledOf.get(event.recurringEventId) ?? [];
+        list.push(event);
+        this.#cancelledOf.set(event.recurringEventId, list);
+        continue;
+      }
+      const built = this.#build(event, position, []);
+      if (built === null) continue;
+      if (event.recurringEventId == null && event.id != null && event.recurrence != null) {
+        this.#masters.set(event.id, { event, index: this.#built.length });
+      }
+      this.#built.push(built);
+    }
+  }
+
+  finish(): CalendarComponents {
+    for (const [id, cancelled] of this.#cancelledOf) {
+      const master = this.#masters.get(id);
+      if (master === undefined) continue;
+      const zone = master.event.start?.timeZone ?? undefined;
+      try {
+        const exdates = cancelled
+          .map((instance) => icalTime(instance.originalStartTime ?? undefined, zone))
+          .sort((a, b) => a.instant - b.instant);
+        const built = this.#build(master.event, 0, exdates);
+        if (built !== null) this.#built[master.index] = built;
+      } catch {
+        // An unreadable original start: the series arrives without that EXDATE rather than not.
+      }
+    }
+    const built = [...this.#built].sort(
+      (a, b) =>
+        compareText(a.uid, b.uid) ||
+        Number(a.exception) - Number(b.exception) ||
+        a.instant - b.instant,
+    );
+    return {
+      components: [...vtimezones(this.#firstYear), ...built.map((entry) => entry.text)],
+      signs: signsOf(built),
+    };
+  }
+
+  #build(event: GoogleEvent, position: number, exdates: readonly IcalTime[]): Built | null {
+    try {
+      const component = eventToVevent(event, this.context, exdates);
+      const uid = String(component.getFirstPropertyValue('uid'));
+      noteZones(component, this.#firstYear);
+      return {
+        uid,
+        exception: event.recurringEventId != null,
+        instant: originalInstant(event),
+        text: component.toString(),
+        signals: signalsOf(uid, component),
+      };
+    } catch (error) {
+      if (exdates.length > 0) throw error;
+      const where = eventWhere(event, this.calendarName, position);
+      const params: Record<string, string> = {
+        detail: error instanceof Error ? error.message : String(error),
+      };
+      if (event.iCalUID) params['uid'] = event.iCalUID;
+      this.onProblem({ code: GOOGLE_EVENT_UNREADABLE, where, params });
+      return null;
+    }
+  }
+}
+
+/** All of a calendar's events at once (tests, and readers that have them all). */
 export function eventsToIcal(
   events: readonly GoogleEvent[],
   calendarName: string,
   context: EventContext,
   onProblem: (problem: ProblemFact) => void,
 ): CalendarComponents {
-  const cancelledOf = new Map<string, GoogleEvent[]>();
-  const live: { event: GoogleEvent; position: number }[] = [];
-  events.forEach((event, position) => {
-    if (event.status !== 'cancelled') live.push({ event, position });
-    else if (event.recurringEventId != null) {
-      const list = cancelledOf.get(event.recurringEventId) ?? [];
-      list.push(event);
-      cancelledOf.set(event.recurringEventId, list);
-    }
-  });
-
-  const built: Built[] = [];
-  const firstYear = new Map<string, number>();
-  for (const { event, position } of live) {
-    try {
-      const zone = event.start?.timeZone ?? undefined;
-      const exdates: IcalTime[] =
-        event.recurringEventId == null && event.id != null
-          ? (cancelledOf.get(event.id) ?? [])
-              .filter((instance) => instance.originalStartTime != null)
-              .map((instance) => icalTime(instance.originalStartTime ?? undefined, zone))
-              .sort((a, b) => a.instant - b.instant)
-          : [];
-      const component = eventToVevent(event, context, exdates);
-      const uid = String(component.getFirstPropertyValue('uid'));
-      noteZones(component, firstYear);
-      built.push({
-        uid,
-        exception: event.recurringEventId != null,
-        instant: originalInstant(event),
-        text: component.toString(),
-        signals: signalsOf(uid, component),
-      });
-    } catch (error) {
-      const where = eventWhere(event, calendarName, position);
-      const params: Record<string, string> = {
-        detail: error instanceof Error ? error.message : String(error),
-      };
-      if (event.iCalUID) params['uid'] = event.iCalUID;
-      onProblem({ code: GOOGLE_EVENT_UNREADABLE, where, params });
-    }
-  }
-  built.sort(
-    (a, b) =>
-      compareText(a.uid, b.uid) ||
-      Number(a.exception) - Number(b.exception) ||
-      a.instant - b.instant,
-  );
-  return {
-    components: [...vtimezones(firstYear), ...built.map((entry) => entry.text)],
-    signs: signsOf(built),
-  };
+  const converter = new CalendarConverter(calendarName, context, onProblem);
+  converter.add(events);
+  return converter.finish();
 }
 
 /** The earliest year each TZID of the component is used in. */

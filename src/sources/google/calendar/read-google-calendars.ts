@@ -20,8 +20,8 @@ import type { CalendarFile } from '../../calendar-identity.ts';
 import type { SourceCalendar } from '../../source.ts';
 import type { GoogleCalendarsReading, GoogleReadOptions } from '../google-readings.ts';
 import { allPages } from './all-pages.ts';
-import { eventsToIcal } from './event-to-ical.ts';
-import type { GoogleEvent } from './event-to-vevent.ts';
+import { CalendarConverter } from './event-to-ical.ts';
+import type { CalendarComponents } from './event-to-ical.ts';
 
 export const GOOGLE_CALENDAR_UNREADABLE = 'items.google-calendar-unreadable';
 
@@ -138,8 +138,13 @@ async function readEvents(
   entry: calendar_v3.Schema$CalendarListEntry,
   name: string,
   accountAddress: string | null,
-): Promise<ReturnType<typeof eventsToIcal>> {
-  const events: GoogleEvent[] = [];
+): Promise<CalendarComponents> {
+  const converter = new CalendarConverter(
+    name,
+    { defaultReminders: entry.defaultReminders ?? [], accountAddress },
+    options.onProblem,
+  );
+  // Each page is converted while the next one is on its way (allPages asks for it first).
   for await (const items of allPages(options.api, (signal, pageToken) =>
     client.events.list(
       {
@@ -152,14 +157,9 @@ async function readEvents(
       { signal, retry: false },
     ),
   )) {
-    events.push(...items);
+    converter.add(items);
   }
-  return eventsToIcal(
-    events,
-    name,
-    { defaultReminders: entry.defaultReminders ?? [], accountAddress },
-    options.onProblem,
-  );
+  return converter.finish();
 }
 
 /** A generated calendar's events (distinct UIDs), read with the smallest partial response. */
@@ -167,7 +167,7 @@ async function countEvents(
   client: calendar_v3.Calendar,
   options: GoogleReadOptions,
   calendarId: string,
-): Promise<ReturnType<typeof eventsToIcal>['signs']> {
+): Promise<CalendarComponents['signs']> {
   const uids = new Set<string>();
   for await (const items of allPages(options.api, (signal, pageToken) =>
     client.events.list(

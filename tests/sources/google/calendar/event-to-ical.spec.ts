@@ -2,7 +2,10 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import type { ProblemFact } from '../../../../src/contract/problem.ts';
-import { eventsToIcal } from '../../../../src/sources/google/calendar/event-to-ical.ts';
+import {
+  CalendarConverter,
+  eventsToIcal,
+} from '../../../../src/sources/google/calendar/event-to-ical.ts';
 import type {
   EventContext,
   GoogleEvent,
@@ -187,6 +190,34 @@ describe('Google events to iCalendar', () => {
     expect(text).toContain('RDATE;TZID=America/New_York:20240612T090000');
     // The zone a recurrence line names gets its VTIMEZONE too.
     expect(zones.map((zone) => prop(zone, 'tzid'))).toEqual(['America/New_York']);
+  });
+
+  it('page by page: a deleted instance listed pages after its master still becomes its EXDATE', () => {
+    const problems: ProblemFact[] = [];
+    const converter = new CalendarConverter('Famille', context, (p) => problems.push(p));
+    converter.add([
+      {
+        ...base,
+        id: 'w1',
+        iCalUID: 'w1@google.com',
+        summary: 'Piscine',
+        start: { dateTime: '2024-01-10T17:00:00+01:00', timeZone: 'Europe/Paris' },
+        recurrence: ['RRULE:FREQ=WEEKLY'],
+      },
+    ]);
+    converter.add([
+      {
+        kind: 'calendar#event',
+        id: 'w1_20240117T160000Z',
+        status: 'cancelled',
+        recurringEventId: 'w1',
+        originalStartTime: { dateTime: '2024-01-17T17:00:00+01:00', timeZone: 'Europe/Paris' },
+      },
+    ]);
+    const { components } = converter.finish();
+    expect(problems).toEqual([]);
+    expect(components.join('')).toContain('EXDATE;TZID=Europe/Paris:20240117T170000');
+    expect(components.filter((text) => text.startsWith('BEGIN:VEVENT'))).toHaveLength(1);
   });
 
   it('reminders: the calendar defaults for useDefault, overrides otherwise; e-mail to the account', () => {
