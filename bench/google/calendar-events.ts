@@ -1,21 +1,22 @@
 // Events per second read from the Google stand-in: through Baluchon's reader (readGoogleCalendars:
 // the @googleapis/calendar client, every page, each event turned into iCalendar) against a bare
 // paginated fetch loop of the same endpoint (JSON parsed, nothing else), in one run, alternating.
+// The stand-in runs in its own process (calendar-stand-in-child.ts), as Google is remote.
 // `--latency` adds a wait before each page the stand-in answers, as Google's own answer time
 // (a page of 2500 events takes it a few hundred milliseconds): on the loopback alone, the bare
 // loop measures JSON.parse, not a network.
 //
 //   npx tsx bench/google/calendar-events.ts [--events 20000] [--latency 0] [--rounds 3]
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { OAuth2Client } from 'google-auth-library';
 import { Agent, request } from 'undici';
 import { endpointsUnder } from '../../src/google/google-endpoints.ts';
 import { createI18n } from '../../src/i18n/create-i18n.ts';
 import { readGoogleCalendars } from '../../src/sources/google/calendar/read-google-calendars.ts';
-import { CALENDAR_SCOPE, calendarApi } from '../../tests/standins/google/calendar-api.ts';
-import { calendarData } from '../../tests/standins/google/family/calendar-data.ts';
-import { TokenBook, startGoogleStandIn } from '../../tests/standins/google/stand-in-server.ts';
-import type { EventSpec } from '../../tests/fixtures/takeout/takeout-spec.ts';
 
 const { values } = parseArgs({
   options: {
@@ -28,34 +29,28 @@ const count = Number(values.events);
 const latency = Number(values.latency);
 const rounds = Number(values.rounds);
 
-// Nine one-off events for one series with two cancelled and two moved instances.
-const events: EventSpec[] = Array.from({ length: Math.ceil(count / 10) }, (): EventSpec[] => [
-  ...Array.from({ length: 9 }, (): EventSpec => ({ kind: 'single' })),
-  { kind: 'series', exdates: 2, overrides: 2 },
-]).flat();
-const data = calendarData({
-  language: 'fr',
-  calendars: [{ file: 'Famille', name: 'Famille', events }],
-});
-const calendar = data.calendars[0];
-if (calendar === undefined) throw new Error('no calendar generated');
-const resources = calendar.events.length;
-const uids = new Set(calendar.events.flatMap((event) => event.iCalUID ?? [])).size;
-
-const tokens = new TokenBook();
-const token = tokens.issue([CALENDAR_SCOPE]);
-const api = calendarApi(data);
-const standIn = await startGoogleStandIn({
-  tokens,
-  routes: [
-    async (request) => {
-      if (latency > 0 && request.url.pathname.endsWith('/events')) {
-        await new Promise((resolve) => setTimeout(resolve, latency));
-      }
-      return api(request);
-    },
+const child = spawn(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    fileURLToPath(new URL('calendar-stand-in-child.ts', import.meta.url)),
+    '--events',
+    String(count),
+    '--latency',
+    String(latency),
   ],
-});
+  { stdio: ['pipe', 'pipe', 'inherit'] },
+);
+const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
+const standIn = JSON.parse(line) as {
+  url: string;
+  token: string;
+  calendarId: string;
+  resources: number;
+  uids: number;
+};
+const { token, resources, uids } = standIn;
 
 async function bareLoop(): Promise<number> {
   // A fresh connection pool each round: the stand-in closes idle connections after 5 s, and a
@@ -65,7 +60,7 @@ async function bareLoop(): Promise<number> {
   let pageToken: string | undefined;
   do {
     const url = new URL(
-      `calendar/v3/calendars/${encodeURIComponent(calendar?.entry.id ?? '')}/events`,
+      `calendar/v3/calendars/${encodeURIComponent(standIn.calendarId)}/events`,
       standIn.url,
     );
     url.searchParams.set('singleEvents', 'false');
@@ -125,5 +120,5 @@ try {
   );
   console.log(`Baluchon / bare: ${((best.bare / best.baluchon) * 100).toFixed(0)} %`);
 } finally {
-  await standIn.close();
+  child.stdin.end();
 }

@@ -32,6 +32,9 @@ export async function* allPages<T>(
       // The next page is asked for before this one is handed over: the network works while the
       // reader converts.
       next = fetchPage(token);
+      // Let the request reach the wire before the reader's conversion holds the event loop
+      // (the client prepares it over a few turns: auth header, then the socket write).
+      for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setImmediate(resolve));
     }
     yield data.items ?? [];
     if (!more) return;
