@@ -26,6 +26,8 @@ export const itemsProblemCodes = [
   'items.task-unreadable',
   'items.task-list-unreadable',
   'items.tasks-file-unreadable',
+  'items.google-event-unreadable',
+  'items.google-calendar-unreadable',
 ] as const;
 
 /** What a run, its read-back and its undo report (locales/<lang>/migration.json). */
