@@ -12,6 +12,12 @@ export interface HttpRequest {
   headers?: Record<string, string>;
   body?: string | Buffer | Readable;
   signal?: AbortSignal;
+  /**
+   * Longest time for the whole exchange, body included (the per-piece timeouts alone let a
+   * server sending one byte every 20 s hold a request for ever). Left out for streamed file
+   * transfers, whose length has no bound known in advance.
+   */
+  deadlineMs?: number;
 }
 
 export interface HttpResponse {
@@ -38,6 +44,8 @@ export interface HttpClientOptions {
   timeoutMs?: number;
   userAgent?: string;
   maxTextBytes?: number;
+  /** Certificates to trust besides the system's (tests' self-signed loopback servers). */
+  ca?: string | Buffer;
 }
 
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
@@ -48,22 +56,32 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     keepAliveTimeout: 30_000,
     headersTimeout: timeout,
     bodyTimeout: timeout,
-    connect: { timeout: Math.min(timeout, 30_000) },
+    connect: {
+      timeout: Math.min(timeout, 30_000),
+      ...(options.ca === undefined ? {} : { ca: options.ca }),
+    },
   });
   const userAgent = options.userAgent ?? 'Baluchon';
 
   const send: HttpSend = async (req) => {
+    const deadline = req.deadlineMs === undefined ? undefined : AbortSignal.timeout(req.deadlineMs);
+    const signal =
+      deadline === undefined
+        ? req.signal
+        : req.signal === undefined
+          ? deadline
+          : AbortSignal.any([req.signal, deadline]);
     let response: Awaited<ReturnType<typeof request>>;
     try {
       response = await request(req.url, {
         method: req.method as 'GET',
         headers: { 'user-agent': userAgent, ...req.headers },
         body: req.body ?? null,
-        signal: req.signal,
+        signal,
         dispatcher: agent,
       });
     } catch (error) {
-      throw networkError(req, error);
+      throw networkError(req, error, deadline);
     }
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(response.headers)) {
@@ -92,7 +110,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           }
         } catch (error) {
           if (error instanceof DavError) throw error;
-          throw networkError(req, error);
+          throw networkError(req, error, deadline);
         }
         return Buffer.concat(chunks).toString('utf8');
       },
@@ -108,13 +126,25 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 
 /** Names a network failure the way a volunteer can repeat it to the host. */
 export function networkError(
-  req: Pick<HttpRequest, 'method' | 'url' | 'signal'>,
+  req: Pick<HttpRequest, 'method' | 'url' | 'signal' | 'deadlineMs'>,
   error: unknown,
+  deadline?: AbortSignal,
 ): Error {
   if (req.signal?.aborted === true) {
     // Cancellation is not a network problem: let the caller see the abort reason.
     const reason: unknown = req.signal.reason;
     return reason instanceof Error ? reason : new Error('aborted');
+  }
+  if (deadline?.aborted === true) {
+    return new DavError(
+      'dav.timeout',
+      {
+        method: req.method,
+        url: req.url,
+        detail: `no whole answer in ${String(req.deadlineMs)} ms`,
+      },
+      { cause: error },
+    );
   }
   const code = errorCode(error);
   const mapped: DavErrorCode =
