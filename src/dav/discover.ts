@@ -52,6 +52,8 @@ export async function discover(
   client: DavClient,
   address: string,
   signal?: AbortSignal,
+  /** Called before each address is tried ("looking for your calendars…"). */
+  onAttempt?: (attempt: { tried: number; address: string }) => void,
 ): Promise<Discovery> {
   const { base } = parseServerAddress(address);
   const origin = new URL(base).origin;
@@ -65,7 +67,8 @@ export async function discover(
 
   let principal: string | null = null;
   let shareRoot: { url: string; headers: Record<string, string> } | null = null;
-  for (const candidate of candidates) {
+  for (const [index, candidate] of candidates.entries()) {
+    onAttempt?.({ tried: index + 1, address: candidate });
     try {
       const { url, entries } = await client.propfind(candidate, principalProps, '0', {
         followRedirects: true,
