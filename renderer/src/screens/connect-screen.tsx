@@ -33,7 +33,8 @@ export function ConnectScreen(props: {
   const [server, setServer] = useState(choice?.serverAddress ?? '');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [checking, setChecking] = useState(false);
+  const [connectJob, setConnectJob] = useState<string>();
+  const checking = connectJob !== undefined;
   const [error, setError] = useState<ErrorData>();
   const [account, setAccount] = useState<Account>();
   const [loginJob, setLoginJob] = useState<string>();
@@ -41,20 +42,26 @@ export function ConnectScreen(props: {
   const [addingFiles, setAddingFiles] = useState(false);
   const filesChosen = selection.files && report.files.count > 0;
   const login = useJob<'loginFlow'>(loginJob);
+  const connecting = useJob<'connect'>(connectJob);
 
   const check = async (input: {
     server: string;
     username: string;
     password?: string;
   }): Promise<void> => {
-    setChecking(true);
     setError(undefined);
     setAccount(undefined);
-    const result = await api.connect(input);
-    setChecking(false);
-    if (result.ok) setAccount(result.value);
-    else setError(result.error);
+    // A job, so that a slow server shows where the search is and the family can cancel it.
+    const started = await api.startConnect(input);
+    if (started.ok) setConnectJob(started.value.jobId);
+    else setError(started.error);
   };
+
+  useJobEnd<'connect'>(connectJob, (end) => {
+    setConnectJob(undefined);
+    if (end.outcome === 'done') setAccount(end.result);
+    else if (end.outcome === 'failed') setError(end.error);
+  });
 
   const startLogin = async (): Promise<void> => {
     setError(undefined);
@@ -147,6 +154,25 @@ export function ConnectScreen(props: {
           onSubmit={(fields) => void check(fields)}
         />
       </section>
+
+      {connectJob === undefined ? null : (
+        <div role="status" aria-live="polite" data-testid="connect-progress">
+          <p>{t('connect.searching')}</p>
+          {connecting?.progress === undefined ? null : (
+            <p className="hint">
+              {t('connect.searchingAt', { address: connecting.progress.address })}
+            </p>
+          )}
+          <button
+            type="button"
+            onClick={() => {
+              void api.cancelJob({ jobId: connectJob });
+            }}
+          >
+            {t('actions.cancel')}
+          </button>
+        </div>
+      )}
 
       {error === undefined ? null : (
         <p className="alert" role="alert" data-testid="connect-error">
