@@ -28,6 +28,8 @@ export interface DavClientDeps {
   origin?: string;
   /** Longest time for each request, body included (http-client.ts `deadlineMs`). */
   requestDeadlineMs?: number;
+  /** Largest answer read whole (http-client.ts `maxTextBytes`), when smaller than its own. */
+  maxAnswerBytes?: number;
 }
 
 export interface RequestOptions {
@@ -100,6 +102,9 @@ export class DavClient {
         ...(this.#deps.requestDeadlineMs === undefined
           ? {}
           : { deadlineMs: this.#deps.requestDeadlineMs }),
+        ...(this.#deps.maxAnswerBytes === undefined
+          ? {}
+          : { maxTextBytes: this.#deps.maxAnswerBytes }),
       });
       const location = response.headers['location'];
       if (

@@ -11,11 +11,14 @@ export interface DiscoveryLimits {
   /** Longest time for the whole discovery, retries and every address tried included. */
   discoveryDeadlineMs: number;
   retryPolicy: RetryPolicy;
+  /** Largest answer read: discovery's are a few kilobytes (a principal, its home sets). */
+  maxAnswerBytes: number;
 }
 
 export const defaultDiscoveryLimits: DiscoveryLimits = {
   requestDeadlineMs: 30_000,
   discoveryDeadlineMs: 3 * 60_000,
+  maxAnswerBytes: 1024 * 1024,
   retryPolicy: {
     maxAttempts: 3,
     baseDelayMs: 500,

@@ -18,6 +18,8 @@ export interface HttpRequest {
    * transfers, whose length has no bound known in advance.
    */
   deadlineMs?: number;
+  /** Cap of `text()` for this answer, when smaller than the client's `maxTextBytes`. */
+  maxTextBytes?: number;
 }
 
 export interface HttpResponse {
@@ -88,6 +90,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
     }
     const body = response.body;
+    const cap = Math.min(maxText, req.maxTextBytes ?? maxText);
     return {
       status: response.statusCode,
       headers,
@@ -98,12 +101,12 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           for await (const chunk of body) {
             const buffer = chunk as Buffer;
             size += buffer.length;
-            if (size > maxText) {
+            if (size > cap) {
               body.destroy();
               throw new DavError('dav.bad-response', {
                 method: req.method,
                 url: req.url,
-                detail: `response larger than ${maxText} bytes`,
+                detail: `response larger than ${String(cap)} bytes`,
               });
             }
             chunks.push(buffer);

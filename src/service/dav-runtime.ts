@@ -47,6 +47,7 @@ export function createDavRuntime(deps: DavRuntimeDeps): DavRuntime {
         retry,
         retryPolicy: discoveryLimits.retryPolicy,
         requestDeadlineMs: discoveryLimits.requestDeadlineMs,
+        maxAnswerBytes: discoveryLimits.maxAnswerBytes,
         origin,
         now: deps.now,
       }),

@@ -3,6 +3,7 @@
 // discovery has its own deadline, and `startConnect` is a job with progress that Cancel ends.
 // Deadlines are shortened through the service's options; the only time limits asserted are
 // generous "it ends" ones (the tests' own timeouts).
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import type { Server, Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -111,6 +112,46 @@ describe('connect on a server that does not answer', () => {
     });
     expect(answer).toMatchObject({ ok: false, error: { code: 'connect.too-slow' } });
   }, 20_000);
+});
+
+describe('connect on a server whose answer is huge', () => {
+  it('stops reading at the cap: the server could not send more than a small part', async () => {
+    const total = 200 * 1024 * 1024;
+    let written = 0;
+    const server = createHttpServer((request, response) => {
+      request.resume();
+      response.writeHead(207, { 'content-type': 'application/xml' });
+      response.write('<?xml version="1.0"?><d:multistatus xmlns:d="DAV:"><d:response>');
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      let sent = 0;
+      const more = (): void => {
+        while (sent < total && !response.destroyed) {
+          sent += chunk.length;
+          if (!response.write(chunk)) {
+            response.once('drain', more);
+            return;
+          }
+        }
+        response.end();
+      };
+      response.on('close', () => {
+        written += response.socket?.bytesWritten ?? sent;
+      });
+      more();
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}/`;
+    const { service } = setup({ ...quick, requestDeadlineMs: 10_000, maxAnswerBytes: 64 * 1024 });
+    const answer = await service.call('connect', { server: url, username: 'a', password: 'b' });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'connect.not-dav' } });
+    server.closeAllConnections();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The cap (64 KiB) plus what the sockets' buffers held, for each address tried: far from
+    // the 200 MiB the server had to send (before the cap: 64 MiB each).
+    expect(written).toBeGreaterThan(64 * 1024);
+    expect(written).toBeLessThan(32 * 1024 * 1024);
+  }, 60_000);
 });
 
 describe('connect through a proxy that trickles Radicale’s answers', () => {
