@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Account, ErrorData, MigrationKind, ScanReport } from '../../../src/contract/index.ts';
 import { useApi, useJob, useJobEnd } from '../api/api-context.tsx';
 import { AccountForm } from '../components/account-form.tsx';
+import { ConnectProgressLine, useConnectJob } from '../components/connect-job.tsx';
 import { errorText } from '../components/error-text.ts';
 import { FilesAccountForm, FilesAccountSummary } from '../components/files-account-form.tsx';
 import { WizardLayout } from '../components/wizard-layout.tsx';
@@ -33,8 +34,7 @@ export function ConnectScreen(props: {
   const [server, setServer] = useState(choice?.serverAddress ?? '');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [connectJob, setConnectJob] = useState<string>();
-  const checking = connectJob !== undefined;
+
   const [error, setError] = useState<ErrorData>();
   const [account, setAccount] = useState<Account>();
   const [loginJob, setLoginJob] = useState<string>();
@@ -42,7 +42,8 @@ export function ConnectScreen(props: {
   const [addingFiles, setAddingFiles] = useState(false);
   const filesChosen = selection.files && report.files.count > 0;
   const login = useJob<'loginFlow'>(loginJob);
-  const connecting = useJob<'connect'>(connectJob);
+  const connecting = useConnectJob({ onAccount: setAccount, onError: setError });
+  const checking = connecting.jobId !== undefined;
 
   const check = async (input: {
     server: string;
@@ -52,16 +53,8 @@ export function ConnectScreen(props: {
     setError(undefined);
     setAccount(undefined);
     // A job, so that a slow server shows where the search is and the family can cancel it.
-    const started = await api.startConnect(input);
-    if (started.ok) setConnectJob(started.value.jobId);
-    else setError(started.error);
+    await connecting.start(input);
   };
-
-  useJobEnd<'connect'>(connectJob, (end) => {
-    setConnectJob(undefined);
-    if (end.outcome === 'done') setAccount(end.result);
-    else if (end.outcome === 'failed') setError(end.error);
-  });
 
   const startLogin = async (): Promise<void> => {
     setError(undefined);
@@ -155,24 +148,7 @@ export function ConnectScreen(props: {
         />
       </section>
 
-      {connectJob === undefined ? null : (
-        <div role="status" aria-live="polite" data-testid="connect-progress">
-          <p>{t('connect.searching')}</p>
-          {connecting?.progress === undefined ? null : (
-            <p className="hint">
-              {t('connect.searchingAt', { address: connecting.progress.address })}
-            </p>
-          )}
-          <button
-            type="button"
-            onClick={() => {
-              void api.cancelJob({ jobId: connectJob });
-            }}
-          >
-            {t('actions.cancel')}
-          </button>
-        </div>
-      )}
+      {connecting.jobId === undefined ? null : <ConnectProgressLine jobId={connecting.jobId} />}
 
       {error === undefined ? null : (
         <p className="alert" role="alert" data-testid="connect-error">
