@@ -9,6 +9,7 @@
 // flow expires), so both end as a timeout.
 import { BaluchonError } from '../errors/baluchon-error.ts';
 import { z } from 'zod';
+import { readCapped } from '../hosts/chatonsinfos/fetch-limited.ts';
 import type { FetchLike } from '../net/fetch-like.ts';
 
 export interface LoginFlowDeps {
@@ -24,6 +25,8 @@ export interface LoginFlowDeps {
   /** Only the loopback stand-in in tests speaks plain http. */
   allowHttp?: boolean;
   now?: () => number;
+  /** Longest time for each request, answer included (default 30 s). */
+  requestTimeoutMs?: number;
   /** Called once the browser is open: "waiting for you in the browser". */
   onWaiting?: (info: { loginUrl: string; deadline: number }) => void;
 }
@@ -35,6 +38,9 @@ export interface LoginFlowCredentials {
 }
 
 export const LOGIN_FLOW_TIMEOUT_MS = 20 * 60 * 1000;
+
+/** Nextcloud's answers are a few hundred bytes; anything past this is not one. */
+export const LOGIN_FLOW_MAX_ANSWER_BYTES = 64 * 1024;
 
 const InitResponse = z.object({
   poll: z.object({ token: z.string().min(1).max(1024), endpoint: z.string().min(1).max(2048) }),
@@ -68,7 +74,9 @@ export function normalizeServer(input: string, allowHttp = false): URL {
   return url;
 }
 
-/** A URL the server gave us must stay on that server and in https before we use it. */
+/** A URL the server gave us must stay on that server's origin — same scheme, host and port, as
+ * for DAV (src/dav/credential-origin.ts) — before we use it: the poll endpoint receives the
+ * token, and `server` is where the app password will go. */
 function sameServer(candidate: string, server: URL, allowHttp: boolean): URL {
   let url: URL;
   try {
@@ -77,7 +85,7 @@ function sameServer(candidate: string, server: URL, allowHttp: boolean): URL {
     throw new BaluchonError('connect.login-flow-unexpected', { server: server.host });
   }
   const schemeOk = url.protocol === 'https:' || (allowHttp && url.protocol === 'http:');
-  if (!schemeOk || url.hostname !== server.hostname) {
+  if (!schemeOk || url.origin !== server.origin) {
     throw new BaluchonError('connect.login-flow-unexpected', { server: server.host });
   }
   return url;
@@ -101,11 +109,17 @@ function wait(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text();
-  if (text.length > 64 * 1024) return undefined;
+/**
+ * The JSON of an answer, read while counting: a huge answer (1.1 GB, issue 12) is cut at the cap
+ * with a typed error, never buffered whole. Unreadable JSON is `undefined` (the schema says no).
+ */
+async function readJson(response: Response, server: URL): Promise<unknown> {
+  const bytes = await readCapped(response.body, LOGIN_FLOW_MAX_ANSWER_BYTES);
+  if (bytes === 'too-large') {
+    throw new BaluchonError('connect.login-flow-too-large', { server: server.host });
+  }
   try {
-    return JSON.parse(text);
+    return JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     return undefined;
   }
@@ -125,23 +139,30 @@ export async function loginFlowV2(
     'ocs-apirequest': 'true',
   };
   const cancelled = (): boolean => deps.signal.aborted;
+  const requestTimeout = deps.requestTimeoutMs ?? 30_000;
+  // Each request, its answer included, has a deadline: a server trickling bytes or silent does
+  // not hold the flow past it (the flow's own 20 minutes bound the polling as a whole).
+  const requestSignal = (): AbortSignal =>
+    AbortSignal.any([deps.signal, AbortSignal.timeout(requestTimeout)]);
 
   let init: Response;
+  let started: ReturnType<typeof InitResponse.safeParse>;
   try {
     init = await deps.fetch(`${server.href.replace(/\/$/, '')}/index.php/login/v2`, {
       method: 'POST',
       headers,
-      signal: deps.signal,
+      signal: requestSignal(),
     });
+    started = InitResponse.safeParse(init.ok ? await readJson(init, server) : undefined);
   } catch (error) {
     if (cancelled()) throw new BaluchonError('cancelled');
+    if (error instanceof BaluchonError) throw error;
     throw new BaluchonError(
       'connect.server-unreachable',
       { server: server.host },
       { cause: error },
     );
   }
-  const started = InitResponse.safeParse(init.ok ? await readJson(init) : undefined);
   if (!init.ok) await init.body?.cancel();
   if (!started.success) {
     // Not Nextcloud, or older than 16, or a login flow disabled by the host.
@@ -166,7 +187,7 @@ export async function loginFlowV2(
         method: 'POST',
         headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ token: started.data.poll.token }).toString(),
-        signal: deps.signal,
+        signal: requestSignal(),
       });
     } catch (error) {
       if (cancelled()) throw new BaluchonError('cancelled');
@@ -182,7 +203,19 @@ export async function loginFlowV2(
     }
     if (response !== undefined) {
       if (response.status === 200) {
-        const granted = PollResponse.safeParse(await readJson(response));
+        let answer: unknown;
+        try {
+          answer = await readJson(response, server);
+        } catch (error) {
+          if (cancelled()) throw new BaluchonError('cancelled');
+          if (error instanceof BaluchonError) throw error;
+          throw new BaluchonError(
+            'connect.server-unreachable',
+            { server: server.host },
+            { cause: error },
+          );
+        }
+        const granted = PollResponse.safeParse(answer);
         if (!granted.success) {
           throw new BaluchonError('connect.login-flow-unexpected', { server: server.host });
         }

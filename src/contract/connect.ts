@@ -1,7 +1,8 @@
 // Connecting to the family's new account: find its calendars, address books and files from the
 // address they were given, with a login and an (app) password.
 import { z } from 'zod';
-import { command } from './define.ts';
+import { command, job } from './define.ts';
+import { JobRef } from './jobs.ts';
 
 export const ConnectInput = z.object({
   /** An e-mail address, a host name, or a URL. */
@@ -39,6 +40,22 @@ export const Account = z.object({
 });
 export type Account = z.infer<typeof Account>;
 
+/** While connecting: which address is being tried (the 1st, 2nd… of those discovery knows). */
+export const ConnectProgress = z.object({
+  phase: z.literal('searching'),
+  /** Addresses tried so far, this one included. */
+  tried: z.number().int().nonnegative(),
+  address: z.string(),
+});
+export type ConnectProgress = z.infer<typeof ConnectProgress>;
+
+export const connectJobs = {
+  connect: job(ConnectProgress, Account),
+};
+
 export const connectCommands = {
+  /** Connects and answers with the account (the CLI waits; it cannot be cancelled but ends). */
   connect: command(ConnectInput, Account),
+  /** The same as a job, with progress and Cancel (the app's connect screen). */
+  startConnect: command(ConnectInput, JobRef),
 };

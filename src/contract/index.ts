@@ -2,7 +2,7 @@
 // kinds in its own file; this file only gathers them and derives the types every side uses.
 import { z } from 'zod';
 import { appCommands } from './app.ts';
-import { connectCommands } from './connect.ts';
+import { connectCommands, connectJobs } from './connect.ts';
 import { devicesCommands } from './devices.ts';
 import type { CommandDef, JobDef } from './define.ts';
 import { migrateCommands, migrateJobs } from './migrate.ts';
@@ -25,6 +25,7 @@ export const commands = {
 
 export const jobs = {
   ...scanJobs,
+  ...connectJobs,
   ...hostsJobs,
   ...migrateJobs,
 } as const satisfies Record<string, JobDef>;

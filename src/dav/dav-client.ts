@@ -1,6 +1,7 @@
 // One account on one DAV server: authenticated requests with retries, the XML methods of
 // WebDAV/CalDAV/CardDAV, and non-2xx answers turned into DavError (never returned as data).
 import type { Readable } from 'node:stream';
+import { originOf, requireSameOrigin } from './credential-origin.ts';
 import { DavError, codeForStatus } from './dav-error.ts';
 import type { HttpResponse, HttpSend } from './http-client.ts';
 import { parseRetryAfter, withRetry } from './retry.ts';
@@ -19,6 +20,16 @@ export interface DavClientDeps {
   retry: RetryDeps;
   retryPolicy?: RetryPolicy;
   now: () => Date;
+  /**
+   * The origin the credentials belong to (credential-origin.ts): the address the family typed,
+   * or the account's server. Left out, the first request binds it — every user of a client
+   * starts at that address (discovery at the typed one, a move at the account's server).
+   */
+  origin?: string;
+  /** Longest time for each request, body included (http-client.ts `deadlineMs`). */
+  requestDeadlineMs?: number;
+  /** Largest answer read whole (http-client.ts `maxTextBytes`), when smaller than its own. */
+  maxAnswerBytes?: number;
 }
 
 export interface RequestOptions {
@@ -48,9 +59,11 @@ const maxRedirects = 5;
 export class DavClient {
   readonly #deps: DavClientDeps;
   readonly #authorization: string;
+  #origin: string | undefined;
 
   constructor(deps: DavClientDeps) {
     this.#deps = deps;
+    this.#origin = deps.origin === undefined ? undefined : originOf(deps.origin);
     const pair = `${deps.credentials.username}:${deps.credentials.password}`;
     // RFC 7617 §2.1: UTF-8 is what current servers expect for non-ASCII passwords.
     this.#authorization = `Basic ${Buffer.from(pair, 'utf8').toString('base64')}`;
@@ -60,7 +73,16 @@ export class DavClient {
     return this.#deps.credentials.username;
   }
 
+  /** The origin the credentials are bound to, once known. */
+  get origin(): string | undefined {
+    return this.#origin;
+  }
+
   async request(method: string, url: string, options: RequestOptions = {}): Promise<DavResponse> {
+    this.#origin ??= originOf(url);
+    // Any URL, typed or read from a server's XML (principal, home sets, hrefs), is checked here,
+    // before anything leaves: a server cannot send the password elsewhere.
+    requireSameOrigin(this.#origin, url, method);
     const once = (): Promise<DavResponse> => this.#requestOnce(method, url, options);
     if (options.retry === false) return once();
     return withRetry(once, this.#deps.retry, this.#deps.retryPolicy, options.signal);
@@ -73,9 +95,16 @@ export class DavClient {
       const response = await this.#deps.send({
         method,
         url: current,
-        headers: { ...this.#authHeader(url, current), ...options.headers },
+        // Every hop is on the bound origin (checked before following it): credentials go along.
+        headers: { authorization: this.#authorization, ...options.headers },
         ...(body === undefined ? {} : { body }),
         ...(options.signal === undefined ? {} : { signal: options.signal }),
+        ...(this.#deps.requestDeadlineMs === undefined
+          ? {}
+          : { deadlineMs: this.#deps.requestDeadlineMs }),
+        ...(this.#deps.maxAnswerBytes === undefined
+          ? {}
+          : { maxTextBytes: this.#deps.maxAnswerBytes }),
       });
       const location = response.headers['location'];
       if (
@@ -85,7 +114,10 @@ export class DavClient {
         hop < maxRedirects
       ) {
         await response.dump();
-        current = new URL(location, current).href;
+        const next = new URL(location, current).href;
+        // Refused, not followed without credentials: the family learns where they were sent.
+        requireSameOrigin(this.#origin ?? originOf(url), next, method);
+        current = next;
         continue;
       }
       const ok =
@@ -98,15 +130,6 @@ export class DavClient {
       if (ok) return { status: response.status, headers: response.headers, url: current, response };
       throw await this.#error(method, current, response);
     }
-  }
-
-  /** Credentials go to the server the user named, and to its own subdomains (RFC 6764 often
-   * redirects example.org to dav.example.org), never to an unrelated host. */
-  #authHeader(original: string, current: string): Record<string, string> {
-    const from = new URL(original).hostname;
-    const to = new URL(current).hostname;
-    const related = from === to || to.endsWith(`.${from}`) || from.endsWith(`.${to}`);
-    return related ? { authorization: this.#authorization } : {};
   }
 
   async #error(method: string, url: string, response: HttpResponse): Promise<DavError> {

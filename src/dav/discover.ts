@@ -6,6 +6,7 @@
 // address itself.
 import type { ServerSoftware } from '../contract/connect.ts';
 import { BaluchonError } from '../errors/baluchon-error.ts';
+import { isSameOrigin, originOf } from './credential-origin.ts';
 import type { DavClient } from './dav-client.ts';
 import { DavError } from './dav-error.ts';
 import type { ErrorCode } from '../errors/error-codes.ts';
@@ -51,6 +52,8 @@ export async function discover(
   client: DavClient,
   address: string,
   signal?: AbortSignal,
+  /** Called before each address is tried ("looking for your calendars…"). */
+  onAttempt?: (attempt: { tried: number; address: string }) => void,
 ): Promise<Discovery> {
   const { base } = parseServerAddress(address);
   const origin = new URL(base).origin;
@@ -64,7 +67,8 @@ export async function discover(
 
   let principal: string | null = null;
   let shareRoot: { url: string; headers: Record<string, string> } | null = null;
-  for (const candidate of candidates) {
+  for (const [index, candidate] of candidates.entries()) {
+    onAttempt?.({ tried: index + 1, address: candidate });
     try {
       const { url, entries } = await client.propfind(candidate, principalProps, '0', {
         followRedirects: true,
@@ -85,7 +89,14 @@ export async function discover(
       if (signal?.aborted === true) throw error;
       attempts.push({ url: candidate, error });
       // Nothing answers at all: no point trying other paths on the same host.
-      if (error instanceof DavError && isUnreachable(error.code)) break;
+      // A silent server (a timeout) is unreachable too: each further path would cost the full
+      // deadline and its retries again (issue 12: 48 minutes on a silent host).
+      if (
+        error instanceof DavError &&
+        (isUnreachable(error.code) || error.code === 'dav.timeout')
+      ) {
+        break;
+      }
     }
   }
 
@@ -104,6 +115,9 @@ export async function discover(
     throw explain(base, attempts);
   }
 
+  // The origin the password is bound to: the typed address's, where discovery started.
+  const bound = client.origin ?? originOf(base);
+  refuseOtherOrigin(base, bound, principal);
   const { url: principalUrl, entries } = await client.propfind(principal, homeProps, '0', {
     ...(signal === undefined ? {} : { signal }),
   });
@@ -112,6 +126,9 @@ export async function discover(
     entry === undefined ? undefined : propHref(entry, homeProps[0] ?? '', principalUrl);
   const addressbookHome =
     entry === undefined ? undefined : propHref(entry, homeProps[1] ?? '', principalUrl);
+  for (const home of [calendarHome, addressbookHome]) {
+    if (home !== undefined) refuseOtherOrigin(base, bound, home);
+  }
   const software = await detectSoftware(client, base, signal, principalUrl);
   const filesRoot = await findFilesRoot(client, principalUrl, software, signal);
   return {
@@ -123,6 +140,16 @@ export async function discover(
     software,
     quota: filesRoot === null ? null : await readQuota(client, filesRoot, signal),
   };
+}
+
+/** A principal or home set on another origin: the family is told where, and the password stays. */
+function refuseOtherOrigin(base: string, bound: string, url: string): void {
+  if (isSameOrigin(bound, url)) return;
+  throw new BaluchonError('connect.other-origin', {
+    host: new URL(base).host,
+    address: base,
+    other: url,
+  });
 }
 
 /** Nextcloud (and ownCloud) keep each user's files beside their principal:
@@ -212,6 +239,17 @@ function explain(base: string, attempts: readonly Attempt[]): BaluchonError {
   const host = new URL(base).host;
   const pick = (code: ErrorCode): BaluchonError => new BaluchonError(code, { host, address: base });
   if (codes.includes('dav.unauthorized')) return pick('connect.wrong-password');
+  const elsewhere = attempts.find(
+    (attempt) => attempt.error instanceof DavError && attempt.error.code === 'dav.other-origin',
+  );
+  if (elsewhere?.error instanceof DavError) {
+    const other = elsewhere.error.details?.['url'];
+    return new BaluchonError('connect.other-origin', {
+      host,
+      address: base,
+      other: typeof other === 'string' ? other : elsewhere.url,
+    });
+  }
   if (codes.includes('dav.tls')) return pick('connect.tls');
   if (codes.includes('dav.host-not-found')) return pick('connect.host-not-found');
   if (

@@ -12,6 +12,14 @@ export interface HttpRequest {
   headers?: Record<string, string>;
   body?: string | Buffer | Readable;
   signal?: AbortSignal;
+  /**
+   * Longest time for the whole exchange, body included (the per-piece timeouts alone let a
+   * server sending one byte every 20 s hold a request for ever). Left out for streamed file
+   * transfers, whose length has no bound known in advance.
+   */
+  deadlineMs?: number;
+  /** Cap of `text()` for this answer, when smaller than the client's `maxTextBytes`. */
+  maxTextBytes?: number;
 }
 
 export interface HttpResponse {
@@ -38,6 +46,8 @@ export interface HttpClientOptions {
   timeoutMs?: number;
   userAgent?: string;
   maxTextBytes?: number;
+  /** Certificates to trust besides the system's (tests' self-signed loopback servers). */
+  ca?: string | Buffer;
 }
 
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
@@ -48,28 +58,39 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     keepAliveTimeout: 30_000,
     headersTimeout: timeout,
     bodyTimeout: timeout,
-    connect: { timeout: Math.min(timeout, 30_000) },
+    connect: {
+      timeout: Math.min(timeout, 30_000),
+      ...(options.ca === undefined ? {} : { ca: options.ca }),
+    },
   });
   const userAgent = options.userAgent ?? 'Baluchon';
 
   const send: HttpSend = async (req) => {
+    const deadline = req.deadlineMs === undefined ? undefined : AbortSignal.timeout(req.deadlineMs);
+    const signal =
+      deadline === undefined
+        ? req.signal
+        : req.signal === undefined
+          ? deadline
+          : AbortSignal.any([req.signal, deadline]);
     let response: Awaited<ReturnType<typeof request>>;
     try {
       response = await request(req.url, {
         method: req.method as 'GET',
         headers: { 'user-agent': userAgent, ...req.headers },
         body: req.body ?? null,
-        signal: req.signal,
+        signal,
         dispatcher: agent,
       });
     } catch (error) {
-      throw networkError(req, error);
+      throw networkError(req, error, deadline);
     }
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(response.headers)) {
       if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
     }
     const body = response.body;
+    const cap = Math.min(maxText, req.maxTextBytes ?? maxText);
     return {
       status: response.statusCode,
       headers,
@@ -80,19 +101,19 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           for await (const chunk of body) {
             const buffer = chunk as Buffer;
             size += buffer.length;
-            if (size > maxText) {
+            if (size > cap) {
               body.destroy();
               throw new DavError('dav.bad-response', {
                 method: req.method,
                 url: req.url,
-                detail: `response larger than ${maxText} bytes`,
+                detail: `response larger than ${String(cap)} bytes`,
               });
             }
             chunks.push(buffer);
           }
         } catch (error) {
           if (error instanceof DavError) throw error;
-          throw networkError(req, error);
+          throw networkError(req, error, deadline);
         }
         return Buffer.concat(chunks).toString('utf8');
       },
@@ -108,13 +129,25 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 
 /** Names a network failure the way a volunteer can repeat it to the host. */
 export function networkError(
-  req: Pick<HttpRequest, 'method' | 'url' | 'signal'>,
+  req: Pick<HttpRequest, 'method' | 'url' | 'signal' | 'deadlineMs'>,
   error: unknown,
+  deadline?: AbortSignal,
 ): Error {
   if (req.signal?.aborted === true) {
     // Cancellation is not a network problem: let the caller see the abort reason.
     const reason: unknown = req.signal.reason;
     return reason instanceof Error ? reason : new Error('aborted');
+  }
+  if (deadline?.aborted === true) {
+    return new DavError(
+      'dav.timeout',
+      {
+        method: req.method,
+        url: req.url,
+        detail: `no whole answer in ${String(req.deadlineMs)} ms`,
+      },
+      { cause: error },
+    );
   }
   const code = errorCode(error);
   const mapped: DavErrorCode =

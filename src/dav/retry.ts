@@ -9,6 +9,12 @@ export interface RetryPolicy {
   maxDelayMs: number;
   /** A Retry-After longer than this is not waited for: the item fails and the run goes on. */
   maxRetryAfterMs: number;
+  /**
+   * Most time spent waiting between tries, all waits together. With a deadline per request
+   * (http-client.ts), a request then ends within maxAttempts × deadline + this — without it, a
+   * silent server costs maxAttempts × the timeout for every address discovery tries.
+   */
+  maxTotalWaitMs?: number;
 }
 
 export const defaultRetryPolicy: RetryPolicy = {
@@ -34,6 +40,7 @@ export async function withRetry<T>(
   // Whether an earlier try may have been carried out by the server: the final error says so,
   // so the caller of a conditional write can read a 412 as its own earlier try (sync-items.ts).
   let lostAnswer = false;
+  let waited = 0;
   for (let tries = 1; ; tries++) {
     try {
       return await attempt();
@@ -46,6 +53,9 @@ export async function withRetry<T>(
       const davError = error as DavError;
       const delay = delayFor(davError, tries, deps.random(), policy);
       if (delay === undefined) throw final;
+      if (policy.maxTotalWaitMs !== undefined && waited + delay > policy.maxTotalWaitMs)
+        throw final;
+      waited += delay;
       deps.onRetry?.({ attempt: tries, delayMs: delay, error: davError });
       await deps.sleep(delay, signal);
     }

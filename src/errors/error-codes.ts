@@ -33,6 +33,10 @@ export const connectErrorCodes = [
   'connect.not-dav',
   'connect.unknown-account',
   'connect.password-needed',
+  /** Discovery was sent to another origin (redirect, principal, home set). */
+  'connect.other-origin',
+  /** Discovery did not end within its overall deadline. */
+  'connect.too-slow',
 ] as const;
 
 /** What can go wrong talking to a DAV server (src/dav/dav-error.ts). */
@@ -58,6 +62,8 @@ export const davErrorCodes = [
   'dav.tls',
   'dav.not-dav',
   'dav.bad-response',
+  /** A redirect or an href leads to another origin: the password is not sent there. */
+  'dav.other-origin',
 ] as const;
 
 /** The migration journal (src/journal/journal-error.ts). */
@@ -122,6 +128,7 @@ export const hostsErrorCodes = [
   'connect.login-flow-unavailable',
   'connect.login-flow-unexpected',
   'connect.login-flow-timeout',
+  'connect.login-flow-too-large',
   'connect.no-browser',
 ] as const;
 

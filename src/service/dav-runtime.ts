@@ -5,6 +5,8 @@ import type { Credentials } from '../dav/dav-client.ts';
 import { DavClient } from '../dav/dav-client.ts';
 import { createHttpClient } from '../dav/http-client.ts';
 import type { HttpClient } from '../dav/http-client.ts';
+import { defaultDiscoveryLimits } from '../dav/discovery-limits.ts';
+import type { DiscoveryLimits } from '../dav/discovery-limits.ts';
 import { abortableSleep, defaultRetryPolicy } from '../dav/retry.ts';
 import type { RetryDeps, RetryPolicy } from '../dav/retry.ts';
 
@@ -12,11 +14,16 @@ export interface DavRuntimeDeps {
   http?: HttpClient;
   retry?: RetryDeps;
   retryPolicy?: RetryPolicy;
+  /** Bounds of `connect` (tests shorten them). */
+  discoveryLimits?: Partial<DiscoveryLimits>;
   now: () => Date;
 }
 
 export interface DavRuntime {
   client(credentials: Credentials): DavClient;
+  /** A client for connecting: credentials bound to `origin`, each request with a deadline. */
+  discoveryClient(credentials: Credentials, origin: string): DavClient;
+  readonly discoveryLimits: DiscoveryLimits;
   readonly retry: RetryDeps;
   readonly retryPolicy: RetryPolicy;
   close(): Promise<void>;
@@ -28,9 +35,22 @@ export function createDavRuntime(deps: DavRuntimeDeps): DavRuntime {
     createHttpClient({ connections: 4, userAgent: 'Baluchon (+https://www.chatons.org/)' });
   const retry = deps.retry ?? { sleep: abortableSleep, random: Math.random };
   const retryPolicy = deps.retryPolicy ?? defaultRetryPolicy;
+  const discoveryLimits = { ...defaultDiscoveryLimits, ...deps.discoveryLimits };
   return {
     retry,
     retryPolicy,
+    discoveryLimits,
+    discoveryClient: (credentials, origin) =>
+      new DavClient({
+        send: http.send,
+        credentials,
+        retry,
+        retryPolicy: discoveryLimits.retryPolicy,
+        requestDeadlineMs: discoveryLimits.requestDeadlineMs,
+        maxAnswerBytes: discoveryLimits.maxAnswerBytes,
+        origin,
+        now: deps.now,
+      }),
     client: (credentials) =>
       new DavClient({
         send: http.send,

@@ -103,6 +103,25 @@ describe('withRetry', () => {
   });
 });
 
+describe('total time of the retries', () => {
+  it('stops retrying once the waits together would pass maxTotalWaitMs', async () => {
+    const slept: number[] = [];
+    let calls = 0;
+    const outcome = withRetry(
+      () => {
+        calls++;
+        return Promise.reject(error('dav.timeout'));
+      },
+      { sleep: (ms) => (slept.push(ms), Promise.resolve()), random: () => 1 },
+      { ...defaultRetryPolicy, maxAttempts: 10, maxTotalWaitMs: 2000 },
+    );
+    await expect(outcome).rejects.toMatchObject({ code: 'dav.timeout' });
+    // 500 + 1000 = 1500; the next wait (2000) would pass 2000 in all: no more tries.
+    expect(slept).toEqual([500, 1000]);
+    expect(calls).toBe(3);
+  });
+});
+
 describe('delays', () => {
   it('honours Retry-After, and refuses to wait too long', () => {
     expect(delayFor(error('dav.unavailable', 7), 1, 0.3, defaultRetryPolicy)).toBe(7000);

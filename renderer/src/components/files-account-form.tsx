@@ -4,9 +4,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account, ErrorData } from '../../../src/contract/index.ts';
-import { useApi } from '../api/api-context.tsx';
 import { formatBytes } from '../format.ts';
 import { AccountForm } from './account-form.tsx';
+import { ConnectProgressLine, useConnectJob } from './connect-job.tsx';
 import type { AccountFields } from './account-form.tsx';
 import { errorText } from './error-text.ts';
 
@@ -17,26 +17,25 @@ export function FilesAccountForm(props: {
   onConnected: (account: Account) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const api = useApi();
   const [fields, setFields] = useState<AccountFields>({ server: '', username: '', password: '' });
-  const [checking, setChecking] = useState(false);
   const [error, setError] = useState<ErrorData>();
   const [account, setAccount] = useState<Account>();
+  // A job, as on the connect screen: a slow server shows the search and can be cancelled.
+  const connecting = useConnectJob({
+    onAccount: (found) => {
+      setAccount(found);
+      const room = found.quota?.availableBytes;
+      const fits = room === undefined || room === null || props.needed <= room;
+      if (found.filesRoot !== null && fits) props.onConnected(found);
+    },
+    onError: setError,
+  });
+  const checking = connecting.jobId !== undefined;
 
   const submit = async (typed: AccountFields): Promise<void> => {
-    setChecking(true);
     setError(undefined);
     setAccount(undefined);
-    const result = await api.connect(typed);
-    setChecking(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    setAccount(result.value);
-    const free = result.value.quota?.availableBytes;
-    const fits = free === undefined || free === null || props.needed <= free;
-    if (result.value.filesRoot !== null && fits) props.onConnected(result.value);
+    await connecting.start(typed);
   };
 
   const free = account?.quota?.availableBytes;
@@ -59,6 +58,9 @@ export function FilesAccountForm(props: {
           submit: t('filesAccount.check'),
         }}
       />
+      {connecting.jobId === undefined ? null : (
+        <ConnectProgressLine jobId={connecting.jobId} testId="files-account-progress" />
+      )}
       {error === undefined ? null : (
         <p className="alert" role="alert" data-testid="files-account-error">
           {errorText(t, error)}

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Account, ErrorData, MigrationKind, ScanReport } from '../../../src/contract/index.ts';
 import { useApi, useJob, useJobEnd } from '../api/api-context.tsx';
 import { AccountForm } from '../components/account-form.tsx';
+import { ConnectProgressLine, useConnectJob } from '../components/connect-job.tsx';
 import { errorText } from '../components/error-text.ts';
 import { FilesAccountForm, FilesAccountSummary } from '../components/files-account-form.tsx';
 import { WizardLayout } from '../components/wizard-layout.tsx';
@@ -33,7 +34,7 @@ export function ConnectScreen(props: {
   const [server, setServer] = useState(choice?.serverAddress ?? '');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [checking, setChecking] = useState(false);
+
   const [error, setError] = useState<ErrorData>();
   const [account, setAccount] = useState<Account>();
   const [loginJob, setLoginJob] = useState<string>();
@@ -41,19 +42,18 @@ export function ConnectScreen(props: {
   const [addingFiles, setAddingFiles] = useState(false);
   const filesChosen = selection.files && report.files.count > 0;
   const login = useJob<'loginFlow'>(loginJob);
+  const connecting = useConnectJob({ onAccount: setAccount, onError: setError });
+  const checking = connecting.jobId !== undefined;
 
   const check = async (input: {
     server: string;
     username: string;
     password?: string;
   }): Promise<void> => {
-    setChecking(true);
     setError(undefined);
     setAccount(undefined);
-    const result = await api.connect(input);
-    setChecking(false);
-    if (result.ok) setAccount(result.value);
-    else setError(result.error);
+    // A job, so that a slow server shows where the search is and the family can cancel it.
+    await connecting.start(input);
   };
 
   const startLogin = async (): Promise<void> => {
@@ -147,6 +147,8 @@ export function ConnectScreen(props: {
           onSubmit={(fields) => void check(fields)}
         />
       </section>
+
+      {connecting.jobId === undefined ? null : <ConnectProgressLine jobId={connecting.jobId} />}
 
       {error === undefined ? null : (
         <p className="alert" role="alert" data-testid="connect-error">

@@ -77,27 +77,9 @@ export async function fetchLimited(
       await response.body?.cancel();
       return { kind: 'failed', reason: 'too-large' };
     }
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    if (response.body !== null) {
-      const reader = response.body.getReader() as ReadableStreamDefaultReader<Uint8Array>;
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        total += value.byteLength;
-        if (total > limits.maxBytes) {
-          await reader.cancel();
-          return { kind: 'failed', reason: 'too-large' };
-        }
-        chunks.push(value);
-      }
-    }
-    const bytes = new Uint8Array(total);
-    let offset = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
+    const read = await readCapped(response.body, limits.maxBytes);
+    if (read === 'too-large') return { kind: 'failed', reason: 'too-large' };
+    const bytes = read;
     const etag = response.headers.get('etag');
     const lastModified = response.headers.get('last-modified');
     return {
@@ -113,6 +95,38 @@ export async function fetchLimited(
     if (isAborted(timeout)) return { kind: 'failed', reason: 'timeout' };
     return { kind: 'failed', reason: 'network' };
   }
+}
+
+/**
+ * Reads a body whole, stopping as soon as it passes `maxBytes`: at most `maxBytes` plus one
+ * chunk is ever held, however large (or endless) the answer. The rest is cancelled, not read.
+ */
+export async function readCapped(
+  body: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+): Promise<Uint8Array | 'too-large'> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  if (body !== null) {
+    const reader = body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel();
+        return 'too-large';
+      }
+      chunks.push(value);
+    }
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
 }
 
 /** Runs `work` over `items` with at most `limit` at a time, in order of the items. */
