@@ -1,0 +1,69 @@
+// Every file and folder the reading covers, in as many files.list pages as Google needs, and My
+// Drive's own id (files.get('root')): items whose parent it is sit at the root of the tree.
+//
+// The query (Drive's search syntax, developers.google.com/workspace/drive/api/guides/ref-search-
+// terms): `trashed = false` leaves the bin out; `'me' in owners` keeps what the family owns,
+// which is also what Takeout exports (TAKEOUT-NOTES §1.5); `sharedWithMe = true` adds what others
+// shared with them, only when asked. `corpora=user`: My Drive and shared-with-me, not the shared
+// drives of a Workspace.
+import type { drive_v3 } from '@googleapis/drive';
+import type { GoogleApiContext } from '../../../google/google-api-context.ts';
+import { driveItemOf, LIST_FIELDS } from './drive-item.ts';
+import type { DriveItem } from './drive-item.ts';
+
+/** Google's largest page for files.list. */
+const PAGE_SIZE = 1000;
+
+export function driveQuery(sharedWithMe: boolean): string {
+  return sharedWithMe
+    ? "trashed = false and ('me' in owners or sharedWithMe = true)"
+    : "trashed = false and 'me' in owners";
+}
+
+export interface DriveListing {
+  readonly rootId: string;
+  readonly items: readonly DriveItem[];
+  /** Files Google described without an id, a name or a type (never seen; counted, not guessed). */
+  readonly unreadable: number;
+}
+
+export async function listDrive(
+  api: GoogleApiContext,
+  client: drive_v3.Drive,
+  sharedWithMe: boolean,
+  onPage: (itemsSoFar: number) => void,
+): Promise<DriveListing> {
+  const root = await api.call((signal) =>
+    client.files.get({ fileId: 'root', fields: 'id' }, { signal, retry: false }),
+  );
+  const rootId = root.data.id ?? 'root';
+  const items: DriveItem[] = [];
+  let unreadable = 0;
+  let pageToken: string | undefined;
+  do {
+    const token = pageToken;
+    const page = await api.call((signal) =>
+      client.files.list(
+        {
+          q: driveQuery(sharedWithMe),
+          corpora: 'user',
+          spaces: 'drive',
+          pageSize: PAGE_SIZE,
+          fields: LIST_FIELDS,
+          ...(token === undefined ? {} : { pageToken: token }),
+        },
+        { signal, retry: false },
+      ),
+    );
+    for (const file of page.data.files ?? []) {
+      // Asked with `trashed = false`; checked again so a stale index never moves the bin.
+      if (file.trashed === true) continue;
+      const item = driveItemOf(file);
+      if (item === null) unreadable++;
+      else items.push(item);
+    }
+    onPage(items.length);
+    pageToken = page.data.nextPageToken ?? undefined;
+  } while (pageToken !== undefined && pageToken !== '');
+  return { rootId, items, unreadable };
+}
