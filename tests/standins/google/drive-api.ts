@@ -51,6 +51,8 @@ export interface StandInDrive {
 
 export interface DriveApi {
   readonly route: StandInRoute;
+  /** What it serves. */
+  readonly data: StandInDrive;
   /** The next alt=media of `fileId` stops after `afterBytes` bytes (once). */
   cutNextDownload(fileId: string, afterBytes: number): void;
   /** Each alt=media answered: file id, Range asked (or null) and status. */
@@ -209,6 +211,7 @@ export function createDriveApi(data: StandInDrive): DriveApi {
 
   return {
     route,
+    data,
     cutNextDownload(fileId, afterBytes) {
       cuts.set(fileId, afterBytes);
     },

@@ -1,6 +1,7 @@
 // Google's error answers name their cause in `error.errors[0].reason` (`exportSizeLimitExceeded`,
 // `notFound`…), which is what the reader decides on, never the message text. Gaxios keeps the
-// answer's body on the error; for a streamed request it is the body's text.
+// answer's body on the error as `response.data`; for a streamed request (responseType 'stream',
+// gaxios 7.1) the data is left out and the body's text becomes the error's message instead.
 
 export interface GoogleErrorReason {
   readonly status: number | null;
@@ -9,9 +10,18 @@ export interface GoogleErrorReason {
 
 export function googleErrorReason(error: unknown): GoogleErrorReason {
   if (typeof error !== 'object' || error === null) return { status: null, reason: null };
-  const response = (error as { response?: { status?: unknown; data?: unknown } }).response;
-  const status = typeof response?.status === 'number' ? response.status : null;
-  return { status, reason: reasonIn(response?.data) };
+  const { response, status, message } = error as {
+    response?: { status?: unknown; data?: unknown };
+    status?: unknown;
+    message?: unknown;
+  };
+  const code =
+    typeof response?.status === 'number'
+      ? response.status
+      : typeof status === 'number'
+        ? status
+        : null;
+  return { status: code, reason: reasonIn(response?.data) ?? reasonIn(message) };
 }
 
 function reasonIn(data: unknown): string | null {
