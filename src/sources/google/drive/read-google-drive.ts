@@ -61,6 +61,8 @@ interface Spooled {
   readonly path: string;
   size: number;
   present: boolean;
+  /** The deletion under way after a release: a new export waits for it. */
+  removing: Promise<void> | null;
 }
 
 export async function readGoogleDrive(
@@ -114,7 +116,13 @@ export async function readGoogleDrive(
         signal: api.signal,
       });
       if (outcome.type === 'exported') {
-        spools.set(item.id, { format: outcome.format, path, size: outcome.size, present: true });
+        spools.set(item.id, {
+          format: outcome.format,
+          path,
+          size: outcome.size,
+          present: true,
+          removing: null,
+        });
         extensionOfExport.set(item.id, outcome.format.extension);
       } else {
         await rm(path, { force: true });
@@ -259,6 +267,7 @@ function exportedFile(
     mtime: item.modifiedTime,
     async open(signal): Promise<Readable> {
       if (!spool.present) {
+        await spool.removing;
         const outcome = await exportDocument({
           api,
           client,
@@ -298,7 +307,7 @@ async function* feedFiles(
         : {
             release: () => {
               spool.present = false;
-              void rm(spool.path, { force: true });
+              spool.removing = rm(spool.path, { force: true }).catch(() => undefined);
             },
           }),
     };

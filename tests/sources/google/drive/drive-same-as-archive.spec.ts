@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planDriveFiles } from '../../../../src/files/plan-drive-files.ts';
 import { createI18n } from '../../../../src/i18n/create-i18n.ts';
 import type { SourceFiles } from '../../../../src/sources/source.ts';
 import { openTakeoutSource } from '../../../../src/sources/takeout/open-takeout-source.ts';
@@ -66,5 +67,26 @@ describe('the family’s Drive, from the archive and live', () => {
     });
     expect(summary(live)).toEqual(summary(fromArchive));
     expect(await contents(live)).toEqual(await contents(fromArchive));
+  });
+
+  it('plans the same items for the engine: same keys, fingerprints and targets', async () => {
+    const fromArchive = (await archive.read({ signal, onProblem: () => undefined })).files;
+    const { reading } = await standIn.read();
+    if (fromArchive === null) throw new Error('the archive has no Drive');
+    const planned = async (files: SourceFiles): Promise<unknown[]> => {
+      const plan = planDriveFiles(files, { folderName: 'Google Drive (importé)', signal });
+      const items: unknown[] = [];
+      for await (const entry of plan.entries) {
+        if (entry.type === 'item') {
+          const { sourceKey, contentHash, relativeHref, size } = entry.item;
+          items.push({ sourceKey, contentHash, relativeHref, size });
+          entry.item.release?.();
+        } else if (entry.type === 'skipped') {
+          items.push({ skipped: entry.skipped.sourceKey, code: entry.skipped.problem.code });
+        }
+      }
+      return items.sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+    };
+    expect(await planned(reading.files)).toEqual(await planned(fromArchive));
   });
 });

@@ -9,6 +9,7 @@ import {
   pinDriveContent,
 } from '../../../standins/google/family/drive-data.ts';
 import type { TakeoutSpec } from '../../../fixtures/takeout/takeout-spec.ts';
+import type { FedFile } from '../../../../src/sources/source.ts';
 import { bytesOf, startDriveStandIn } from './drive-stand-in.ts';
 import type { DriveStandIn } from './drive-stand-in.ts';
 
@@ -97,6 +98,23 @@ describe('readGoogleDrive, the family', () => {
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     ]);
     expect(reading.files.files.some((file) => file.path === 'Documents/Lettre.odt')).toBe(false);
+  });
+
+  it('exports a document again when it is opened after its spool was released', async () => {
+    const { reading } = await standIn.read();
+    const notes = standIn.api.data.files.find((file) => file.name === 'Notes');
+    const exportsOfNotes = (): number =>
+      standIn.server.requests.filter((line) => line.includes(`/files/${notes?.id ?? '?'}/export`))
+        .length;
+    let fed: FedFile | undefined;
+    for await (const one of reading.files.feed(new Set(['Documents/Notes.odt']), signal)) fed = one;
+    if (fed === undefined) throw new Error('Notes was not fed');
+    const first = await bytesOf(await fed.open(signal));
+    const before = exportsOfNotes();
+    fed.release?.();
+    const again = await bytesOf(await fed.open(signal));
+    expect(again.equals(first)).toBe(true);
+    expect(exportsOfNotes()).toBe(before + 1);
   });
 
   it('leaves the bin out, and files shared with the family unless asked', async () => {
