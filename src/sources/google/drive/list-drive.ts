@@ -9,7 +9,13 @@
 import type { drive_v3 } from '@googleapis/drive';
 import type { GoogleApiContext } from '../../../google/google-api-context.ts';
 import { driveItemOf, LIST_FIELDS } from './drive-item.ts';
+import { FOLDER_MIME } from './drive-kinds.ts';
 import type { DriveItem } from './drive-item.ts';
+
+/** A value in Drive's query language: quotes and backslashes escaped (ref-search-terms). */
+function quoted(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
 
 /** Google's largest page for files.list. */
 const PAGE_SIZE = 1000;
@@ -38,32 +44,50 @@ export async function listDrive(
   );
   const rootId = root.data.id ?? 'root';
   const items: DriveItem[] = [];
+  const seen = new Set<string>();
   let unreadable = 0;
-  let pageToken: string | undefined;
-  do {
-    const token = pageToken;
-    const page = await api.call((signal) =>
-      client.files.list(
-        {
-          q: driveQuery(sharedWithMe),
-          corpora: 'user',
-          spaces: 'drive',
-          pageSize: PAGE_SIZE,
-          fields: LIST_FIELDS,
-          ...(token === undefined ? {} : { pageToken: token }),
-        },
-        { signal, retry: false },
-      ),
-    );
-    for (const file of page.data.files ?? []) {
-      // Asked with `trashed = false`; checked again so a stale index never moves the bin.
-      if (file.trashed === true) continue;
-      const item = driveItemOf(file);
-      if (item === null) unreadable++;
-      else items.push(item);
+  const listAll = async (q: string): Promise<DriveItem[]> => {
+    const found: DriveItem[] = [];
+    let pageToken: string | undefined;
+    do {
+      const token = pageToken;
+      const page = await api.call((signal) =>
+        client.files.list(
+          {
+            q,
+            corpora: 'user',
+            spaces: 'drive',
+            pageSize: PAGE_SIZE,
+            fields: LIST_FIELDS,
+            ...(token === undefined ? {} : { pageToken: token }),
+          },
+          { signal, retry: false },
+        ),
+      );
+      for (const file of page.data.files ?? []) {
+        // Asked with `trashed = false`; checked again so a stale index never moves the bin.
+        if (file.trashed === true) continue;
+        const item = driveItemOf(file);
+        if (item === null) unreadable++;
+        else if (!seen.has(item.id)) {
+          seen.add(item.id);
+          items.push(item);
+          found.push(item);
+        }
+      }
+      onPage(items.length);
+      pageToken = page.data.nextPageToken ?? undefined;
+    } while (pageToken !== undefined && pageToken !== '');
+    return found;
+  };
+  const first = await listAll(driveQuery(sharedWithMe));
+  if (sharedWithMe) {
+    // Folders someone else owns, whose content the family sees but does not own.
+    const waiting = first.filter((item) => item.mimeType === FOLDER_MIME && !item.ownedByMe);
+    for (let folder = waiting.shift(); folder !== undefined; folder = waiting.shift()) {
+      const inside = await listAll(`${quoted(folder.id)} in parents and trashed = false`);
+      waiting.push(...inside.filter((item) => item.mimeType === FOLDER_MIME && !item.ownedByMe));
     }
-    onPage(items.length);
-    pageToken = page.data.nextPageToken ?? undefined;
-  } while (pageToken !== undefined && pageToken !== '');
+  }
   return { rootId, items, unreadable };
 }

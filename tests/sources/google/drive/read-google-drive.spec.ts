@@ -132,11 +132,17 @@ describe('readGoogleDrive, the family', () => {
     const shared = await standIn.read({ sharedWithMe: true });
     const paths = shared.reading.files.files.map((file) => file.path);
     expect(paths).toContain('Partagés avec moi/Recette de Mamie.pdf');
+    // A shared folder's content comes with it, though only the folder was shared.
+    expect(paths).toContain('Partagés avec moi/Photos de famille/gâteau.jpg');
     expect(paths.some((path) => path.includes('Brouillon'))).toBe(false);
-    const sharedList = standIn.server.requests
+    const sharedLists = standIn.server.requests
       .filter((line) => line.includes('/drive/v3/files?'))
-      .at(-1);
-    expect(query(sharedList)).toBe("trashed = false and ('me' in owners or sharedWithMe = true)");
+      .slice(-2)
+      .map(query);
+    expect(sharedLists).toEqual([
+      "trashed = false and ('me' in owners or sharedWithMe = true)",
+      expect.stringMatching(/^'folder-\d+' in parents and trashed = false$/),
+    ]);
     // Not owned: no visible folder is normal for it, nothing to report.
     expect(shared.problems.map((problem) => problem.code)).not.toContain('files.google-orphan');
   });

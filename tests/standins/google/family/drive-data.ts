@@ -18,7 +18,7 @@
 //   (they come out in the OOXML format, as Takeout's default gives them);
 // - every other file is stored as it is.
 // `extras` adds what only the live way sees and never moves, or moves once: the same photo in
-// a second folder, a file in the bin, a file someone else shared with the family.
+// a second folder, a file in the bin, a file and a folder someone else shared with the family.
 import { driveContent } from '../../../fixtures/takeout/takeout-spec.ts';
 import type { DriveFileSpec, TakeoutSpec } from '../../../fixtures/takeout/takeout-spec.ts';
 import { FOLDER } from '../drive-api.ts';
@@ -205,6 +205,26 @@ export function driveData(spec: TakeoutSpec, options: DriveDataOptions = {}): St
       content: Buffer.from('%PDF-1.4 recette de la tarte aux pommes\n'),
       ownedByMe: false,
       sharedWithMe: true,
+    });
+    // A folder Grandma shared: its content is not "shared with me" itself, only the folder is.
+    const grandmaFolder = nextId('folder');
+    files.push({
+      ...base,
+      id: grandmaFolder,
+      name: 'Photos de famille',
+      mimeType: FOLDER,
+      parents: ['0AGrandmaRootXYZ'],
+      ownedByMe: false,
+      sharedWithMe: true,
+    });
+    files.push({
+      ...base,
+      id: nextId('file'),
+      name: 'gâteau.jpg',
+      mimeType: 'image/jpeg',
+      parents: [grandmaFolder],
+      content: Buffer.from('JFIF gâteau au chocolat'),
+      ownedByMe: false,
     });
   }
   return { rootId: ROOT_ID, files, exportLimit };
