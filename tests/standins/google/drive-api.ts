@@ -287,7 +287,7 @@ function pickList(body: Record<string, unknown>, fields: string | null): Record<
 type Matcher = (file: StandInDriveFile) => boolean;
 
 /** Drive's search terms the reader sends (see the header); throws on anything else. */
-export function parseQuery(q: string): Matcher {
+function parseQuery(q: string): Matcher {
   const tokens = q.match(/'(?:[^'\\]|\\.)*'|\(|\)|[^\s()]+/g) ?? [];
   let at = 0;
   const peek = (): string | undefined => tokens[at];

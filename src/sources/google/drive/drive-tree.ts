@@ -158,7 +158,7 @@ function nameOf(entry: TreeEntry): string {
 }
 
 /** Takeout's counter for a second file of the same name: `rapport(1).pdf`, `notes(2)`. */
-export function numbered(name: string, times: number): string {
+function numbered(name: string, times: number): string {
   const { stem, extension } = splitExtension(name);
   return `${stem}(${times})${extension}`;
 }

@@ -20,7 +20,7 @@ function quoted(value: string): string {
 /** Google's largest page for files.list. */
 const PAGE_SIZE = 1000;
 
-export function driveQuery(sharedWithMe: boolean): string {
+function driveQuery(sharedWithMe: boolean): string {
   return sharedWithMe
     ? "trashed = false and ('me' in owners or sharedWithMe = true)"
     : "trashed = false and 'me' in owners";

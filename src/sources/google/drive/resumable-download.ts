@@ -113,7 +113,7 @@ async function drained(out: PassThrough, signal: AbortSignal): Promise<void> {
 }
 
 /** The first byte a `Content-Range: bytes 100-199/200` answer holds, or null. */
-export function rangeStart(contentRange: string | null): number | null {
+function rangeStart(contentRange: string | null): number | null {
   const match = /^bytes (\d+)-\d+\/(?:\d+|\*)$/.exec(contentRange?.trim() ?? '');
   return match?.[1] === undefined ? null : Number(match[1]);
 }
