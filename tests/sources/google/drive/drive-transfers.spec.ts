@@ -75,6 +75,51 @@ describe('downloading a stored file', () => {
     expect(calls).toBe(2);
   });
 
+  it('fails the file when the 206 does not start where the bytes stopped', async () => {
+    const content = randomBytes(1000);
+    const stream = await openResumable(
+      {
+        size: content.length,
+        md5: null,
+        fetchFrom: (offset) => {
+          if (offset === 0) {
+            const cut = new Readable({ read() {} });
+            cut.push(content.subarray(0, 400));
+            setImmediate(() => cut.destroy(new Error('socket hang up')));
+            return Promise.resolve({ status: 200, contentRange: null, body: cut });
+          }
+          return Promise.resolve({
+            status: 206,
+            contentRange: 'bytes 0-999/1000',
+            body: Readable.from([content]),
+          });
+        },
+      },
+      signal,
+    );
+    await expect(bytesOf(stream)).rejects.toThrow(/at byte 400 \(answered 206\)/);
+  });
+
+  it('stops the download when the family cancels', async () => {
+    const video = randomBytes(4_000_000);
+    standIn = await startDriveStandIn({ rootId: ROOT, files: [stored('v2', 'long.mp4', video)] });
+    const { reading } = await standIn.read();
+    const cancel = new AbortController();
+    const stream = await (reading.files.files[0]?.open(cancel.signal) ??
+      Promise.reject(new Error('no file')));
+    let received = 0;
+    const done = (async () => {
+      for await (const chunk of stream) {
+        received += (chunk as Buffer).length;
+        if (received > 0 && !cancel.signal.aborted) cancel.abort();
+      }
+    })();
+    await expect(done).rejects.toThrow(/abort/i);
+    expect(received).toBeLessThan(video.length);
+    // Cancelled is not a drop: nothing is asked again.
+    expect(standIn.api.downloads.filter((one) => one.fileId === 'v2')).toHaveLength(1);
+  });
+
   it('fails the file when its bytes do not match Google’s MD5', async () => {
     const content = randomBytes(1000);
     const stream = await openResumable(
