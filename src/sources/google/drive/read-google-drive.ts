@@ -37,6 +37,7 @@ import { buildDriveTree } from './drive-tree.ts';
 import type { TreeEntry } from './drive-tree.ts';
 import { exportDocument } from './export-document.ts';
 import { listDrive } from './list-drive.ts';
+import type { DriveListing } from './list-drive.ts';
 import { openResumable } from './resumable-download.ts';
 import { nodeReadable } from './resumable-download.ts';
 import type { RangeAnswer } from './resumable-download.ts';
@@ -68,13 +69,35 @@ interface Spooled {
 export async function readGoogleDrive(
   options: GoogleDriveReadOptions,
 ): Promise<GoogleDriveLiveReading> {
-  const { api, t } = options;
+  const { api } = options;
   const client = drive({ version: 'v3', auth: api.auth, rootUrl: api.endpoints.drive });
   const listing = await listDrive(api, client, options.sharedWithMe, (count) => {
     options.onItems?.(count);
   });
   const spoolDir = await mkdtemp(join(options.tmpDir, 'baluchon-drive-'));
+  try {
+    return await readListing(options, client, listing, spoolDir);
+  } catch (error) {
+    // Cancelled or failed while exporting: nothing of this reading stays on the disk.
+    await rm(spoolDir, { recursive: true, force: true });
+    throw error;
+  }
+}
 
+async function readListing(
+  options: GoogleDriveReadOptions,
+  client: drive_v3.Drive,
+  listing: DriveListing,
+  spoolDir: string,
+): Promise<GoogleDriveLiveReading> {
+  const { api, t } = options;
+  if (listing.unreadable > 0) {
+    options.onProblem({
+      code: 'files.google-unreadable',
+      where: 'Google Drive',
+      params: { path: 'Google Drive', detail: `${String(listing.unreadable)} × id/name/mimeType` },
+    });
+  }
   const entries: TreeEntry[] = [];
   const spools = new Map<string, Spooled>();
   const refused = new Map<string, { code: string; params: Record<string, string> }>();
