@@ -7,6 +7,7 @@
 // shared with them, only when asked. `corpora=user`: My Drive and shared-with-me, not the shared
 // drives of a Workspace.
 import type { drive_v3 } from '@googleapis/drive';
+import { pages } from '../../../google/api/pages.ts';
 import type { GoogleApiContext } from '../../../google/google-api-context.ts';
 import { driveItemOf, LIST_FIELDS } from './drive-item.ts';
 import { FOLDER_MIME } from './drive-kinds.ts';
@@ -48,10 +49,8 @@ export async function listDrive(
   let unreadable = 0;
   const listAll = async (q: string): Promise<DriveItem[]> => {
     const found: DriveItem[] = [];
-    let pageToken: string | undefined;
-    do {
-      const token = pageToken;
-      const page = await api.call((signal) =>
+    const pagesOf = pages<drive_v3.Schema$File>(async (pageToken) => {
+      const { data } = await api.call((signal) =>
         client.files.list(
           {
             q,
@@ -59,12 +58,15 @@ export async function listDrive(
             spaces: 'drive',
             pageSize: PAGE_SIZE,
             fields: LIST_FIELDS,
-            ...(token === undefined ? {} : { pageToken: token }),
+            ...(pageToken === undefined ? {} : { pageToken }),
           },
           { signal, retry: false },
         ),
       );
-      for (const file of page.data.files ?? []) {
+      return { items: data.files, nextPageToken: data.nextPageToken };
+    });
+    for await (const files of pagesOf) {
+      for (const file of files) {
         // Asked with `trashed = false`; checked again so a stale index never moves the bin.
         if (file.trashed === true) continue;
         const item = driveItemOf(file);
@@ -76,8 +78,7 @@ export async function listDrive(
         }
       }
       onPage(items.length);
-      pageToken = page.data.nextPageToken ?? undefined;
-    } while (pageToken !== undefined && pageToken !== '');
+    }
     return found;
   };
   const first = await listAll(driveQuery(sharedWithMe));
