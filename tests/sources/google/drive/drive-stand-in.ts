@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { OAuth2Client } from 'google-auth-library';
 import { endpointsUnder } from '../../../../src/google/google-endpoints.ts';
+import type { GoogleEndpoints } from '../../../../src/google/google-endpoints.ts';
 import type { GoogleApiContext } from '../../../../src/google/google-api-context.ts';
 import { createI18n } from '../../../../src/i18n/create-i18n.ts';
 import type { ProblemFact } from '../../../../src/contract/problem.ts';
@@ -14,7 +15,7 @@ import type { GoogleDriveLiveReading } from '../../../../src/sources/google/driv
 import { createDriveApi, DRIVE_READONLY } from '../../../standins/google/drive-api.ts';
 import type { DriveApi, StandInDrive } from '../../../standins/google/drive-api.ts';
 import { startGoogleStandIn, TokenBook } from '../../../standins/google/stand-in-server.ts';
-import type { RunningStandIn } from '../../../standins/google/stand-in-server.ts';
+import type { RunningStandIn, StandInFault } from '../../../standins/google/stand-in-server.ts';
 
 export interface DriveStandIn {
   readonly server: RunningStandIn;
@@ -27,19 +28,32 @@ export interface DriveStandIn {
   close(): Promise<void>;
 }
 
+export interface DriveStandInOptions {
+  readonly scopes?: readonly string[];
+  /** The stand-in answers this instead of a request, when it says so. */
+  readonly fault?: (url: URL) => StandInFault | null;
+  /** The context readers get (default: no backoff, one try per request). */
+  readonly context?: (auth: OAuth2Client, endpoints: GoogleEndpoints) => GoogleApiContext;
+}
+
 export async function startDriveStandIn(
   data: StandInDrive,
-  scopes: readonly string[] = [DRIVE_READONLY],
+  options: DriveStandInOptions = {},
 ): Promise<DriveStandIn> {
   const tokens = new TokenBook();
   const api = createDriveApi(data);
-  const server = await startGoogleStandIn({ routes: [api.route], tokens });
+  const server = await startGoogleStandIn({
+    routes: [api.route],
+    tokens,
+    ...(options.fault === undefined ? {} : { fault: options.fault }),
+  });
   const auth = new OAuth2Client();
-  auth.setCredentials({ access_token: tokens.issue(scopes) });
+  auth.setCredentials({ access_token: tokens.issue(options.scopes ?? [DRIVE_READONLY]) });
   const signal = new AbortController().signal;
-  const context: GoogleApiContext = {
+  const endpoints = endpointsUnder(server.url);
+  const context: GoogleApiContext = options.context?.(auth, endpoints) ?? {
     auth,
-    endpoints: endpointsUnder(server.url),
+    endpoints,
     signal,
     call: (request) => request(signal),
   };

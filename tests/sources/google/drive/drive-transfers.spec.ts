@@ -6,7 +6,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FOLDER } from '../../../standins/google/drive-api.ts';
 import type { StandInDriveFile } from '../../../standins/google/drive-api.ts';
+import { createApiContext } from '../../../../src/google/api/create-api-context.ts';
 import { openResumable } from '../../../../src/sources/google/drive/resumable-download.ts';
+import type { StandInFault } from '../../../standins/google/stand-in-server.ts';
 import { Readable } from 'node:stream';
 import { bytesOf, startDriveStandIn } from './drive-stand-in.ts';
 import type { DriveStandIn } from './drive-stand-in.ts';
@@ -196,7 +198,64 @@ describe('reading a Drive', () => {
   });
 
   it('asks nothing of Drive without the drive.readonly scope', async () => {
-    standIn = await startDriveStandIn({ rootId: ROOT, files: [] }, ['openid']);
+    standIn = await startDriveStandIn({ rootId: ROOT, files: [] }, { scopes: ['openid'] });
     await expect(standIn.read()).rejects.toThrow(/insufficient/i);
+  });
+
+  it('waits out Google’s rate limits and failures on every kind of request, through main’s backoff', async () => {
+    const video = randomBytes(50_000);
+    const faults = new Map<string, StandInFault>([
+      ['list', 'rate-limit-429'],
+      ['export', 'server-error'],
+      ['media', 'rate-limit-429'],
+    ]);
+    const once = (kind: string): StandInFault | null => {
+      const fault = faults.get(kind) ?? null;
+      faults.delete(kind);
+      return fault;
+    };
+    const waits: number[] = [];
+    standIn = await startDriveStandIn(
+      {
+        rootId: ROOT,
+        files: [
+          stored('v3', 'clip.mp4', video),
+          {
+            ...base,
+            id: 'd2',
+            name: 'Courses',
+            mimeType: 'application/vnd.google-apps.spreadsheet',
+            parents: [ROOT],
+            exports: { 'application/vnd.oasis.opendocument.spreadsheet': Buffer.from('ods') },
+          },
+        ],
+      },
+      {
+        fault: (url) =>
+          url.pathname.endsWith('/export')
+            ? once('export')
+            : url.searchParams.get('alt') === 'media'
+              ? once('media')
+              : url.pathname === '/drive/v3/files'
+                ? once('list')
+                : null,
+        context: (auth, endpoints) =>
+          createApiContext({
+            auth,
+            endpoints,
+            signal,
+            sleep: () => Promise.resolve(),
+            random: () => 0.5,
+            onWait: (wait) => waits.push(wait.status),
+          }),
+      },
+    );
+    const { reading, problems } = await standIn.read();
+    expect(problems).toEqual([]);
+    expect(reading.files.files.map((file) => file.path)).toEqual(['Courses.ods', 'clip.mp4']);
+    const clip = reading.files.files[1];
+    const got = await bytesOf(await (clip?.open(signal) ?? Promise.reject(new Error('no file'))));
+    expect(got.equals(video)).toBe(true);
+    expect(waits.sort()).toEqual([429, 429, 503]);
   });
 });
