@@ -8,6 +8,7 @@
 // literals, so a new code raised somewhere but missing from this registry fails it.
 import { everyErrorCode } from '../errors/error-codes.ts';
 import { filesProblemCodes } from '../files/files-codes.ts';
+import { googleDriveProblemCodes } from '../sources/google/drive/drive-codes.ts';
 import { takeoutProblems } from '../takeout/takeout-problems.ts';
 
 /** What the calendar, contact and task readers say of one item (locales/<lang>/items.json). */
@@ -67,6 +68,7 @@ export const everyProblemCode: readonly string[] = [
     ...itemsProblemCodes,
     ...migrationProblemCodes,
     ...filesProblemCodes,
+    ...googleDriveProblemCodes,
     ...hostsProblemCodes,
     ...everyErrorCode,
   ]),
