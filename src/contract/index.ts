@@ -6,6 +6,7 @@ import { connectCommands } from './connect.ts';
 import type { CommandDef, JobDef } from './define.ts';
 import { migrateCommands, migrateJobs } from './migrate.ts';
 import { ErrorData } from './errors.ts';
+import { googleCommands, googleJobs } from './google.ts';
 import type { Result } from './errors.ts';
 import { hostsCommands, hostsJobs } from './hosts.ts';
 import { jobCommands } from './jobs.ts';
@@ -19,12 +20,14 @@ export const commands = {
   ...connectCommands,
   ...hostsCommands,
   ...migrateCommands,
+  ...googleCommands,
 } as const satisfies Record<string, CommandDef>;
 
 export const jobs = {
   ...scanJobs,
   ...hostsJobs,
   ...migrateJobs,
+  ...googleJobs,
 } as const satisfies Record<string, JobDef>;
 
 // The codes live in the leaf src/errors/error-codes.ts, which every layer may import.
@@ -110,3 +113,4 @@ export * from './jobs.ts';
 export * from './scan.ts';
 export * from './hosts.ts';
 export * from './migrate.ts';
+export * from './google.ts';

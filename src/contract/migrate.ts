@@ -131,7 +131,7 @@ export const HolidayFeed = z.object({ zone: z.string(), url: z.string() });
  * host's account (name: "server (user)"). The words of the report follow it ("resté chez
  * Google" is only true of a Takeout).
  */
-const ReportSource = z.object({ kind: z.enum(['takeout', 'dav']), name: z.string() });
+const ReportSource = z.object({ kind: z.enum(['takeout', 'dav', 'google']), name: z.string() });
 export type ReportSource = z.infer<typeof ReportSource>;
 
 export const MigrationReport = z.object({

@@ -13,7 +13,7 @@ import type { CalendarSource } from '../ical/calendar-source.ts';
 import type { ContactsSource } from '../vcard/survey-address-book.ts';
 
 /** Which kind of place the data comes from (the report and the resume key say it). */
-export type SourceKind = 'takeout' | 'dav';
+export type SourceKind = 'takeout' | 'dav' | 'google';
 
 /**
  * What one calendar is, decided once by src/sources/calendar-identity.ts and carried with the
