@@ -76,7 +76,9 @@ export function SourceScreen(props: {
           </div>
         ))}
       </fieldset>
-      {google.available ? null : <p className="hint">{t('source.origin.googleNotOffered')}</p>}
+      {google.available || origin !== 'archive' ? null : (
+        <p className="hint">{t('source.origin.googleNotOffered')}</p>
+      )}
       {origin === 'archive' ? (
         <ArchiveSource
           files={props.files}
