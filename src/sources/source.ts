@@ -44,6 +44,11 @@ export interface SourceCollectionInfo {
   readonly color: string | null;
   /** Items it holds (events and tasks: one per UID; contacts: one per card). */
   readonly count: number;
+  /**
+   * Keys other sources give the same collection (a Google calendar read from the archive and
+   * read live): the move puts them in one collection, never two (CollectionSpec.aliases).
+   */
+  readonly aliases?: readonly string[];
 }
 
 /** A calendar of events (VEVENT). Its components are read again for each pass of the planner. */
