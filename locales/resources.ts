@@ -4,7 +4,9 @@ import enCli from './en/cli.json' with { type: 'json' };
 import enCommon from './en/common.json' with { type: 'json' };
 import enConnect from './en/connect.json' with { type: 'json' };
 import enDav from './en/dav.json' with { type: 'json' };
+import enDevices from './en/devices.json' with { type: 'json' };
 import enFiles from './en/files.json' with { type: 'json' };
+import enGoogle from './en/google.json' with { type: 'json' };
 import enItems from './en/items.json' with { type: 'json' };
 import enJournal from './en/journal.json' with { type: 'json' };
 import enMigration from './en/migration.json' with { type: 'json' };
@@ -16,7 +18,9 @@ import frCli from './fr/cli.json' with { type: 'json' };
 import frCommon from './fr/common.json' with { type: 'json' };
 import frConnect from './fr/connect.json' with { type: 'json' };
 import frDav from './fr/dav.json' with { type: 'json' };
+import frDevices from './fr/devices.json' with { type: 'json' };
 import frFiles from './fr/files.json' with { type: 'json' };
+import frGoogle from './fr/google.json' with { type: 'json' };
 import frItems from './fr/items.json' with { type: 'json' };
 import frJournal from './fr/journal.json' with { type: 'json' };
 import frMigration from './fr/migration.json' with { type: 'json' };
@@ -31,7 +35,9 @@ export const resources = {
     cli: enCli,
     connect: enConnect,
     dav: enDav,
+    devices: enDevices,
     files: enFiles,
+    google: enGoogle,
     items: enItems,
     journal: enJournal,
     migration: enMigration,
@@ -45,7 +51,9 @@ export const resources = {
     cli: frCli,
     connect: frConnect,
     dav: frDav,
+    devices: frDevices,
     files: frFiles,
+    google: frGoogle,
     items: frItems,
     journal: frJournal,
     migration: frMigration,

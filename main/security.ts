@@ -1,9 +1,10 @@
 // Window hardening in one file (the same settings the tests check): sandboxed renderer with
-// context isolation and no Node, a strict CSP on every response, no navigation away from the
-// app, no new windows, no webviews, no permissions, and links opened outside only when they
-// are https.
+// context isolation and no Node, a strict CSP (set on the app:// answers themselves by
+// renderer-protocol.ts, and in renderer/index.html's <meta>), no navigation away from the app,
+// no new windows, no webviews, no permissions, and links opened outside only when they are
+// https.
 import type { Session, WebContents, WebPreferences } from 'electron';
-import { contentSecurityPolicy } from '../src/web/security-headers.ts';
+import { contentSecurityPolicy, securityHeaders } from '../src/web/security-headers.ts';
 
 export const appScheme = 'app';
 export const appOrigin = `${appScheme}://baluchon`;
@@ -72,13 +73,12 @@ export function hardenSession(session: Session): void {
     callback(false);
   });
   session.setPermissionCheckHandler(() => false);
+  // Only http(s) answers pass here — Electron leaves custom protocols out, which is why the
+  // app:// handler sets the same headers itself. Kept for anything else the session loads.
   session.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: {
-        ...details.responseHeaders,
-        'Content-Security-Policy': [contentSecurityPolicy],
-        'X-Content-Type-Options': ['nosniff'],
-      },
-    });
+    const headers = Object.fromEntries(
+      Object.entries(securityHeaders).map(([name, value]) => [name, [value]]),
+    );
+    callback({ responseHeaders: { ...details.responseHeaders, ...headers } });
   });
 }

@@ -185,6 +185,11 @@ export function App() {
         report={result}
         accountId={move.accountId}
         filesAccountId={move.filesAccountId}
+        host={
+          hostChoice === null
+            ? undefined
+            : { name: hostChoice.hostName, contact: hostChoice.help ?? hostChoice.website }
+        }
         onResume={go('moving')}
         onForget={onForgotten}
         onAddFilesAccount={() => {

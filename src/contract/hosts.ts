@@ -52,25 +52,45 @@ const Text = (max: number) =>
  * The provisioning file a host hands its new members (src/hosts/provisioning/provisioning.ts
  * reads it, as a file or as a baluchon://provision link). Strict: unknown fields are refused.
  */
-export const ProvisioningV1 = z.strictObject({
-  baluchon: z.literal('provisioning'),
-  version: z.literal(PROVISIONING_VERSION),
-  host: z.strictObject({
-    name: Text(120),
-    website: HttpsUrl.optional(),
-  }),
-  server: HttpsUrl,
-  software: SoftwareId,
-  services: z
-    .array(z.enum(['files', 'calendars', 'contacts']))
-    .min(1)
-    .max(3)
-    .refine((list) => new Set(list).size === list.length, 'duplicate-service'),
-  /** `browser`: Nextcloud Login Flow v2; `app-password`: the member types one the host gave. */
-  login: z.enum(['browser', 'app-password']).default('app-password'),
-  /** A page where the host explains its service to new members. */
-  help: HttpsUrl.optional(),
-});
+export const ProvisioningV1 = z
+  .strictObject({
+    baluchon: z.literal('provisioning'),
+    version: z.literal(PROVISIONING_VERSION),
+    host: z.strictObject({
+      name: Text(120),
+      website: HttpsUrl.optional(),
+    }),
+    server: HttpsUrl,
+    software: SoftwareId,
+    services: z
+      .array(z.enum(['files', 'calendars', 'contacts']))
+      .min(1)
+      .max(3)
+      .refine((list) => new Set(list).size === list.length, 'duplicate-service'),
+    /** `browser`: Nextcloud Login Flow v2; `app-password`: the member types one the host gave. */
+    login: z.enum(['browser', 'app-password']).default('app-password'),
+    /** A page where the host explains its service to new members. */
+    help: HttpsUrl.optional(),
+    /**
+     * The host's own Google OAuth client, so its families sign in with Google directly
+     * (docs/google-client.md). An installed app's client secret is not a secret (Google says
+     * so): it identifies the client, it grants nothing without the family's consent.
+     */
+    googleClientId: z
+      .string()
+      .max(200)
+      .regex(/^[0-9]+-[a-z0-9]+\.apps\.googleusercontent\.com$/, 'not-a-google-client-id')
+      .optional(),
+    googleClientSecret: z
+      .string()
+      .regex(/^[\x21-\x7E]{8,128}$/, 'not-a-google-client-secret')
+      .optional(),
+  })
+  // A secret alone belongs to no client.
+  .refine((file) => file.googleClientSecret === undefined || file.googleClientId !== undefined, {
+    error: 'secret-without-client-id',
+    path: ['googleClientSecret'],
+  });
 export type Provisioning = z.infer<typeof ProvisioningV1>;
 
 export const Need = z.enum(['files', 'calendars', 'contacts']);
@@ -256,9 +276,31 @@ export const ReadProvisioningInput = z.union([
   z.object({ url: z.string().min(1).max(4096) }),
 ]);
 
+/**
+ * What the family should know before trusting a provisioning file
+ * (src/hosts/provisioning/provisioning-trust.ts): its server's name is written with letters
+ * that are not plain ASCII (shown in punycode, since such letters can imitate others), or the
+ * file names a host of the directory but its server is on none of that host's domains.
+ */
+export const ProvisioningWarning = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('international-address'), serverHost: z.string() }),
+  z.object({
+    kind: z.literal('other-domain'),
+    directoryHost: z.string(),
+    serverHost: z.string(),
+    knownDomains: z.array(z.string()),
+  }),
+]);
+export type ProvisioningWarning = z.infer<typeof ProvisioningWarning>;
+
 export const ProvisioningResult = z.object({
   provisioning: ProvisioningV1,
   preset: ConnectionPreset,
+  /** The server's address with its host name in punycode when not plain ASCII: what to show and connect to. */
+  serverAddress: z.string(),
+  /** That address's host name alone, as shown. */
+  serverHost: z.string(),
+  warnings: z.array(ProvisioningWarning),
 });
 
 export const RefreshProgress = z.object({

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { appCommands } from './app.ts';
 import { connectCommands } from './connect.ts';
+import { devicesCommands } from './devices.ts';
 import type { CommandDef, JobDef } from './define.ts';
 import { migrateCommands, migrateJobs } from './migrate.ts';
 import { ErrorData } from './errors.ts';
@@ -21,6 +22,7 @@ export const commands = {
   ...hostsCommands,
   ...migrateCommands,
   ...googleCommands,
+  ...devicesCommands,
 } as const satisfies Record<string, CommandDef>;
 
 export const jobs = {
@@ -114,3 +116,4 @@ export * from './scan.ts';
 export * from './hosts.ts';
 export * from './migrate.ts';
 export * from './google.ts';
+export * from './devices.ts';

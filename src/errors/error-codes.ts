@@ -92,6 +92,8 @@ export const migrateErrorCodes = [
   'migration.not-enough-space',
   'migration.run-in-progress',
   'migration.unknown-move',
+  /** The device setup of a move this Baluchon does not know (anymore): `runId`. */
+  'devices.unknown-run',
   'migration.archives-gone',
   'migration.not-a-report',
 ] as const;
@@ -113,6 +115,7 @@ export const hostsErrorCodes = [
   'hosts.provisioning-unknown-field',
   'hosts.provisioning-invalid',
   'hosts.provisioning-unreachable',
+  'hosts.provisioning-hidden-characters',
   'connect.server-invalid',
   'connect.server-not-https',
   'connect.server-unreachable',
@@ -134,6 +137,30 @@ export const filesErrorCodes = [
   'files.unsafe-path',
 ] as const;
 
+/** Signing in to Google and reading its APIs (src/google/, locales/<lang>/google.json). */
+export const googleErrorCodes = [
+  /** The family chose Cancel on Google's consent page (`error=access_denied`). */
+  'google.consent-refused',
+  /** Every box was unticked on Google's consent page: nothing to read. */
+  'google.nothing-granted',
+  /** The browser never came back to Baluchon within `minutes`. */
+  'google.sign-in-timeout',
+  /** Google's token endpoint refused the code or the client (`detail`: its OAuth error). */
+  'google.sign-in-failed',
+  /** Google's sign-in could not be reached (network). */
+  'google.unreachable',
+  /** Google refused to refresh the access: the family removed it, or it expired. */
+  'google.access-revoked',
+  /** Google kept answering "too busy" (429, rate limits, 5xx) after `tries` tries. */
+  'google.unavailable',
+  /** No Google client is known here: the live way is hidden (service). */
+  'google.no-client',
+  /** A typed client id is not the shape of a Google client id (`clientId`). */
+  'google.bad-client-id',
+  /** The session is no longer kept (forgotten, or another computer's): sign in again. */
+  'google.signed-out',
+] as const;
+
 /** The codes the contract lets a caller see (ErrorData.code). */
 export const errorCodes = [
   ...commonErrorCodes,
@@ -143,6 +170,7 @@ export const errorCodes = [
   ...journalErrorCodes,
   ...migrateErrorCodes,
   ...hostsErrorCodes,
+  ...googleErrorCodes,
 ] as const;
 
 /** Every registered error code: a BaluchonError with any other code does not type-check. */

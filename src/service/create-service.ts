@@ -15,6 +15,7 @@ import { AccountStore } from './accounts.ts';
 import { BaluchonError } from '../errors/baluchon-error.ts';
 import { createConnectHandlers } from './connect-handlers.ts';
 import { createDavRuntime } from './dav-runtime.ts';
+import { createDevicesHandlers } from './devices-handlers.ts';
 import type { DavRuntimeDeps } from './dav-runtime.ts';
 import { dispatch } from './dispatch.ts';
 import { forgetEverything } from './forget-everything.ts';
@@ -151,6 +152,7 @@ export function createService(options: ServiceDeps): Service {
       endpoints: google.endpoints,
       openUrl: deps.google.openUrl ?? deps.hosts.openExternal ?? openInSystemBrowser,
     }),
+    ...createDevicesHandlers(context),
   };
 
   return {

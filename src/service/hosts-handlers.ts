@@ -17,6 +17,7 @@ import { gazetteerCountries } from '../hosts/geo/gazetteer-format.ts';
 import type { FoundPlace, Gazetteer, GeocodeResult } from '../hosts/geo/gazetteer.ts';
 import { presets } from '../hosts/presets.ts';
 import { PROVISIONING_MAX_BYTES, readProvisioning } from '../hosts/provisioning/provisioning.ts';
+import { provisioningWarnings, shownServer } from '../hosts/provisioning/provisioning-trust.ts';
 import { rankHosts } from '../hosts/ranking/rank-hosts.ts';
 import type { HostSelection, Reason, Suggestion } from '../hosts/ranking/rank-hosts.ts';
 import type { Translator } from '../i18n/create-i18n.ts';
@@ -426,7 +427,21 @@ export function createHostsHandlers(
         text = new TextDecoder('utf-8').decode(outcome.bytes);
       }
       const provisioning = readProvisioning(text);
-      return { provisioning, preset: presetOf(provisioning.software) };
+      // A host that registered its own Google client offers its families the live way.
+      if (provisioning.googleClientId !== undefined) {
+        context.google.sessions.provisioned({
+          clientId: provisioning.googleClientId,
+          clientSecret: provisioning.googleClientSecret ?? null,
+        });
+      }
+      const server = shownServer(provisioning.server);
+      return {
+        provisioning,
+        preset: presetOf(provisioning.software),
+        serverAddress: server.address,
+        serverHost: server.host,
+        warnings: provisioningWarnings(provisioning, store.current().directory.hosts),
+      };
     },
 
     startLoginFlow: ({ server }) => {

@@ -404,6 +404,32 @@ describe('your new home', () => {
     await page.close();
   });
 
+  it('shows an impostor file’s server in punycode and warns, on the file’s summary and on Connect', async () => {
+    const { page, home } = await open('en');
+    await home.wizard.button('I have a file from my host').click();
+    // Named after a host of the directory (Zaclys, www.zaclys.com), with a Cyrillic "о".
+    await page
+      .getByLabel('The link or the file your host gave you')
+      .fill(
+        'baluchon://provision?v=1&name=La%20M%C3%A8re%20Zaclys&server=https%3A%2F%2Fcl%D0%BEud.zaclys-login.example%2F&software=nextcloud&services=calendars,contacts',
+      );
+    await home.wizard.button('Read it').click();
+    await page.getByText('Your host: La Mère Zaclys').waitFor();
+    expect(await page.getByText('Its server: xn--clud-65d.zaclys-login.example').count()).toBe(1);
+    expect(
+      await page
+        .getByText(/^The server’s name, xn--clud-65d\.zaclys-login\.example, is written/)
+        .count(),
+    ).toBe(1);
+    expect(await page.getByText(/^This file speaks in the name of Zaclys/).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'home-provisioning-impostor-en');
+    await home.wizard.button('Continue with La Mère Zaclys').click();
+    await home.waitForHeading('Connect to your new account');
+    expect(await page.getByText(/^This file speaks in the name of Zaclys/).count()).toBe(1);
+    await page.close();
+  });
+
   it('lets a family with an account go on without choosing a host', async () => {
     const { page, home } = await open('fr');
     await home.wizard.button('J’ai déjà un compte').click();

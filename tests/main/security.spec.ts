@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { securityHeaders } from '../../src/web/security-headers.ts';
 import {
   contentSecurityPolicy,
   hardenContents,
+  hardenSession,
   isAppUrl,
   isSafeExternalUrl,
   secureWebPreferences,
@@ -63,5 +65,42 @@ describe('window hardening', () => {
     expect(openHandler?.({ url: 'https://www.chatons.org/' })).toEqual({ action: 'deny' });
     expect(openHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
     expect(opened).toEqual(['https://www.chatons.org/']);
+  });
+
+  it('refuses every permission and adds every security header to http(s) answers', () => {
+    let onHeaders:
+      | ((
+          details: { responseHeaders?: Record<string, string[]> },
+          callback: (response: { responseHeaders: Record<string, string[]> }) => void,
+        ) => void)
+      | undefined;
+    let permissionCheck: (() => boolean) | undefined;
+    const granted: boolean[] = [];
+    const session = {
+      setPermissionRequestHandler(
+        handler: (contents: unknown, permission: string, callback: (ok: boolean) => void) => void,
+      ) {
+        handler(undefined, 'media', (ok) => granted.push(ok));
+      },
+      setPermissionCheckHandler(handler: () => boolean) {
+        permissionCheck = handler;
+      },
+      webRequest: {
+        onHeadersReceived(handler: typeof onHeaders) {
+          onHeaders = handler;
+        },
+      },
+    };
+    hardenSession(session as never);
+    expect(granted).toEqual([false]);
+    expect(permissionCheck?.()).toBe(false);
+    let answered: Record<string, string[]> = {};
+    onHeaders?.({ responseHeaders: { 'Content-Type': ['text/html'] } }, (response) => {
+      answered = response.responseHeaders;
+    });
+    expect(answered['Content-Type']).toEqual(['text/html']);
+    for (const [name, value] of Object.entries(securityHeaders)) {
+      expect(answered[name], name).toEqual([value]);
+    }
   });
 });

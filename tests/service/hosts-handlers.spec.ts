@@ -208,6 +208,34 @@ describe('readProvisioning', () => {
     ).rejects.toMatchObject({ code: 'hosts.provisioning-unreachable' });
   });
 
+  it('shows the server in punycode and warns when a file borrows a directory host’s name', async () => {
+    const { handlers } = setup('en');
+    const link = (name: string, server: string): string =>
+      `baluchon://provision?v=1&name=${encodeURIComponent(name)}&server=${encodeURIComponent(server)}&software=nextcloud&services=files`;
+    const borrowed = await handlers.readProvisioning({
+      url: link('La Mère Zaclys', 'https://cloud.zaclys-login.example/'),
+    });
+    expect(borrowed.warnings).toMatchObject([
+      {
+        kind: 'other-domain',
+        serverHost: 'cloud.zaclys-login.example',
+        knownDomains: ['zaclys.com'],
+      },
+    ]);
+    const homoglyph = await handlers.readProvisioning({
+      url: link('Chez nous', 'https://clоud.example.org/'),
+    });
+    expect(homoglyph.serverAddress).toBe('https://xn--clud-65d.example.org/');
+    expect(homoglyph.serverHost).toBe('xn--clud-65d.example.org');
+    expect(homoglyph.warnings).toEqual([
+      { kind: 'international-address', serverHost: 'xn--clud-65d.example.org' },
+    ]);
+    const genuine = await handlers.readProvisioning({
+      url: link('Zaclys', 'https://acloud6.zaclys.com/'),
+    });
+    expect(genuine.warnings).toEqual([]);
+  });
+
   it('only fetches https addresses in the app', async () => {
     const { handlers } = setup('en');
     await expect(

@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { displayAddress } from './external-link.tsx';
 import type { HostChoice } from './host-choice.ts';
+import { ProvisioningWarningList } from './provisioning-warning-list.tsx';
 
 export function ChosenHostSummary(props: { choice: HostChoice | null }) {
   const { t } = useTranslation();
@@ -18,6 +19,7 @@ export function ChosenHostSummary(props: { choice: HostChoice | null }) {
           {t('home.chosen.server', { server: displayAddress(choice.serverAddress) })}
         </p>
       )}
+      <ProvisioningWarningList warnings={choice.warnings} />
     </div>
   );
 }

@@ -1,7 +1,12 @@
 // What "Your new home" hands to "Connect": the host the family chose and how to reach it, as far
 // as Baluchon knows. Every field may be missing except the name: Connect asks for the rest
 // (and its discovery, RFC 6764, stays the authority on where the calendars and contacts live).
-import type { CommandOutput, HostSuggestion, Need } from '../../../src/contract/index.ts';
+import type {
+  CommandOutput,
+  HostSuggestion,
+  Need,
+  ProvisioningWarning,
+} from '../../../src/contract/index.ts';
 
 export type ConnectionPreset = NonNullable<CommandOutput<'hostDetails'>['preset']>;
 export type HostDetails = CommandOutput<'hostDetails'>;
@@ -15,7 +20,10 @@ export interface HostChoice {
   hostName: string;
   /** The host's own pages (https only; null when unknown or not secure). */
   website: string | null;
-  /** The server to connect to, when the sources or the file give it; else Connect asks. */
+  /**
+   * The server to connect to, when the sources or the file give it; else Connect asks. From a
+   * file, its host name in punycode when not plain ASCII (the service computes it).
+   */
   serverAddress: string | null;
   software: ConnectionPreset['software'] | null;
   /** Where the software keeps calendars, contacts and files, to guess before discovering. */
@@ -28,6 +36,8 @@ export interface HostChoice {
   offers: Need[];
   /** A page where the host explains its service to new members. */
   help: string | null;
+  /** What the family should check about a provisioning file before trusting it. */
+  warnings: ProvisioningWarning[];
 }
 
 export const httpsOnly = (url: string | null | undefined): string | null => {
@@ -60,22 +70,24 @@ export function choiceFromDirectory(
     login: null,
     offers: [...suggestion.offers],
     help: null,
+    warnings: [],
   };
 }
 
 export function choiceFromProvisioning(read: ProvisioningRead): HostChoice {
-  const { provisioning, preset } = read;
+  const { provisioning, preset, serverAddress, warnings } = read;
   return {
     from: 'provisioning',
     hostId: null,
     hostName: provisioning.host.name,
     website: httpsOnly(provisioning.host.website),
-    serverAddress: provisioning.server,
+    serverAddress,
     software: provisioning.software,
     preset,
     loginFlowV2: preset.loginFlowV2,
     login: provisioning.login,
     offers: [...provisioning.services],
     help: httpsOnly(provisioning.help),
+    warnings: [...warnings],
   };
 }

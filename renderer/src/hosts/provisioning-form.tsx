@@ -9,6 +9,7 @@ import { errorKey } from '../../../locales/keys.ts';
 import { useApi } from '../api/api-context.tsx';
 import { displayAddress } from './external-link.tsx';
 import { choiceFromProvisioning } from './host-choice.ts';
+import { ProvisioningWarningList } from './provisioning-warning-list.tsx';
 import type { HostChoice } from './host-choice.ts';
 
 /** The contract's limit for pasted text; a real file is a few hundred bytes. */
@@ -144,6 +145,7 @@ export function ProvisioningForm(props: {
                   : t('home.provisioning.loginPassword')}
               </li>
             </ul>
+            <ProvisioningWarningList warnings={choice.warnings} />
             <div className="actions actions-start">
               <button
                 type="button"

@@ -11,11 +11,13 @@ import type {
 } from '../../../src/contract/index.ts';
 import { useApi } from '../api/api-context.tsx';
 import { errorText } from '../components/error-text.ts';
+import { DevicesSection } from '../components/devices-section.tsx';
 import { ForgetButton } from '../components/forget-button.tsx';
 import { ProblemList } from '../components/problem-list.tsx';
 import { UndoButton } from '../components/undo-button.tsx';
 import { WizardLayout } from '../components/wizard-layout.tsx';
 import { formatBytes, formatCount } from '../format.ts';
+import { SheetView } from './sheet-view.tsx';
 
 // Typed as the contract's tuple: every kind, in the order the report lists them.
 const kinds: MigrationKinds = ['calendars', 'tasks', 'contacts', 'files'];
@@ -58,6 +60,8 @@ export function DoneScreen(props: {
   accountId: string;
   /** The move's account for the files, when it had one (undo removes what went there too). */
   filesAccountId?: string | undefined;
+  /** The host chosen in this session (the take-home sheet names it and how to reach it). */
+  host?: { name: string; contact: string | null } | undefined;
   onResume: () => void;
   onForget: () => void;
   /** Offered when the files stayed at the source for lack of a place on the account. */
@@ -67,6 +71,8 @@ export function DoneScreen(props: {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const [saveError, setSaveError] = useState<string>();
+  /** The take-home sheet's body, while it is shown alone (to print it). */
+  const [sheet, setSheet] = useState<string>();
   const n = (value: number): string => formatCount(value, i18n.language);
   const from = sourceContext(report);
   const leftText = (kind: MigrationKind, left: LeftOver): string => {
@@ -112,6 +118,17 @@ export function DoneScreen(props: {
     link.click();
     URL.revokeObjectURL(url);
   };
+
+  if (sheet !== undefined) {
+    return (
+      <SheetView
+        body={sheet}
+        onBack={() => {
+          setSheet(undefined);
+        }}
+      />
+    );
+  }
 
   return (
     <WizardLayout step="done" title={report.complete ? t('done.title') : t('done.titleIncomplete')}>
@@ -227,14 +244,19 @@ export function DoneScreen(props: {
 
       <ProblemList problems={problems} title={t('migration:report.problems')} />
 
+      {agendaOrContacts ? (
+        <DevicesSection
+          runId={report.runId}
+          host={props.host}
+          onSheet={(setup) => {
+            setSheet(setup.sheet);
+          }}
+        />
+      ) : null}
+
       <section className="card" aria-labelledby="next-title">
         <h2 id="next-title">{t('migration:report.next')}</h2>
-        {agendaOrContacts ? (
-          <>
-            <p>{t('migration:report.nextPhone')}</p>
-            <p>{t('migration:report.nextComputer')}</p>
-          </>
-        ) : null}
+
         {filesFolder === undefined ? null : (
           <p>{t('migration:report.nextFiles', { folder: filesFolder.name })}</p>
         )}

@@ -5,6 +5,7 @@ import { forgetCommand } from './forget.ts';
 import { hostsCommand } from './hosts.ts';
 import { migrateCommand } from './migrate.ts';
 import { scanCommand } from './scan.ts';
+import { sheetCommand } from './sheet.ts';
 import { undoCommand } from './undo.ts';
 import { webCommand } from './web.ts';
 
@@ -14,6 +15,7 @@ export const cliCommands: readonly CliCommand[] = [
   connectCommand,
   migrateCommand,
   undoCommand,
+  sheetCommand,
   forgetCommand,
   webCommand,
 ];

@@ -10,6 +10,12 @@
 //     "services": ["files", "calendars", "contacts"], "login": "browser" }
 // Link: baluchon://provision?v=1&name=…&server=https%3A%2F%2F…&software=nextcloud
 //       &services=files,calendars,contacts[&login=browser][&website=…][&help=…]
+//       [&googleClientId=…&googleClientSecret=…]
+//
+// Invisible Unicode format characters (\p{Cf}: bidi overrides and isolates, zero-width spaces
+// and joiners, soft hyphens) are refused anywhere in the file: they let a name or an address
+// look like another host's on screen. What the family is shown of a file that passes is
+// checked further in provisioning-trust.ts.
 import { z } from 'zod';
 import { PROVISIONING_VERSION, ProvisioningV1 } from '../../contract/hosts.ts';
 import type { Provisioning } from '../../contract/hosts.ts';
@@ -35,7 +41,38 @@ function fail(code: HostsCode, details?: Record<string, string | number>): never
   throw new BaluchonError(`hosts.${code}`, details);
 }
 
+/** The family-facing name of a field, for the sentence that refuses it (hosts.json). */
+function fieldOf(path: readonly (string | number)[]): string {
+  const joined = path.join('.');
+  const named: Record<string, string> = {
+    'host.name': 'name',
+    'host.website': 'website',
+    server: 'server',
+    help: 'help',
+    googleClientId: 'googleClientId',
+    googleClientSecret: 'googleClientSecret',
+  };
+  return named[joined] ?? 'other';
+}
+
+/** The first string (keys included) holding a format character, by its path; depth-bounded. */
+function formatCharacterPath(
+  value: unknown,
+  path: readonly (string | number)[] = [],
+): (string | number)[] | undefined {
+  if (typeof value === 'string') return /\p{Cf}/u.test(value) ? [...path] : undefined;
+  if (typeof value !== 'object' || value === null || path.length > 4) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    if (/\p{Cf}/u.test(key)) return [...path, key];
+    const found = formatCharacterPath(item, [...path, key]);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 function validate(candidate: unknown): Provisioning {
+  const hidden = formatCharacterPath(candidate);
+  if (hidden !== undefined) fail('provisioning-hidden-characters', { field: fieldOf(hidden) });
   const envelope = Envelope.safeParse(candidate);
   if (!envelope.success) fail('provisioning-not-baluchon');
   if (envelope.data.version !== PROVISIONING_VERSION) {
@@ -108,6 +145,8 @@ export function readProvisioningLink(link: string): Provisioning {
     'services',
     'login',
     'help',
+    'googleClientId',
+    'googleClientSecret',
   ]);
   for (const key of params.keys()) {
     if (!known.has(key)) {
@@ -130,6 +169,12 @@ export function readProvisioningLink(link: string): Provisioning {
     services: (params.get('services') ?? '').split(',').filter(Boolean),
     ...(optional('login') === undefined ? {} : { login: optional('login') }),
     ...(optional('help') === undefined ? {} : { help: optional('help') }),
+    ...(optional('googleClientId') === undefined
+      ? {}
+      : { googleClientId: optional('googleClientId') }),
+    ...(optional('googleClientSecret') === undefined
+      ? {}
+      : { googleClientSecret: optional('googleClientSecret') }),
   });
 }
 
@@ -150,5 +195,11 @@ export function provisioningLink(provisioning: Provisioning): string {
   });
   if (provisioning.host.website !== undefined) params.set('website', provisioning.host.website);
   if (provisioning.help !== undefined) params.set('help', provisioning.help);
+  if (provisioning.googleClientId !== undefined) {
+    params.set('googleClientId', provisioning.googleClientId);
+  }
+  if (provisioning.googleClientSecret !== undefined) {
+    params.set('googleClientSecret', provisioning.googleClientSecret);
+  }
   return `baluchon://provision?${params.toString()}`;
 }

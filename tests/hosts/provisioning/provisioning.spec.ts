@@ -118,6 +118,62 @@ describe('readProvisioning', () => {
     expect(codeOf(input)).toBe(code);
   });
 
+  describe('a host’s own Google client (optional)', () => {
+    const google = {
+      googleClientId: '123456789012-abc123def456ghi789.apps.googleusercontent.com',
+      googleClientSecret: 'GOCSPX-aBcD_eFgH-1234567890xyzXYZ',
+    };
+
+    it('reads a client id and its secret, in a file and in the link it writes', () => {
+      const provisioning = readProvisioning(text({ ...valid, ...google }));
+      expect(provisioning).toMatchObject(google);
+      expect(readProvisioning(provisioningLink(provisioning))).toEqual(provisioning);
+    });
+
+    it('reads a client id alone', () => {
+      const { googleClientId } = google;
+      expect(readProvisioning(text({ ...valid, googleClientId })).googleClientId).toBe(
+        googleClientId,
+      );
+    });
+
+    it.each([
+      ['an id of another shape', { googleClientId: 'my-client.example.com' }, 'googleClientId'],
+      [
+        'an id in capitals',
+        { googleClientId: '123-ABC.apps.googleusercontent.com' },
+        'googleClientId',
+      ],
+      [
+        'an id on another domain',
+        { googleClientId: '123-abc.apps.googleusercontent.com.evil.example' },
+        'googleClientId',
+      ],
+      [
+        'a secret with a space',
+        { ...google, googleClientSecret: 'GOCSPX abc defghij' },
+        'googleClientSecret',
+      ],
+      [
+        'a secret of 200 characters',
+        { ...google, googleClientSecret: 'x'.repeat(200) },
+        'googleClientSecret',
+      ],
+      [
+        'a secret without its id',
+        { googleClientSecret: google.googleClientSecret },
+        'googleClientSecret',
+      ],
+    ])('refuses %s, naming the field', (_what, change, field) => {
+      try {
+        readProvisioning(text({ ...valid, ...change }));
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toMatchObject({ code: 'hosts.provisioning-invalid', details: { field } });
+      }
+    });
+  });
+
   it('says which version it found and which it supports', () => {
     try {
       readProvisioning(text({ ...valid, version: 2 }));

@@ -71,6 +71,7 @@ describe('choiceFromDirectory', () => {
       login: null,
       offers: ['files', 'calendars'],
       help: null,
+      warnings: [],
     });
   });
 
@@ -99,6 +100,9 @@ describe('choiceFromProvisioning', () => {
         help: 'https://www.example.org/aide',
       },
       preset: nextcloud,
+      serverAddress: 'https://cloud.example.org/',
+      serverHost: 'cloud.example.org',
+      warnings: [],
     });
     expect(choice).toEqual({
       from: 'provisioning',
@@ -112,6 +116,31 @@ describe('choiceFromProvisioning', () => {
       login: 'browser',
       offers: ['calendars', 'contacts'],
       help: 'https://www.example.org/aide',
+      warnings: [],
     });
+  });
+
+  it('connects to the address in punycode the service gives, with its warnings', () => {
+    const warning = {
+      kind: 'international-address',
+      serverHost: 'xn--clud-65d.example.org',
+    } as const;
+    const choice = choiceFromProvisioning({
+      provisioning: {
+        baluchon: 'provisioning',
+        version: 1,
+        host: { name: 'Cloud' },
+        server: 'https://clоud.example.org/',
+        software: 'nextcloud',
+        services: ['files'],
+        login: 'browser',
+      },
+      preset: nextcloud,
+      serverAddress: 'https://xn--clud-65d.example.org/',
+      serverHost: 'xn--clud-65d.example.org',
+      warnings: [warning],
+    });
+    expect(choice.serverAddress).toBe('https://xn--clud-65d.example.org/');
+    expect(choice.warnings).toEqual([warning]);
   });
 });

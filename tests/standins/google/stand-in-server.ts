@@ -23,6 +23,11 @@ export class TokenBook {
     return token;
   }
 
+  /** Drops one token (the stand-in's /revoke, or a test expiring it before its time). */
+  revoke(token: string): boolean {
+    return this.#tokens.delete(token);
+  }
+
   revokeAll(): void {
     this.#tokens.clear();
   }
@@ -160,7 +165,9 @@ export async function startGoogleStandIn(options: StandInOptions): Promise<Runni
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => { resolve(); });
+        server.close(() => {
+          resolve();
+        });
       }),
   };
 }
