@@ -50,6 +50,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     mode: command.serviceMode ?? 'cli',
     locale,
     dataDir: defaultDataDir(io.env, process.platform, homedir()),
+    // The Google client and the stand-in's address come from the command's own environment.
+    google: { env: io.env },
   });
   try {
     return await command.run({ ...io, service, t }, parsed);

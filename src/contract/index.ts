@@ -7,6 +7,7 @@ import { devicesCommands } from './devices.ts';
 import type { CommandDef, JobDef } from './define.ts';
 import { migrateCommands, migrateJobs } from './migrate.ts';
 import { ErrorData } from './errors.ts';
+import { googleCommands, googleJobs } from './google.ts';
 import type { Result } from './errors.ts';
 import { hostsCommands, hostsJobs } from './hosts.ts';
 import { jobCommands } from './jobs.ts';
@@ -20,6 +21,7 @@ export const commands = {
   ...connectCommands,
   ...hostsCommands,
   ...migrateCommands,
+  ...googleCommands,
   ...devicesCommands,
 } as const satisfies Record<string, CommandDef>;
 
@@ -28,6 +30,7 @@ export const jobs = {
   ...connectJobs,
   ...hostsJobs,
   ...migrateJobs,
+  ...googleJobs,
 } as const satisfies Record<string, JobDef>;
 
 // The codes live in the leaf src/errors/error-codes.ts, which every layer may import.
@@ -113,4 +116,5 @@ export * from './jobs.ts';
 export * from './scan.ts';
 export * from './hosts.ts';
 export * from './migrate.ts';
+export * from './google.ts';
 export * from './devices.ts';

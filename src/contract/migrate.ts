@@ -131,7 +131,7 @@ export const HolidayFeed = z.object({ zone: z.string(), url: z.string() });
  * host's account (name: "server (user)"). The words of the report follow it ("resté chez
  * Google" is only true of a Takeout).
  */
-const ReportSource = z.object({ kind: z.enum(['takeout', 'dav']), name: z.string() });
+const ReportSource = z.object({ kind: z.enum(['takeout', 'dav', 'google']), name: z.string() });
 export type ReportSource = z.infer<typeof ReportSource>;
 
 export const MigrationReport = z.object({
@@ -226,6 +226,8 @@ export const UnfinishedMoveSummary = z.object({
   /** Another host's account the data is read from (null or absent: a Takeout). */
   fromServer: z.string().nullable().optional(),
   fromUsername: z.string().nullable().optional(),
+  /** The Google account the data is read from live (its e-mail, '' when Google did not say). */
+  fromGoogle: z.string().nullable().optional(),
   startedAt: z.string(),
   /** The archive parts' file names. */
   archives: z.array(z.string()),
@@ -233,7 +235,10 @@ export const UnfinishedMoveSummary = z.object({
   archivesPresent: z.boolean(),
   /** The (app) password is still known: no need to type it again. */
   passwordKnown: z.boolean(),
-  /** The old host's password is still known (always true for a Takeout, which has none). */
+  /**
+   * The old host's password is still known, or the Google sign-in still holds (always true for
+   * a Takeout, which has none).
+   */
   sourcePasswordKnown: z.boolean(),
 });
 export type UnfinishedMoveSummary = z.infer<typeof UnfinishedMoveSummary>;

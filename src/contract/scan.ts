@@ -17,6 +17,13 @@ export const SourceSpec = z.discriminatedUnion('kind', [
     paths: z.array(z.string().min(1)).min(1),
   }),
   z.object({ kind: z.literal('dav'), accountId: z.string().min(1) }),
+  /** A Google account the family signed in to (startGoogleSignIn's session). */
+  z.object({
+    kind: z.literal('google'),
+    sessionId: z.string().min(1),
+    /** Drive files others shared with the family: only when asked. */
+    sharedWithMe: z.boolean().optional(),
+  }),
 ]);
 export type SourceSpec = z.infer<typeof SourceSpec>;
 

@@ -22,18 +22,26 @@ export async function ensureCollection(
   spec: CollectionSpec,
   ctx: EnsureContext,
 ): Promise<Collection> {
-  const marker = markerFor(ctx.kind, spec.sourceKey);
-  const known = ctx.journal.findCollection(ctx.target, ctx.kind, spec.sourceKey);
+  // A collection several sources share (a Google calendar, from the archive or live) is kept
+  // under the key they share, its first alias; it is still found under the source's own key,
+  // which journals and markers of earlier versions used.
+  const keys = [...new Set([...(spec.aliases ?? []), spec.sourceKey])];
+  const key = keys[0] ?? spec.sourceKey;
+  const marker = markerFor(ctx.kind, key);
+  const ours = new Set(keys.map((one) => markerFor(ctx.kind, one)));
+  const known = keys
+    .map((one) => ctx.journal.findCollection(ctx.target, ctx.kind, one))
+    .find((collection) => collection !== undefined);
   if (known !== undefined) {
     const there = await ctx.sink.inspect(known.href, ctx.signal);
-    if (there !== null && known.state === 'creating' && there.marker !== marker) {
+    if (there !== null && known.state === 'creating' && !ours.has(there.marker ?? '')) {
       // Made, but the process died before its marker was set: set it now, so that a run
       // without this journal recognises it too.
       await ctx.sink.mark?.(known.href, marker, ctx.signal);
     }
     // Recorded but not (or no longer) on the server — a crash before MKCOL, or the family
     // deleted it: make it again at the same place, unless someone took the name meanwhile.
-    if (there !== null || (await createAt(known.href, spec, marker, ctx)) === 'made') {
+    if (there !== null || (await createAt(known.href, spec, marker, ours, ctx)) === 'made') {
       return known.state === 'ready' ? known : ctx.journal.markCollectionReady(known.id);
     }
     ctx.journal.removeCollection(known.id);
@@ -48,13 +56,18 @@ export async function ensureCollection(
     if (there !== null) {
       // Ours from a run whose journal was lost (e.g. "Forget everything", then again)? Else
       // someone else's: never mix into it.
-      if (there.marker !== marker && !(await unmarkedLeftover(href, there, spec, ctx))) continue;
-      if (there.marker !== marker) await ctx.sink.mark?.(href, marker, ctx.signal);
-      const adopted = ctx.journal.saveCollection({ ...base(ctx, spec), href, createdByUs: true });
+      const mine = ours.has(there.marker ?? '');
+      if (!mine && !(await unmarkedLeftover(href, there, spec, ctx))) continue;
+      if (!mine) await ctx.sink.mark?.(href, marker, ctx.signal);
+      const adopted = ctx.journal.saveCollection({
+        ...base(ctx, spec, key),
+        href,
+        createdByUs: true,
+      });
       return ctx.journal.markCollectionReady(adopted.id);
     }
-    const saved = ctx.journal.saveCollection({ ...base(ctx, spec), href, createdByUs: true });
-    if ((await createAt(href, spec, marker, ctx)) === 'taken') {
+    const saved = ctx.journal.saveCollection({ ...base(ctx, spec, key), href, createdByUs: true });
+    if ((await createAt(href, spec, marker, ours, ctx)) === 'taken') {
       // Taken in the meantime: forget this name and try the next one.
       ctx.journal.removeCollection(saved.id);
       continue;
@@ -74,6 +87,7 @@ async function createAt(
   href: string,
   spec: CollectionSpec,
   marker: string,
+  ours: ReadonlySet<string>,
   ctx: EnsureContext,
 ): Promise<'made' | 'taken'> {
   try {
@@ -83,7 +97,7 @@ async function createAt(
     if (!(error instanceof DavError) || !refusedAsExisting.has(error.code)) throw error;
     const there = await ctx.sink.inspect(href, ctx.signal);
     if (there === null) throw error;
-    if (there.marker === marker) return 'made';
+    if (ours.has(there.marker ?? '')) return 'made';
     if (!error.afterLostAnswer) return 'taken';
     await ctx.sink.mark?.(href, marker, ctx.signal);
     return 'made';
@@ -117,11 +131,11 @@ export function markerFor(kind: MigrationKind, sourceKey: string): string {
   return `${kind}:${sourceKey}`;
 }
 
-function base(ctx: EnsureContext, spec: CollectionSpec) {
+function base(ctx: EnsureContext, spec: CollectionSpec, sourceKey: string) {
   return {
     target: ctx.target,
     kind: ctx.kind,
-    sourceKey: spec.sourceKey,
+    sourceKey,
     displayName: spec.displayName,
     runId: ctx.runId,
   };

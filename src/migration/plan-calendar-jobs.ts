@@ -57,6 +57,7 @@ export async function planCalendarJobs(args: {
         'calendars',
         {
           sourceKey: calendar.key,
+          ...(calendar.aliases === undefined ? {} : { aliases: calendar.aliases }),
           displayName: identity.displayName,
           slug: slugFor(identity.displayName, 'calendar'),
           // Apple's calendar-color, as Nextcloud and DAVx⁵ read it.

@@ -1,5 +1,9 @@
 // The service: one object implementing every command of the contract, whatever the caller
 // (Electron's utility process, `baluchon web`, the CLI, tests). I/O roots, clock and ids come in.
+import { openInSystemBrowser } from '../connect/open-external.ts';
+import { googleEndpointsFrom } from '../google/google-endpoints.ts';
+import { createGoogleHandlers, revokeSession } from './google-handlers.ts';
+import { GoogleSessions } from './google-sessions.ts';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { AppInfo, BaluchonEvent, ErrorData, Handlers, Locale } from '../contract/index.ts';
@@ -40,6 +44,15 @@ export interface ServiceDeps {
   hosts?: Partial<Omit<HostsDeps, 'vault'>>;
   /** Concurrency, photo downloads and the SQLite addon of the migration. */
   migrate?: Partial<MigrateDeps>;
+  /**
+   * Signing in with Google: the environment the client id may come from
+   * (BALUCHON_GOOGLE_CLIENT_ID), where Google answers, and how its consent page is opened
+   * (default: process.env, Google's endpoints, the hosts area's opener).
+   */
+  google?: {
+    env?: Readonly<Record<string, string | undefined>>;
+    openUrl?: (url: string) => Promise<void>;
+  };
 }
 
 export interface Service {
@@ -61,7 +74,13 @@ export function createService(options: ServiceDeps): Service {
     vault: new MemorySecretVault(),
     hosts: {},
     migrate: {},
+    google: {},
     ...options,
+  };
+  const googleEnv = deps.google.env ?? process.env;
+  const google = {
+    sessions: new GoogleSessions(deps.vault, googleEnv),
+    endpoints: googleEndpointsFrom(googleEnv),
   };
   const dav = createDavRuntime({ ...deps.dav, now: deps.now });
   const vault = deps.vault;
@@ -93,6 +112,7 @@ export function createService(options: ServiceDeps): Service {
     accounts,
     vault,
     moves,
+    google,
     t: () => i18n.t,
     problem: (fact) => ({ ...fact, reason: describeProblem(i18n.t, fact.code, fact.params) }),
     locale: () => locale,
@@ -115,6 +135,8 @@ export function createService(options: ServiceDeps): Service {
       await jobs.idle();
       moves.clear();
       accounts.clear();
+      // Google's grants are revoked at Google before their tokens are erased here.
+      await google.sessions.forgetAll(revokeSession(google.endpoints));
       await vault.clear();
       const removed = await forgetEverything(deps.dataDir);
       if (stateDir !== undefined && stateDir !== deps.dataDir) {
@@ -126,6 +148,10 @@ export function createService(options: ServiceDeps): Service {
     ...createConnectHandlers(context),
     ...createHostsHandlers(context, { ...deps.hosts, vault }),
     ...createMigrateHandlers(context, deps.migrate),
+    ...createGoogleHandlers(context, google.sessions, {
+      endpoints: google.endpoints,
+      openUrl: deps.google.openUrl ?? deps.hosts.openExternal ?? openInSystemBrowser,
+    }),
     ...createDevicesHandlers(context),
   };
 

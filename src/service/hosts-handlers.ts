@@ -427,6 +427,13 @@ export function createHostsHandlers(
         text = new TextDecoder('utf-8').decode(outcome.bytes);
       }
       const provisioning = readProvisioning(text);
+      // A host that registered its own Google client offers its families the live way.
+      if (provisioning.googleClientId !== undefined) {
+        context.google.sessions.provisioned({
+          clientId: provisioning.googleClientId,
+          clientSecret: provisioning.googleClientSecret ?? null,
+        });
+      }
       const server = shownServer(provisioning.server);
       return {
         provisioning,

@@ -79,6 +79,14 @@ export function createMigrateHandlers(
     await unfinished.remember({
       paths,
       ...(sourceAccount === null ? {} : { sourceAccount }),
+      ...(spec.kind === 'google'
+        ? {
+            sourceGoogle: {
+              sessionId: spec.sessionId,
+              email: (await context.google.sessions.get(spec.sessionId)).session.email,
+            },
+          }
+        : {}),
       account,
       ...(files === null ? {} : { filesAccount: files.account }),
       selection,
@@ -189,6 +197,10 @@ export function createMigrateHandlers(
     destinations: readonly (string | undefined)[],
   ): Promise<Account | null> => {
     if (spec.kind === 'takeout') return null;
+    if (spec.kind === 'google') {
+      await context.google.sessions.get(spec.sessionId);
+      return null;
+    }
     // Reading and writing one account would copy everything into it a second time.
     if (destinations.includes(spec.accountId)) throw new BaluchonError('source.same-account');
     const { account } = await context.accounts.get(spec.accountId);
@@ -231,6 +243,28 @@ export function createMigrateHandlers(
               () => false,
             );
           const source = move.sourceAccount;
+          const google = move.sourceGoogle;
+          if (google !== undefined) {
+            return {
+              accountId: move.account.accountId,
+              server: move.account.server,
+              username: move.account.username,
+              filesServer: move.filesAccount?.server ?? null,
+              filesUsername: move.filesAccount?.username ?? null,
+              fromServer: null,
+              fromUsername: null,
+              fromGoogle: google.email ?? '',
+              startedAt: move.startedAt,
+              archives: [],
+              archivesPresent: true,
+              passwordKnown: await known(move.account),
+              // Signed in still (this service's session), else the family signs in again.
+              sourcePasswordKnown: await context.google.sessions.get(google.sessionId).then(
+                () => true,
+                () => false,
+              ),
+            };
+          }
           return {
             accountId: move.account.accountId,
             server: move.account.server,
@@ -274,7 +308,11 @@ export function createMigrateHandlers(
       // Another host's account: connected again with the password typed again, else the one the
       // vault kept for it.
       let spec: SourceSpec = { kind: 'takeout', paths: move.paths };
-      if (move.sourceAccount !== undefined) {
+      if (move.sourceGoogle !== undefined) {
+        // Refused with google.signed-out when the session ended: the family signs in again.
+        await context.google.sessions.get(move.sourceGoogle.sessionId);
+        spec = { kind: 'google', sessionId: move.sourceGoogle.sessionId };
+      } else if (move.sourceAccount !== undefined) {
         await reconnect(move.sourceAccount, sourcePassword);
         spec = { kind: 'dav', accountId: move.sourceAccount.accountId };
       }

@@ -23,6 +23,9 @@ export function createScanHandlers(context: ServiceContext): Pick<Handlers, 'sta
       if (asked.kind === 'dav') {
         await context.accounts.get(asked.accountId);
         spec = asked;
+      } else if (asked.kind === 'google') {
+        await context.google.sessions.get(asked.sessionId);
+        spec = asked;
       } else {
         const absolute = asked.paths.map((path) => resolve(path));
         for (const path of absolute) {

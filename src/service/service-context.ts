@@ -1,6 +1,8 @@
 // What area handlers receive from the service: the shared machinery, never the transport. In a
 // file of its own so that the handlers and create-service.ts both import it and neither imports
 // the other (create-service.ts builds the handlers; a handler importing it back was a cycle).
+import type { GoogleEndpoints } from '../google/google-endpoints.ts';
+import type { GoogleSessions } from './google-sessions.ts';
 import type { AppInfo, Locale, Problem } from '../contract/index.ts';
 import type { ProblemFact } from '../contract/problem.ts';
 import type { SecretVault } from '../connect/secret-vault.ts';
@@ -31,6 +33,8 @@ export interface ServiceContext {
   readonly vault: SecretVault;
   /** The moves of this session, fed by their events. */
   readonly moves: MoveLog;
+  /** The Google accounts signed in to, and where Google's endpoints are. */
+  readonly google: { readonly sessions: GoogleSessions; readonly endpoints: GoogleEndpoints };
   t(): Translator;
   /** Writes a problem's reason in the user's current language. */
   problem(fact: ProblemFact): Problem;

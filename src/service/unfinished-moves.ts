@@ -11,6 +11,11 @@ export const UnfinishedMove = z.object({
   paths: z.array(z.string()),
   /** Another host's account the data is read from (absent: the Takeout of `paths`). */
   sourceAccount: Account.optional(),
+  /**
+   * A Google account signed in to (the live way): its session lives only as long as the
+   * service, so after a restart the family signs in again to go on.
+   */
+  sourceGoogle: z.object({ sessionId: z.string(), email: z.string().nullable() }).optional(),
   account: Account,
   /** The second account that takes the files, when there is one. */
   filesAccount: Account.optional(),

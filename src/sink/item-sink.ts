@@ -76,6 +76,12 @@ export interface ItemSink<Payload> {
  * a task list, the Drive folder). */
 export interface CollectionSpec {
   readonly sourceKey: string;
+  /**
+   * Keys the same collection has in another source (a Google calendar read from the archive and
+   * the same one read live): a collection made for any of them is this one, so a family who moves
+   * their archive and later signs in (or the other way round) gets updates, never a second copy.
+   */
+  readonly aliases?: readonly string[];
   readonly displayName: string;
   /** Last path segment to try first (made safe by the caller); "-2", "-3"… when it is taken. */
   readonly slug: string;

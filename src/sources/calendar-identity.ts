@@ -190,6 +190,16 @@ function holidayFeeds(name: string, description: string): CalendarIdentity['holi
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /**
+ * The key a Google calendar has whichever way it is read — from the archive (its file is named
+ * after the calendar, the primary one after the account's address) or live (its summary, the
+ * primary one's being that address too): its name. Two calendars of one account with the same
+ * name cannot be told apart this way; the second gets its own collection by its own key.
+ */
+export function googleCalendarAlias(name: string): string {
+  return `google-calendar-named:${name.trim().normalize('NFC')}`;
+}
+
+/**
  * The whole verdict for one calendar. With `t`, the new calendar's name and description in the
  * family's language (Google names the primary calendar after the account's address: it becomes
  * "Main calendar"); without (a reading for tests and benches), the calendar's own name.

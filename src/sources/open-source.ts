@@ -19,6 +19,8 @@ export interface OpenSourceDeps {
   account(accountId: string): Promise<{ account: Account; credentials: Credentials }>;
   /** A client for that account (the service's DAV runtime: retries, timeouts, user agent). */
   davClient(credentials: Credentials): DavClient;
+  /** A Google account the family signed in to, by session id, as a source (src/sources/google). */
+  openGoogle(sessionId: string, sharedWithMe: boolean): Promise<Source>;
   /** The family's language: new collections' names say where they came from in it. */
   readonly t: Translator;
 }
@@ -27,6 +29,8 @@ export async function openSource(spec: SourceSpec, deps: OpenSourceDeps): Promis
   switch (spec.kind) {
     case 'takeout':
       return deps.openTakeout(spec.paths);
+    case 'google':
+      return deps.openGoogle(spec.sessionId, spec.sharedWithMe ?? false);
     case 'dav': {
       // The account must be one the family connected (an unknown id is refused here, before
       // anything is read); its homes come from that connection's discovery.

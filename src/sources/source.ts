@@ -13,7 +13,7 @@ import type { CalendarSource } from '../ical/calendar-source.ts';
 import type { ContactsSource } from '../vcard/survey-address-book.ts';
 
 /** Which kind of place the data comes from (the report and the resume key say it). */
-export type SourceKind = 'takeout' | 'dav';
+export type SourceKind = 'takeout' | 'dav' | 'google';
 
 /**
  * What one calendar is, decided once by src/sources/calendar-identity.ts and carried with the
@@ -44,6 +44,11 @@ export interface SourceCollectionInfo {
   readonly color: string | null;
   /** Items it holds (events and tasks: one per UID; contacts: one per card). */
   readonly count: number;
+  /**
+   * Keys other sources give the same collection (a Google calendar read from the archive and
+   * read live): the move puts them in one collection, never two (CollectionSpec.aliases).
+   */
+  readonly aliases?: readonly string[];
 }
 
 /** A calendar of events (VEVENT). Its components are read again for each pass of the planner. */

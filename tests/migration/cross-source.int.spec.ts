@@ -3,7 +3,7 @@
 // host closes, from that Radicale into Xandikos and from that Apache space into another one — all
 // through `baluchon migrate`, the second time with `--from-server`. What each server holds is
 // compared: the same UIDs, the same events and cards, the same file bytes.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,12 +13,8 @@ import { runCli } from '../../src/cli/run-cli.ts';
 import { MigrationReport } from '../../src/contract/index.ts';
 import { buildTakeout } from '../fixtures/takeout/build-takeout.ts';
 import { familySpec } from '../fixtures/takeout/family-spec.ts';
-import { filesOnDisk } from '../files/support/files-on-disk.ts';
 import { startApache, startRadicale, startXandikos, useServer } from '../harness/index.ts';
-import type { DavServer } from '../harness/index.ts';
-import { discover } from '../../src/dav/discover.ts';
-import { testDavClient } from '../support/dav-client.ts';
-import { calendarObjectsOf, cardsOf, collectionsOf, summaryOf } from './support/read-server.ts';
+import { filesUnder, holdings } from './support/server-holdings.ts';
 
 let dir: string;
 let family: string[];
@@ -29,47 +25,6 @@ beforeAll(async () => {
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** Per kind of collection, every UID with what it holds (summaries, or the card's name). */
-async function holdings(server: DavServer): Promise<Map<string, string[]>> {
-  const made = testDavClient(server.user);
-  try {
-    const held = new Map<string, string[]>();
-    // Where each server keeps them, found as Baluchon finds them (Xandikos: /user/calendars/…).
-    const homes = await discover(made.client, server.url);
-    const listed = [
-      ...(homes.calendarHome === null ? [] : await collectionsOf(made.client, homes.calendarHome)),
-      ...(homes.addressbookHome === null
-        ? []
-        : await collectionsOf(made.client, homes.addressbookHome)),
-    ];
-    for (const collection of new Map(listed.map((one) => [one.url, one])).values()) {
-      if (collection.kind === 'calendar') {
-        for (const object of await calendarObjectsOf(made.client, collection.url)) {
-          const [uid = ''] = object.uids;
-          const kind = object.components[0]?.name ?? '?';
-          held.set(`${kind} ${uid}`, object.components.map(summaryOf).sort());
-        }
-      } else if (collection.kind === 'addressbook') {
-        for (const { card } of await cardsOf(made.client, collection.url)) {
-          const uid = String(card.getFirstPropertyValue('uid'));
-          held.set(`vcard ${uid}`, [String(card.getFirstPropertyValue('fn'))]);
-        }
-      }
-    }
-    return held;
-  } finally {
-    await made.http.close();
-  }
-}
-
-/** Every file below an Apache user's folder, by its path under `folder`, with its bytes. */
-function filesUnder(server: DavServer, user: string, folder: string): Map<string, string> {
-  const root = join(server.dataDir, user, folder);
-  return new Map(
-    filesOnDisk(root).map((path) => [path, readFileSync(join(root, path)).toString('base64')]),
-  );
-}
 
 describe('the same family from a Takeout, then from the host it went to', () => {
   const radicale = useServer(() => startRadicale());

@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ensureCollection, markerFor } from '../../src/migration/ensure-collection.ts';
 import type { Collection } from '../../src/journal/types.ts';
+import type { CollectionSpec } from '../../src/sink/item-sink.ts';
 import { Crash, HOME, memoryCollectionSink, ok } from './support/memory-dav.ts';
 import type { Fault } from './support/memory-dav.ts';
 import { EngineWorld, spec, target } from './support/engine-world.ts';
@@ -19,7 +20,7 @@ afterEach(() => {
 const marker = markerFor('calendars', spec.sourceKey);
 const ours = `${HOME}famille-google/`;
 
-async function ensure(): Promise<Collection> {
+async function ensure(given: CollectionSpec = spec): Promise<Collection> {
   const [interrupted] = world.journal.interruptedRuns(target);
   const run =
     interrupted === undefined
@@ -29,7 +30,7 @@ async function ensure(): Promise<Collection> {
           sources: [{ name: 'a.zip', size: 1 }],
         })
       : world.journal.resumeRun(interrupted.id);
-  const collection = await ensureCollection(spec, {
+  const collection = await ensureCollection(given, {
     journal: world.journal,
     target,
     runId: run.id,
@@ -152,5 +153,45 @@ describe('ensureCollection', () => {
     once('MKCOL', { kind: 'refuse', status: 403 });
     await expect(ensure()).rejects.toMatchObject({ code: 'dav.forbidden' });
     expect([...world.dav.collections.keys()]).toEqual([]);
+  });
+
+  it('is the same collection for two sources sharing an alias (the archive, then Google live)', async () => {
+    const archive = {
+      ...spec,
+      sourceKey: 'Takeout/Agenda/Famille.ics',
+      aliases: ['google-calendar-named:Famille'],
+    };
+    const live = {
+      ...spec,
+      sourceKey: 'google-calendar:abc@group.calendar.google.com',
+      aliases: ['google-calendar-named:Famille'],
+    };
+    const made = await ensure(archive);
+    expect(world.dav.collections.get(made.href)?.marker).toBe(
+      markerFor('calendars', 'google-calendar-named:Famille'),
+    );
+    const again = await ensure(live);
+    expect(again.id).toBe(made.id);
+    expect(mkcols()).toBe(1);
+  });
+
+  it('still finds a collection an earlier version kept under the source’s own key', async () => {
+    const made = await ensure();
+    const again = await ensure({ ...spec, aliases: ['google-calendar-named:Famille'] });
+    expect(again.id).toBe(made.id);
+    expect(mkcols()).toBe(1);
+  });
+
+  it('recognises by its alias marker a collection whose journal was lost', async () => {
+    const made = await ensure({ ...spec, aliases: ['google-calendar-named:Famille'] });
+    world.loseJournal();
+    const live = {
+      ...spec,
+      sourceKey: 'google-calendar:abc',
+      aliases: ['google-calendar-named:Famille'],
+    };
+    const again = await ensure(live);
+    expect(again.href).toBe(made.href);
+    expect(mkcols()).toBe(1);
   });
 });

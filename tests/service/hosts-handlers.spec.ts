@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { GOOGLE_ENDPOINTS } from '../../src/google/google-endpoints.ts';
+import { GoogleSessions } from '../../src/service/google-sessions.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -63,6 +65,7 @@ function setup(locale: Locale, overrides: Partial<HostsDeps> = {}) {
     dav: createDavRuntime({ now: () => new Date('2026-11-26T10:00:00Z') }),
     accounts: new AccountStore(vault),
     vault,
+    google: { sessions: new GoogleSessions(vault, {}), endpoints: GOOGLE_ENDPOINTS },
     t: () => t,
     problem: (fact) => ({ ...fact, reason: describeProblem(t, fact.code, fact.params) }),
     locale: () => locale,

@@ -36,6 +36,10 @@ function deps(opened: string[][], asked: string[]): OpenSourceDeps {
       opened.push([...paths]);
       return Promise.resolve(takeout);
     },
+    openGoogle: (sessionId) => {
+      asked.push(`google:${sessionId}`);
+      return Promise.resolve(takeout);
+    },
     account: (accountId) => {
       asked.push(accountId);
       return accountId === account.accountId

@@ -42,8 +42,16 @@ export function UnfinishedMoves(props: {
           const password = passwords[move.accountId] ?? '';
           const sourcePassword = sourcePasswords[move.accountId] ?? '';
           const needsSource = fromHost && !move.sourcePasswordKnown;
+          const fromGoogle = move.fromGoogle ?? null;
+          // A Google sign-in that no longer holds (web mode, CLI: kept in memory only) cannot be
+          // typed in again here: the family signs in again from "Your data".
+          const googleGone = fromGoogle !== null && !move.sourcePasswordKnown;
           return (
             <li key={move.accountId}>
+              {fromGoogle === null ? null : (
+                <p>{t('welcome.unfinished.fromGoogle', { account: fromGoogle })}</p>
+              )}
+              {googleGone ? <p className="alert">{t('welcome.unfinished.googleGone')}</p> : null}
               {fromHost ? (
                 <p>
                   {t('welcome.unfinished.from', {
@@ -99,6 +107,7 @@ export function UnfinishedMoves(props: {
                 type="button"
                 className="primary"
                 disabled={
+                  googleGone ||
                   !move.archivesPresent ||
                   (!move.passwordKnown && password === '') ||
                   (needsSource && sourcePassword === '')

@@ -1,4 +1,5 @@
-// `baluchon migrate (<archive…> | --from-server … --from-user … --from-password-env VAR)
+// `baluchon migrate (<archive…> | --from-server … --from-user … --from-password-env VAR |
+// --google [--google-client-id ID])
 // --server … --user … --password-env VAR [--files-server …
 // --files-user … --files-password-env VAR] [--only …] [--with-other-contacts] [--state DIR]
 // [--json]`: moves the export (or the account at another host) to the account, then reads the
@@ -28,6 +29,8 @@ import type { CliCommand, CliContext } from '../cli-command.ts';
 import { exitCode } from '../cli-command.ts';
 import { followJob, progressLine } from '../follow-job.ts';
 import { readSourceArgs, sourceOptions } from '../source-options.ts';
+import { signInWithGoogle } from '../google-sign-in.ts';
+import type { GoogleProduct } from '../../google/google-products.ts';
 import { migrateProgressText, wallClockOf } from '../progress-words.ts';
 import { closingAdvice, countsLine } from './migrate-words.ts';
 
@@ -79,6 +82,17 @@ export const migrateCommand: CliCommand = {
     let source: SourceSpec;
     if (from.kind === 'takeout') {
       source = { kind: 'takeout', paths: from.paths.map((path) => resolve(ctx.cwd, path)) };
+    } else if (from.kind === 'google') {
+      // Only the products the family moves are asked of Google.
+      const signed = await signInWithGoogle(ctx, from.clientId, productsFor(selection));
+      if ('error' in signed) {
+        return fail(
+          { state: 'failed', error: signed.error },
+          signed.error.message,
+          exitCode.failed,
+        );
+      }
+      source = { kind: 'google', sessionId: signed.session.sessionId };
     } else {
       // The account the data is at, connected first: a wrong password there is told before
       // anything is asked of the new host.
@@ -162,6 +176,19 @@ export const migrateCommand: CliCommand = {
     }
   },
 };
+
+/** The Google products a selection reads (their read-only scopes are what Google is asked). */
+function productsFor(selection: MigrationSelection): GoogleProduct[] {
+  return [
+    ...(selection.calendars === undefined || selection.calendars.length > 0
+      ? (['calendar'] as const)
+      : []),
+    ...(selection.contacts ? (['contacts'] as const) : []),
+    ...(selection.contacts && selection.otherContacts ? (['other-contacts'] as const) : []),
+    ...(selection.tasks ? (['tasks'] as const) : []),
+    ...(selection.files ? (['drive'] as const) : []),
+  ];
+}
 
 /** `otherContacts`: Google's "other contacts" come along only when asked (--with-other-contacts). */
 function readSelection(only: unknown, otherContacts: boolean): MigrationSelection | string {

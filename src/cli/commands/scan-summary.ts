@@ -9,7 +9,8 @@ import { formatSize } from '../../i18n/format-size.ts';
 export type NumberLocale = 'fr' | 'en';
 
 /** What was read: a Takeout (its parts are in the report), or another host's account by name. */
-export type ScannedSource = { kind: 'takeout' } | { kind: 'dav'; name: string };
+export type ScannedSource =
+  { kind: 'takeout' } | { kind: 'dav'; name: string } | { kind: 'google'; name: string };
 
 export function formatScanSummary(
   report: ScanReport,
@@ -28,7 +29,9 @@ export function formatScanSummary(
   };
 
   const read =
-    source.kind === 'dav' ? source.name : report.archives.map((archive) => archive.name).join(', ');
+    source.kind !== 'takeout'
+      ? source.name
+      : report.archives.map((archive) => archive.name).join(', ');
   lines.push(r('archives', { list: read }));
   // A hint, not a problem: the family may go on without the part.
   if (report.missingParts.length > 0) {

@@ -14,6 +14,7 @@ import type { CliCommand } from '../cli-command.ts';
 import { exitCode } from '../cli-command.ts';
 import { followJob, progressLine } from '../follow-job.ts';
 import { readSourceArgs, sourceOptions } from '../source-options.ts';
+import { signInWithGoogle } from '../google-sign-in.ts';
 import { formatScanSummary } from './scan-summary.ts';
 import type { ScannedSource } from './scan-summary.ts';
 
@@ -40,6 +41,22 @@ export const scanCommand: CliCommand = {
     let read: ScannedSource = { kind: 'takeout' };
     if (from.kind === 'takeout') {
       source = { kind: 'takeout', paths: from.paths.map((path) => resolve(ctx.cwd, path)) };
+    } else if (from.kind === 'google') {
+      // Every product is asked for a scan but Google's "other contacts" (asked only to move them).
+      const signed = await signInWithGoogle(ctx, from.clientId, [
+        'calendar',
+        'contacts',
+        'tasks',
+        'drive',
+      ]);
+      if ('error' in signed) {
+        failure('failed', signed.error, []);
+        ctx.stderr.write(`${signed.error.message}
+`);
+        return exitCode.failed;
+      }
+      source = { kind: 'google', sessionId: signed.session.sessionId };
+      read = { kind: 'google', name: `Google (${signed.session.email ?? '?'})` };
     } else {
       // Connected as a destination is (discovery, the password kept for this session), then
       // named by its id.
