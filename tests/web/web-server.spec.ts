@@ -38,16 +38,26 @@ function send(
 
 let root: string;
 let server: WebServer;
-let base: string;
 let port: number;
+let now = 0;
+/** The Cookie header a browser sends once it came in through an entry address. */
+let cookie: string;
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'baluchon-web-'));
   await writeFile(join(root, 'index.html'), '<!doctype html><title>t</title>');
   const service = createService({ mode: 'web', locale: 'en', dataDir: root });
-  server = await startWebServer({ service, rendererDir: root, uploadsDir: join(root, 'uploads') });
+  server = await startWebServer({
+    service,
+    rendererDir: root,
+    uploadsDir: join(root, 'uploads'),
+    now: () => now,
+    entryLifetimeMs: 60_000,
+    entryRefused: 'Already used: press Enter in the terminal.',
+  });
   port = server.port;
-  base = new URL(server.url).pathname;
+  const entered = await enter(server.entryAddress());
+  cookie = String(entered.headers['set-cookie']?.[0]).split(';')[0] ?? '';
 });
 
 afterAll(async () => {
@@ -56,14 +66,58 @@ afterAll(async () => {
 });
 
 const host = (): Record<string, string> => ({ Host: `127.0.0.1:${port}` });
+const signedIn = (): Record<string, string> => ({ ...host(), Cookie: cookie });
+
+/** Opens an entry address as a browser does when Baluchon opens it (typed, not from a page). */
+function enter(address: string, headers: Record<string, string> = {}): Promise<Reply> {
+  const url = new URL(address);
+  return send(port, `${url.pathname}${url.search}`, {
+    headers: { ...host(), 'Sec-Fetch-Site': 'none', ...headers },
+  });
+}
 
 describe('baluchon web', () => {
-  it('listens on 127.0.0.1 only, with a long random token in the address', () => {
-    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/[A-Za-z0-9_-]{32}\/$/);
+  it('listens on 127.0.0.1 only, and no secret is ever in an address', () => {
+    expect(server.url).toBe(`http://127.0.0.1:${port}/`);
+    const address = server.entryAddress();
+    expect(address).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/enter\?code=[A-Za-z0-9_-]{43}$/);
+    const secret = cookie.split('=')[1] ?? '';
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(address).not.toContain(secret);
   });
 
-  it('serves the page with its security headers', async () => {
-    const reply = await send(port, base, { headers: host() });
+  it('trades an entry address once for a private cookie, and refuses it a second time', async () => {
+    const address = server.entryAddress();
+    const first = await enter(address);
+    expect(first.status).toBe(303);
+    expect(first.headers['location']).toBe('/');
+    expect(first.headers['set-cookie']).toEqual([
+      `baluchon-${port}=${cookie.split('=')[1] ?? ''}; Path=/; HttpOnly; SameSite=Strict`,
+    ]);
+    const again = await enter(address);
+    expect(again.status).toBe(403);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect(again.body).toBe('Already used: press Enter in the terminal.\n');
+  });
+
+  it('refuses an entry address past its few minutes', async () => {
+    const address = server.entryAddress();
+    now += 60_000;
+    const late = await enter(address);
+    expect(late.status).toBe(403);
+    expect(late.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('lets a browser that is already in go on from an old entry address (a restored tab)', async () => {
+    const address = server.entryAddress();
+    expect((await enter(address)).status).toBe(303);
+    const restored = await enter(address, { Cookie: cookie });
+    expect(restored.status).toBe(303);
+    expect(restored.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('serves the page with its security headers, to a browser that came in', async () => {
+    const reply = await send(port, '/', { headers: signedIn() });
     expect(reply.status).toBe(200);
     expect(reply.body).toContain('<title>t</title>');
     expect(reply.headers['content-security-policy']).toContain("script-src 'self'");
@@ -71,10 +125,10 @@ describe('baluchon web', () => {
   });
 
   it('answers a command as a Result', async () => {
-    const reply = await send(port, `${base}api/appInfo`, {
+    const reply = await send(port, '/api/appInfo', {
       method: 'POST',
       headers: {
-        ...host(),
+        ...signedIn(),
         Origin: `http://127.0.0.1:${port}`,
         'Content-Type': 'application/json',
       },
@@ -83,15 +137,19 @@ describe('baluchon web', () => {
     expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { mode: 'web' } });
   });
 
-  it('refuses without the token, with a foreign host, or with a foreign origin', async () => {
+  it('refuses without the cookie, with a foreign host, or with a foreign origin', async () => {
     expect((await send(port, '/', { headers: host() })).status).toBe(403);
-    expect((await send(port, base, { headers: { Host: `attacker.example:${port}` } })).status).toBe(
-      421,
+    expect((await send(port, '/api/appInfo', { method: 'POST', headers: host() })).status).toBe(
+      403,
     );
-    const foreign = await send(port, `${base}api/appInfo`, {
+    expect(
+      (await send(port, '/', { headers: { Cookie: cookie, Host: `attacker.example:${port}` } }))
+        .status,
+    ).toBe(421);
+    const foreign = await send(port, '/api/appInfo', {
       method: 'POST',
       headers: {
-        ...host(),
+        ...signedIn(),
         Origin: 'https://attacker.example',
         'Content-Type': 'application/json',
       },
@@ -102,23 +160,23 @@ describe('baluchon web', () => {
   });
 
   it('refuses a command sent as a form (what another page could send without asking)', async () => {
-    const reply = await send(port, `${base}api/appInfo`, {
+    const reply = await send(port, '/api/appInfo', {
       method: 'POST',
-      headers: { ...host(), 'Content-Type': 'text/plain' },
+      headers: { ...signedIn(), 'Content-Type': 'text/plain' },
       body: '{}',
     });
     expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 
   it('never serves files outside the renderer folder', async () => {
-    const reply = await send(port, `${base}..%2f..%2fetc%2fpasswd`, { headers: host() });
+    const reply = await send(port, '/..%2f..%2fetc%2fpasswd', { headers: signedIn() });
     expect(reply.status).toBe(404);
   });
 
   it('stores an upload under the uploads folder with a harmless name', async () => {
-    const reply = await send(port, `${base}upload?name=${encodeURIComponent('../../evil.zip')}`, {
+    const reply = await send(port, `/upload?name=${encodeURIComponent('../../evil.zip')}`, {
       method: 'POST',
-      headers: { ...host(), Origin: `http://127.0.0.1:${port}` },
+      headers: { ...signedIn(), Origin: `http://127.0.0.1:${port}` },
       body: 'PK-not-really',
     });
     const result = JSON.parse(reply.body) as { ok: true; value: { path: string } };

@@ -1,6 +1,7 @@
 // The transport of `baluchon web`: commands are POSTed to api/<name>, events arrive as
-// server-sent events, dropped files are uploaded. Every URL is relative, so it keeps the
-// session token that starts the page's path.
+// server-sent events, dropped files are uploaded. Every URL is relative to the page, on the
+// same origin, so each request carries the session cookie the entry address set
+// (src/web/request-guard.ts); no script ever sees the secret.
 import type { BaluchonEvent, Result } from '../../../src/contract/index.ts';
 import type { RendererApi } from './renderer-api.ts';
 
