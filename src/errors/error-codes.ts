@@ -136,6 +136,14 @@ export const filesErrorCodes = [
   'files.unsafe-path',
 ] as const;
 
+/** Receiving a dropped archive part in `baluchon web` (src/web/uploads.ts). */
+export const webErrorCodes = [
+  /** Not enough room on this computer for the part (`name`, `neededMB`, `freeMB`). */
+  'upload-no-space',
+  /** Nothing arrived for a while: the part was cut and what came removed (`name`, `seconds`). */
+  'upload-idle',
+] as const;
+
 /** The codes the contract lets a caller see (ErrorData.code). */
 export const errorCodes = [
   ...commonErrorCodes,
@@ -148,5 +156,5 @@ export const errorCodes = [
 ] as const;
 
 /** Every registered error code: a BaluchonError with any other code does not type-check. */
-export const everyErrorCode = [...errorCodes, ...filesErrorCodes] as const;
+export const everyErrorCode = [...errorCodes, ...filesErrorCodes, ...webErrorCodes] as const;
 export type ErrorCode = (typeof everyErrorCode)[number];

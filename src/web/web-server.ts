@@ -14,6 +14,8 @@ import { createEntryCodes } from './entry-codes.ts';
 import { checkRequest, entryPath, sessionCookie } from './request-guard.ts';
 import { securityHeaders } from './security-headers.ts';
 import { serveStatic } from './static-files.ts';
+import { BaluchonError } from '../errors/baluchon-error.ts';
+import { describeError } from '../i18n/create-i18n.ts';
 import { receiveUpload } from './uploads.ts';
 
 export interface WebServerOptions {
@@ -31,6 +33,10 @@ export interface WebServerOptions {
   entryLifetimeMs?: number;
   /** What a browser is told when its entry address is used or expired, in the user's words. */
   entryRefused?: string;
+  /** Bytes free on the disk of `uploadsDir` (default: statfs; tests give their own). */
+  freeSpace?: (dir: string) => Promise<number>;
+  /** How long an upload may go without a byte before it is cut (default: src/web/uploads.ts). */
+  uploadIdleMs?: number;
 }
 
 export interface WebServer {
@@ -53,7 +59,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const streams = new Set<ServerResponse>();
   let port = 0;
 
-  const server: Server = createServer((request, response) => {
+  // No overall deadline on a request (Node's `requestTimeout`, 300 s by default, answered a long
+  // upload with 408 after about 325 s): an archive part is uploaded for as long as it keeps
+  // arriving, and src/web/uploads.ts cuts one that falls silent. The headers still have to come
+  // within Node's `headersTimeout`, and only this computer can connect at all.
+  const server: Server = createServer({ requestTimeout: 0 }, (request, response) => {
     handle(request, response).catch((error: unknown) => {
       if (!response.headersSent) {
         reply(response, 500, { ok: false, error: { code: 'internal', message: String(error) } });
@@ -98,9 +108,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return;
     }
     if (request.method === 'POST' && path === '/upload') {
-      const name = url.searchParams.get('name') ?? 'archive';
-      const saved = await receiveUpload(request, options.uploadsDir, randomUUID(), name);
-      reply(response, 200, { ok: true, value: { path: saved } });
+      await upload(request, response, url.searchParams.get('name') ?? 'archive');
       return;
     }
     if (request.method === 'GET' || request.method === 'HEAD') {
@@ -108,6 +116,30 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     response.writeHead(404, { ...securityHeaders, 'Content-Type': 'text/plain' });
     response.end('Not found\n');
+  }
+
+  async function upload(
+    request: IncomingMessage,
+    response: ServerResponse,
+    name: string,
+  ): Promise<void> {
+    const length = Number(header(request, 'content-length') ?? Number.NaN);
+    try {
+      const saved = await receiveUpload(request, options.uploadsDir, randomUUID(), name, {
+        ...(Number.isSafeInteger(length) && length >= 0 ? { declaredLength: length } : {}),
+        ...(options.freeSpace === undefined ? {} : { freeSpace: options.freeSpace }),
+        ...(options.uploadIdleMs === undefined ? {} : { idleMs: options.uploadIdleMs }),
+      });
+      reply(response, 200, { ok: true, value: { path: saved } });
+    } catch (error) {
+      if (!(error instanceof BaluchonError)) throw error;
+      const message = describeError(options.service.translator(), error.code, error.details ?? {});
+      // 507 Insufficient Storage (RFC 4918 §11.5). The rest of the body is not read: the
+      // connection closes once the answer is sent.
+      const status = error.code === 'upload-no-space' ? 507 : 408;
+      response.setHeader('Connection', 'close');
+      reply(response, status, { ok: false, error: { code: error.code, message } });
+    }
   }
 
   /**

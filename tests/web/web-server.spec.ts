@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createService } from '../../src/service/create-service.ts';
+import { uploadSpareBytes } from '../../src/web/uploads.ts';
 import { startWebServer } from '../../src/web/web-server.ts';
 import type { WebServer } from '../../src/web/web-server.ts';
 
@@ -40,6 +41,8 @@ let root: string;
 let server: WebServer;
 let port: number;
 let now = 0;
+/** What the disk has free, as the server is told (the real disk is never filled by a test). */
+let free = 1024 ** 4;
 /** The Cookie header a browser sends once it came in through an entry address. */
 let cookie: string;
 
@@ -54,6 +57,8 @@ beforeAll(async () => {
     now: () => now,
     entryLifetimeMs: 60_000,
     entryRefused: 'Already used: press Enter in the terminal.',
+    freeSpace: () => Promise.resolve(free),
+    uploadIdleMs: 300,
   });
   port = server.port;
   const entered = await enter(server.entryAddress());
@@ -184,4 +189,75 @@ describe('baluchon web', () => {
     expect(result.value.path.endsWith('evil.zip')).toBe(true);
     expect(await readdir(join(root, 'uploads'))).toHaveLength(1);
   });
+
+  it('refuses with 507 and plain words a part larger than the free space, keeping nothing', async () => {
+    free = uploadSpareBytes + 1024 * 1024;
+    try {
+      const big = 3 * 1024 ** 3;
+      const reply = await new Promise<Reply>((resolve, reject) => {
+        // Announces 3 GiB and sends only a first piece: the answer must come before the rest.
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port,
+            path: '/upload?name=takeout-001.zip',
+            method: 'POST',
+            headers: { ...signedIn(), 'Content-Length': String(big) },
+          },
+          (res) => {
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', (chunk: string) => (body += chunk));
+            res.on('end', () => {
+              resolve({ status: res.statusCode ?? 0, headers: res.headers, body });
+              req.destroy();
+            });
+          },
+        );
+        req.on('error', reject);
+        req.write(Buffer.alloc(64 * 1024));
+      });
+      expect(reply.status).toBe(507);
+      const answer = JSON.parse(reply.body) as {
+        ok: boolean;
+        error: { code: string; message: string };
+      };
+      expect(answer).toMatchObject({ ok: false, error: { code: 'upload-no-space' } });
+      expect(answer.error.message).toContain('takeout-001.zip');
+      expect(await incomingFiles()).toEqual([]);
+    } finally {
+      free = 1024 ** 4;
+    }
+  });
+
+  it('cuts an upload that stops arriving, and removes what had come', async () => {
+    const closed = await new Promise<string>((resolve) => {
+      const req = request({
+        host: '127.0.0.1',
+        port,
+        path: '/upload?name=silent.zip',
+        method: 'POST',
+        headers: { ...signedIn(), 'Content-Length': '1000000' },
+      });
+      req.on('response', (res) => {
+        res.resume();
+        res.on('end', () => {
+          resolve(`answered ${String(res.statusCode)}`);
+        });
+      });
+      req.on('error', () => {
+        resolve('closed');
+      });
+      req.write(Buffer.from('PK the first bytes, then nothing'));
+    });
+    // The server answers 408 or just closes, depending on who notices first.
+    expect(['closed', 'answered 408']).toContain(closed);
+    expect(await incomingFiles()).toEqual([]);
+  });
 });
+
+/** Files being received (or left half-received) in the uploads folder. */
+async function incomingFiles(): Promise<string[]> {
+  const entries = await readdir(join(root, 'uploads')).catch(() => [] as string[]);
+  return entries.filter((entry) => entry.startsWith('.incoming'));
+}
