@@ -1,7 +1,6 @@
 // The service: one object implementing every command of the contract, whatever the caller
 // (Electron's utility process, `baluchon web`, the CLI, tests). I/O roots, clock and ids come in.
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import type { AppInfo, BaluchonEvent, ErrorData, Handlers, Locale } from '../contract/index.ts';
 import { createI18n, describeError, describeProblem } from '../i18n/create-i18n.ts';
 import type { Translator } from '../i18n/create-i18n.ts';
@@ -14,7 +13,7 @@ import { createDavRuntime } from './dav-runtime.ts';
 import { createDevicesHandlers } from './devices-handlers.ts';
 import type { DavRuntimeDeps } from './dav-runtime.ts';
 import { dispatch } from './dispatch.ts';
-import { forgetEverything } from './forget-everything.ts';
+import { forgetEverywhere } from './forget-everything.ts';
 import { JobRunner } from './job-runner.ts';
 import { MoveLog } from './move-log.ts';
 import { createMigrateHandlers } from './migrate-handlers.ts';
@@ -116,11 +115,7 @@ export function createService(options: ServiceDeps): Service {
       moves.clear();
       accounts.clear();
       await vault.clear();
-      const removed = await forgetEverything(deps.dataDir);
-      if (stateDir !== undefined && stateDir !== deps.dataDir) {
-        removed.push(...(await forgetEverything(stateDir)).map((name) => join(stateDir, name)));
-      }
-      return { removed };
+      return { removed: await forgetEverywhere(deps.dataDir, stateDir) };
     },
     ...createScanHandlers(context),
     ...createConnectHandlers(context),
