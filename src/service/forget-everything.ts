@@ -12,6 +12,9 @@ import { UnfinishedMoves } from './unfinished-moves.ts';
 const ownEntries = [
   'reports',
   'uploads',
+  // The spool of a .tgz being read (src/service/source-openers.ts): the family's calendars and
+  // contacts, left behind if the process was killed.
+  'reading',
   'hosts',
   'unfinished-moves.json',
   lastMoveFileName,

@@ -79,6 +79,17 @@ describe('baluchon forget', () => {
     expect(await readdir(dataDir)).toEqual([]);
   });
 
+  it('forgets the received archive copies and what a killed reading left in its spool', async () => {
+    await mkdir(join(dataDir, 'uploads', 'a1b2'), { recursive: true });
+    await writeFile(join(dataDir, 'uploads', 'a1b2', 'takeout-001.zip'), 'PK');
+    // src/service/source-openers.ts: a .tgz's calendars and contacts are copied there.
+    await mkdir(join(dataDir, 'reading', 'baluchon-tgz-x'), { recursive: true });
+    await writeFile(join(dataDir, 'reading', 'baluchon-tgz-x', 'contacts.vcf'), 'BEGIN:VCARD');
+    const { code } = await run(['forget'], 'en_US.UTF-8');
+    expect(code).toBe(0);
+    expect(await readdir(dataDir)).toEqual([]);
+  });
+
   it('explains --state in its help, in French and in English', async () => {
     const fr = await run(['forget', '--help'], 'fr_FR.UTF-8');
     expect(fr.out).toContain('forget [--state <dossier>] [--json]');
