@@ -85,8 +85,17 @@ function upload(file: File, onProgress?: (sent: number, total: number) => void):
     request.setRequestHeader('Content-Type', 'application/octet-stream');
     request.upload.onprogress = (event) => onProgress?.(event.loaded, event.total);
     request.onload = () => {
-      const body = JSON.parse(request.responseText) as Result<{ path: string }>;
-      if (body.ok) resolve(body.value.path);
+      // A refusal without JSON (the session cookie no longer valid after the server restarted)
+      // must still settle the upload, not leave it waiting for ever.
+      let body: Result<{ path: string }> | undefined;
+      try {
+        body = JSON.parse(request.responseText) as Result<{ path: string }>;
+      } catch {
+        body = undefined;
+      }
+      if (body === undefined)
+        reject(new Error(`upload of ${file.name} refused (${String(request.status)})`));
+      else if (body.ok) resolve(body.value.path);
       else reject(new Error(body.error.message));
     };
     request.onerror = () => {
