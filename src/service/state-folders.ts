@@ -27,7 +27,17 @@ export async function registeredStateFolders(dataDir: string): Promise<string[]>
  * Adds `stateDir` to the list kept in `dataDir`, before anything is written there: a journal
  * that exists is then always on the list. The data folder itself is never listed.
  */
-export async function registerStateFolder(dataDir: string, stateDir: string): Promise<void> {
+export function registerStateFolder(dataDir: string, stateDir: string): Promise<void> {
+  // One after the other: two moves started together must not each write the list without the
+  // other's folder.
+  const next = writing.then(() => addStateFolder(dataDir, stateDir));
+  writing = next.catch(() => undefined);
+  return next;
+}
+
+let writing: Promise<void> = Promise.resolve();
+
+async function addStateFolder(dataDir: string, stateDir: string): Promise<void> {
   const folder = resolve(stateDir);
   if (folder === resolve(dataDir)) return;
   const folders = await registeredStateFolders(dataDir);

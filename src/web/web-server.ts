@@ -90,7 +90,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return;
     }
     const path = url.pathname;
-    if (path === entryPath) {
+    // Only a navigation spends a code: GET, what opening the address does.
+    if (path === entryPath && request.method === 'GET') {
       enter(verdict.session, url.searchParams.get('code') ?? '', response);
       return;
     }

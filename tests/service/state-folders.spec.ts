@@ -36,6 +36,12 @@ describe('registerStateFolder', () => {
     expect((await stat(dataDir)).mode & 0o777).toBe(0o700);
   });
 
+  it('keeps every folder when moves start together', async () => {
+    const folders = ['a', 'b', 'c', 'd', 'e'].map((name) => join(root, name));
+    await Promise.all(folders.map((folder) => registerStateFolder(dataDir, folder)));
+    expect((await registeredStateFolders(dataDir)).sort()).toEqual(folders);
+  });
+
   it('never lists the data folder itself', async () => {
     await registerStateFolder(dataDir, dataDir);
     expect(await registeredStateFolders(dataDir)).toEqual([]);

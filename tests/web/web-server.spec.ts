@@ -105,6 +105,16 @@ describe('baluchon web', () => {
     expect(again.body).toBe('Already used: press Enter in the terminal.\n');
   });
 
+  it('spends a code on a navigation (GET) only', async () => {
+    const address = new URL(server.entryAddress());
+    const posted = await send(port, `${address.pathname}${address.search}`, {
+      method: 'POST',
+      headers: host(),
+    });
+    expect(posted.headers['set-cookie']).toBeUndefined();
+    expect((await enter(address.href)).status).toBe(303);
+  });
+
   it('refuses an entry address past its few minutes', async () => {
     const address = server.entryAddress();
     now += 60_000;
