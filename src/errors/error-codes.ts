@@ -13,6 +13,14 @@ export const commonErrorCodes = [
   'path-not-found',
 ] as const;
 
+/** Receiving a dropped archive part in `baluchon web` (src/web/uploads.ts). */
+export const webErrorCodes = [
+  /** Not enough room on this computer for the part (`name`, `neededMB`, `freeMB`). */
+  'upload-no-space',
+  /** Nothing arrived for a while: the part was cut and what came removed (`name`, `seconds`). */
+  'upload-idle',
+] as const;
+
 /** Reading where the data is: a Takeout archive, another host's account (contract/scan.ts). */
 export const scanErrorCodes = [
   'takeout.nothing-readable',
@@ -134,14 +142,6 @@ export const filesErrorCodes = [
   'files.checksum-mismatch',
   /** A planning bug would have addressed something outside the import folder (`path`). */
   'files.unsafe-path',
-] as const;
-
-/** Receiving a dropped archive part in `baluchon web` (src/web/uploads.ts). */
-export const webErrorCodes = [
-  /** Not enough room on this computer for the part (`name`, `neededMB`, `freeMB`). */
-  'upload-no-space',
-  /** Nothing arrived for a while: the part was cut and what came removed (`name`, `seconds`). */
-  'upload-idle',
 ] as const;
 
 /** The codes the contract lets a caller see (ErrorData.code). */
