@@ -145,13 +145,14 @@ describe('receiveUpload', () => {
 
   it('never cuts a slow part that keeps arriving', async () => {
     const slow = new Readable({ read() {} });
-    const receiving = receiveUpload(slow, uploads, 'a', 'takeout.zip', { idleMs: 80 });
-    // Five chunks 40 ms apart: 200 ms in all, longer than the idle time, never idle that long.
-    for (let i = 0; i < 5; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 40));
+    const receiving = receiveUpload(slow, uploads, 'a', 'takeout.zip', { idleMs: 500 });
+    // Six chunks 100 ms apart: 600 ms in all, longer than the idle time, never idle that long
+    // (a wide margin: the machine running the tests may be busy).
+    for (let i = 0; i < 6; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
       slow.push(Buffer.from(`PK${String(i)}`));
     }
     slow.push(null);
-    expect(await readFile(await receiving, 'utf8')).toBe('PK0PK1PK2PK3PK4');
+    expect(await readFile(await receiving, 'utf8')).toBe('PK0PK1PK2PK3PK4PK5');
   });
 });

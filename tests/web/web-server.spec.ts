@@ -58,7 +58,7 @@ beforeAll(async () => {
     entryLifetimeMs: 60_000,
     entryRefused: 'Already used: press Enter in the terminal.',
     freeSpace: () => Promise.resolve(free),
-    uploadIdleMs: 300,
+    uploadIdleMs: 1000,
   });
   port = server.port;
   const entered = await enter(server.entryAddress());
