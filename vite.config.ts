@@ -1,5 +1,5 @@
 // Builds the renderer for both transports: the Electron window (loaded from the app's files)
-// and `baluchon web` (served under /<token>/). Relative asset URLs ("./") work for both.
+// and `baluchon web` (served at the root of its own port). Relative asset URLs ("./") work for both.
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';

@@ -1,13 +1,15 @@
 // What a CLI command is: its name, its options (node:util parseArgs), and how it runs. Its words
 // (summary, usage, help) live in the `cli` catalogue under commands.<name>.
 import type { ParseArgsConfig } from 'node:util';
-import type { Writable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import type { Service } from '../service/create-service.ts';
 import type { Translator } from '../i18n/create-i18n.ts';
 
 export type CliOptions = NonNullable<ParseArgsConfig['options']>;
 
 export interface CliIo {
+  /** The terminal's input, for the commands that listen to it (`web`: Enter for a new address). */
+  stdin?: Readable;
   stdout: Writable;
   stderr: Writable;
   env: Record<string, string | undefined>;

@@ -9,6 +9,7 @@ process.once('SIGINT', () => {
 });
 
 process.exitCode = await runCli(process.argv.slice(2), {
+  stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
   env: process.env,

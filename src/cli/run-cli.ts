@@ -93,10 +93,13 @@ function commandHelp(t: Translator, command: CliCommand): string {
     const flag = spec.type === 'string' ? `--${option} <…>` : `--${option}`;
     return `  ${flag.padEnd(26)}${t(`cli:commands.${command.name}.options.${option}`)}`;
   });
+  // A longer word on what the command is for, when its summary cannot say enough.
+  const about = t(`cli:commands.${command.name}.about`, { defaultValue: '' });
   return [
     `${t('cli:usagePrefix')} npm run --silent baluchon -- ${t(`cli:commands.${command.name}.usage`)}`,
     '',
     t(`cli:commands.${command.name}.summary`),
+    ...(about === '' ? [] : ['', about]),
     ...(options.length > 0 ? ['', t('cli:optionsTitle'), ...options] : []),
     `  ${'--help'.padEnd(26)}${t('cli:helpOption')}`,
     '',

@@ -13,6 +13,14 @@ export const commonErrorCodes = [
   'path-not-found',
 ] as const;
 
+/** Receiving a dropped archive part in `baluchon web` (src/web/uploads.ts). */
+export const webErrorCodes = [
+  /** Not enough room on this computer for the part (`name`, `neededMB`, `freeMB`). */
+  'upload-no-space',
+  /** Nothing arrived for a while: the part was cut and what came removed (`name`, `seconds`). */
+  'upload-idle',
+] as const;
+
 /** Reading where the data is: a Takeout archive, another host's account (contract/scan.ts). */
 export const scanErrorCodes = [
   'takeout.nothing-readable',
@@ -181,5 +189,5 @@ export const errorCodes = [
 ] as const;
 
 /** Every registered error code: a BaluchonError with any other code does not type-check. */
-export const everyErrorCode = [...errorCodes, ...filesErrorCodes] as const;
+export const everyErrorCode = [...errorCodes, ...filesErrorCodes, ...webErrorCodes] as const;
 export type ErrorCode = (typeof everyErrorCode)[number];

@@ -5,7 +5,6 @@ import { googleEndpointsFrom } from '../google/google-endpoints.ts';
 import { createGoogleHandlers, revokeSession } from './google-handlers.ts';
 import { GoogleSessions } from './google-sessions.ts';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import type { AppInfo, BaluchonEvent, ErrorData, Handlers, Locale } from '../contract/index.ts';
 import { createI18n, describeError, describeProblem } from '../i18n/create-i18n.ts';
 import type { Translator } from '../i18n/create-i18n.ts';
@@ -18,7 +17,7 @@ import { createDavRuntime } from './dav-runtime.ts';
 import { createDevicesHandlers } from './devices-handlers.ts';
 import type { DavRuntimeDeps } from './dav-runtime.ts';
 import { dispatch } from './dispatch.ts';
-import { forgetEverything } from './forget-everything.ts';
+import { forgetEverywhere } from './forget-everything.ts';
 import { JobRunner } from './job-runner.ts';
 import { MoveLog } from './move-log.ts';
 import { createMigrateHandlers } from './migrate-handlers.ts';
@@ -138,11 +137,7 @@ export function createService(options: ServiceDeps): Service {
       // Google's grants are revoked at Google before their tokens are erased here.
       await google.sessions.forgetAll(revokeSession(google.endpoints));
       await vault.clear();
-      const removed = await forgetEverything(deps.dataDir);
-      if (stateDir !== undefined && stateDir !== deps.dataDir) {
-        removed.push(...(await forgetEverything(stateDir)).map((name) => join(stateDir, name)));
-      }
-      return { removed };
+      return { removed: await forgetEverywhere(deps.dataDir, stateDir) };
     },
     ...createScanHandlers(context),
     ...createConnectHandlers(context),

@@ -16,6 +16,7 @@ import type { ServiceContext } from './service-context.ts';
 import { LastMoveFile } from './last-move.ts';
 import { removeReceivedCopies, uploadsDirOf } from './received-copies.ts';
 import { sourceOpeners } from './source-openers.ts';
+import { registerStateFolder } from './state-folders.ts';
 import { UnfinishedMoves } from './unfinished-moves.ts';
 
 export interface MigrateDeps {
@@ -76,6 +77,8 @@ export function createMigrateHandlers(
       }
     }
     const startedAt = context.deps.now().toISOString();
+    // Listed before its journal is written there, so that "Forget everything" finds it.
+    await registerStateFolder(context.deps.dataDir, directory);
     await unfinished.remember({
       paths,
       ...(sourceAccount === null ? {} : { sourceAccount }),
@@ -342,6 +345,7 @@ export function createMigrateHandlers(
 
     startUndo: async ({ accountId, filesAccountId, stateDir }) => {
       const { account, credentials } = await context.accounts.get(accountId);
+      if (stateDir !== undefined) await registerStateFolder(context.deps.dataDir, stateDir);
       const files = await filesDestination(accountId, filesAccountId);
       // The main account, then the files account when the move had one: one job, one result.
       const accounts = [{ account, credentials }, ...(files === null ? [] : [files])];

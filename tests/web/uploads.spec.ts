@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { receiveUpload } from '../../src/web/uploads.ts';
+import { BaluchonError } from '../../src/errors/baluchon-error.ts';
+import { receiveUpload, uploadSpareBytes } from '../../src/web/uploads.ts';
 
 let root: string;
 let uploads: string;
@@ -36,6 +37,25 @@ function cutShort(): Readable {
     },
   });
 }
+
+/** A body that counts how often it is asked for data, and can stop sending without ending. */
+function watched(chunks: string[], options: { thenSilent?: boolean } = {}) {
+  let reads = 0;
+  const left = [...chunks];
+  const stream = new Readable({
+    read() {
+      reads += 1;
+      const next = left.shift();
+      if (next !== undefined) this.push(Buffer.from(next));
+      else if (options.thenSilent !== true) this.push(null);
+      // thenSilent: no more data and no end, like a laptop closed in the middle of an upload.
+    },
+  });
+  return { stream, reads: () => reads };
+}
+
+const codeOf = (error: unknown): string | undefined =>
+  error instanceof BaluchonError ? error.code : undefined;
 
 const mode = async (path: string): Promise<number> => (await stat(path)).mode & 0o777;
 
@@ -81,5 +101,58 @@ describe('receiveUpload', () => {
   it('leaves nothing of an upload cut short', async () => {
     await expect(receiveUpload(cutShort(), uploads, 'a', 'takeout.zip')).rejects.toThrow();
     expect(await readdir(uploads)).toEqual([]);
+  });
+
+  it('refuses a part larger than the free space before writing a byte', async () => {
+    const body = watched(['PK a big part']);
+    const error: unknown = await receiveUpload(body.stream, uploads, 'a', 'takeout-001.zip', {
+      declaredLength: 10 * 1024 * 1024,
+      freeSpace: () => Promise.resolve(uploadSpareBytes + 5 * 1024 * 1024),
+    }).catch((caught: unknown) => caught);
+    expect(codeOf(error)).toBe('upload-no-space');
+    expect(error).toMatchObject({ details: { neededMB: 10, freeMB: 5, name: 'takeout-001.zip' } });
+    expect(body.reads()).toBe(0);
+    expect(await readdir(uploads)).toEqual([]);
+  });
+
+  it('cuts a part sent without a size once it passes what the disk can take', async () => {
+    const body = watched(['PK 8 byt', 'es, then', ' 8 more']);
+    const error: unknown = await receiveUpload(body.stream, uploads, 'a', 'takeout.zip', {
+      freeSpace: () => Promise.resolve(uploadSpareBytes + 12),
+    }).catch((caught: unknown) => caught);
+    expect(codeOf(error)).toBe('upload-no-space');
+    expect(await readdir(uploads)).toEqual([]);
+  });
+
+  it('takes a part that fits, the margin left free', async () => {
+    const path = await receiveUpload(body('PK fits'), uploads, 'a', 'takeout.zip', {
+      declaredLength: 7,
+      freeSpace: () => Promise.resolve(uploadSpareBytes + 7),
+    });
+    expect(await readFile(path, 'utf8')).toBe('PK fits');
+  });
+
+  it('cuts a part that stops arriving, and removes what had come', async () => {
+    const body = watched(['PK the first half'], { thenSilent: true });
+    const started = Date.now();
+    const error: unknown = await receiveUpload(body.stream, uploads, 'a', 'takeout.zip', {
+      idleMs: 50,
+    }).catch((caught: unknown) => caught);
+    expect(codeOf(error)).toBe('upload-idle');
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(await readdir(uploads)).toEqual([]);
+  });
+
+  it('never cuts a slow part that keeps arriving', async () => {
+    const slow = new Readable({ read() {} });
+    const receiving = receiveUpload(slow, uploads, 'a', 'takeout.zip', { idleMs: 500 });
+    // Six chunks 100 ms apart: 600 ms in all, longer than the idle time, never idle that long
+    // (a wide margin: the machine running the tests may be busy).
+    for (let i = 0; i < 6; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      slow.push(Buffer.from(`PK${String(i)}`));
+    }
+    slow.push(null);
+    expect(await readFile(await receiving, 'utf8')).toBe('PK0PK1PK2PK3PK4PK5');
   });
 });

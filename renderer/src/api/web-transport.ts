@@ -1,6 +1,7 @@
 // The transport of `baluchon web`: commands are POSTed to api/<name>, events arrive as
-// server-sent events, dropped files are uploaded. Every URL is relative, so it keeps the
-// session token that starts the page's path.
+// server-sent events, dropped files are uploaded. Every URL is relative to the page, on the
+// same origin, so each request carries the session cookie the entry address set
+// (src/web/request-guard.ts); no script ever sees the secret.
 import type { BaluchonEvent, Result } from '../../../src/contract/index.ts';
 import type { RendererApi } from './renderer-api.ts';
 
@@ -84,8 +85,17 @@ function upload(file: File, onProgress?: (sent: number, total: number) => void):
     request.setRequestHeader('Content-Type', 'application/octet-stream');
     request.upload.onprogress = (event) => onProgress?.(event.loaded, event.total);
     request.onload = () => {
-      const body = JSON.parse(request.responseText) as Result<{ path: string }>;
-      if (body.ok) resolve(body.value.path);
+      // A refusal without JSON (the session cookie no longer valid after the server restarted)
+      // must still settle the upload, not leave it waiting for ever.
+      let body: Result<{ path: string }> | undefined;
+      try {
+        body = JSON.parse(request.responseText) as Result<{ path: string }>;
+      } catch {
+        body = undefined;
+      }
+      if (body === undefined)
+        reject(new Error(`upload of ${file.name} refused (${String(request.status)})`));
+      else if (body.ok) resolve(body.value.path);
       else reject(new Error(body.error.message));
     };
     request.onerror = () => {

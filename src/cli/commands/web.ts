@@ -1,5 +1,8 @@
 // `baluchon web [--port N] [--no-open]`: the whole app in a browser, on this machine only.
-// Prints one line on stdout: the address, which carries the session's secret token.
+// Prints one line on stdout: an address good once (a one-time code the page trades for its
+// session cookie, src/web/entry-codes.ts), then one more each time Enter is pressed — for
+// another browser, or the same one after it was closed.
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { uploadsDirOf } from '../../service/received-copies.ts';
 import { ensureRendererBuilt } from '../../web/renderer-build.ts';
@@ -33,16 +36,25 @@ export const webCommand: CliCommand = {
       rendererDir: renderer.dir,
       uploadsDir: uploadsDirOf(ctx.service.dataDir),
       port,
+      entryRefused: ctx.t('cli:commands.web.entryRefused'),
     });
-    ctx.stdout.write(`${server.url}\n`);
+    const address = server.entryAddress();
+    ctx.stdout.write(`${address}\n`);
     ctx.stderr.write(`${ctx.t('cli:commands.web.ready')}\n`);
-    if (args.values['no-open'] !== true) openBrowser(server.url);
+    // The browser's command line shows this address to every user of the computer, but by the
+    // time anyone reads it, it has been used.
+    if (args.values['no-open'] !== true) openBrowser(address);
+    const lines = ctx.stdin === undefined ? undefined : createInterface({ input: ctx.stdin });
+    lines?.on('line', () => {
+      ctx.stdout.write(`${server.entryAddress()}\n`);
+    });
     await new Promise<void>((resolve) => {
       if (ctx.interrupted.aborted) resolve();
       ctx.interrupted.addEventListener('abort', () => {
         resolve();
       });
     });
+    lines?.close();
     await server.close();
     return exitCode.ok;
   },

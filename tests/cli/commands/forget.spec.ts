@@ -6,6 +6,7 @@ import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/run-cli.ts';
 import { journalPath, openJournal } from '../../../src/journal/index.ts';
+import { registerStateFolder } from '../../../src/service/state-folders.ts';
 
 let root: string;
 let dataDir: string;
@@ -56,6 +57,36 @@ describe('baluchon forget', () => {
     const { code } = await run(['forget', '--json'], 'en_US.UTF-8');
     expect(code).toBe(0);
     expect((await readdir(stateDir)).sort()).toContain('reports');
+    expect(await readdir(dataDir)).toEqual([]);
+  });
+
+  it('without --state, forgets every folder a move kept its journal in, and their list', async () => {
+    await registerStateFolder(dataDir, stateDir);
+    const { code, out } = await run(['forget'], 'en_US.UTF-8');
+    expect(code).toBe(0);
+    expect(out).toContain(`The journal and the reports kept in ${stateDir} are erased too.`);
+    expect(await readdir(stateDir)).toEqual(['notes.txt']);
+    expect(await readdir(dataDir)).toEqual([]);
+  });
+
+  it('names a listed folder it cannot find now, and how to forget it later', async () => {
+    const unplugged = join(root, 'cle-debranchee');
+    await registerStateFolder(dataDir, unplugged);
+    const { code, out } = await run(['forget'], 'fr_FR.UTF-8');
+    expect(code).toBe(0);
+    expect(out).toContain(`Le dossier ${unplugged}, où un déménagement a gardé son journal`);
+    expect(out).toContain(`lancez « forget --state ${unplugged} »`);
+    expect(await readdir(dataDir)).toEqual([]);
+  });
+
+  it('forgets the received archive copies and what a killed reading left in its spool', async () => {
+    await mkdir(join(dataDir, 'uploads', 'a1b2'), { recursive: true });
+    await writeFile(join(dataDir, 'uploads', 'a1b2', 'takeout-001.zip'), 'PK');
+    // src/service/source-openers.ts: a .tgz's calendars and contacts are copied there.
+    await mkdir(join(dataDir, 'reading', 'baluchon-tgz-x'), { recursive: true });
+    await writeFile(join(dataDir, 'reading', 'baluchon-tgz-x', 'contacts.vcf'), 'BEGIN:VCARD');
+    const { code } = await run(['forget'], 'en_US.UTF-8');
+    expect(code).toBe(0);
     expect(await readdir(dataDir)).toEqual([]);
   });
 

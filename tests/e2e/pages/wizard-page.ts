@@ -1,5 +1,6 @@
 // Page model of the wizard: how a person sees it (headings, buttons, labels), not its markup.
 import type { Locator, Page } from 'playwright-core';
+import { entryAddress } from '../support/web-app.ts';
 
 export class WizardPage {
   constructor(readonly page: Page) {}
@@ -12,8 +13,9 @@ export class WizardPage {
     return this.page.getByRole('button', { name });
   }
 
+  /** Opens the app at `url` as its user would: through a new address good once. */
   async open(url: string): Promise<void> {
-    await this.page.goto(url);
+    await this.page.goto(await entryAddress(url));
     await this.heading().waitFor();
   }
 
