@@ -88,6 +88,7 @@ export async function planTaskJobs(args: {
         'tasks',
         {
           sourceKey: list.key,
+          ...(list.aliases === undefined ? {} : { aliases: list.aliases }),
           displayName: list.displayName,
           slug: slugFor(list.displayName, 'tasks'),
           ...(list.description === null ? {} : { description: list.description }),

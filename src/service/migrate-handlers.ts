@@ -1,5 +1,6 @@
 // The migration job and what surrounds it: going on with an unfinished move after the app was
 // closed, and reading a saved report.
+import { googlePhotoFetch } from '../sources/google/contacts/photo-fetch.ts';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve, sep } from 'node:path';
 import type { Account, Handlers, MigrationSelection, Problem } from '../contract/index.ts';
@@ -143,7 +144,10 @@ export function createMigrateHandlers(
             report.problem(kind, fact);
             job.problem(fact);
           },
-          ...(deps.fetchPhoto === null ? {} : { fetchPhoto: deps.fetchPhoto }),
+          // Contact photos live on Google's photo hosts (the stand-in serves them in tests).
+          ...(deps.fetchPhoto === null
+            ? {}
+            : { fetchPhoto: googlePhotoFetch(context.google.endpoints, deps.fetchPhoto) }),
         });
         const kept = await report.finish(outcome, {
           account,

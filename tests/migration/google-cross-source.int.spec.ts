@@ -136,9 +136,13 @@ describe('the same family from a Takeout and from Google itself', () => {
     }
     const before = await holdings(radicale(), user(radicale(), 'live'));
     const archiveAfter = await migrate([...parts, ...to('live')]);
-    for (const kind of ['calendars', 'contacts'] as const) {
+    for (const kind of ['calendars', 'tasks', 'contacts', 'files'] as const) {
       expect(archiveAfter[kind].created, kind).toBe(0);
+      expect(archiveAfter[kind]).toMatchObject({ failed: 0, missing: 0 });
     }
+    // The same calendars, task lists, address book and folder, whichever way it came.
+    const urls = (report: MigrationReport) => report.collections.map((one) => one.url).sort();
+    expect(urls(archiveAfter)).toEqual(urls(again));
     const after = await holdings(radicale(), user(radicale(), 'live'));
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
   });

@@ -48,6 +48,15 @@ function reasonsOf(data: unknown): string[] {
     .filter((reason): reason is string => typeof reason === 'string');
 }
 
+function parsed(text: unknown): unknown {
+  if (typeof text !== 'string') return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
 function header(headers: unknown, name: string): string | null {
   if (headers instanceof Headers) return headers.get(name);
   const plain = fields(headers);
@@ -77,7 +86,9 @@ export function retryDecision(failure: unknown, now: number): RetryDecision {
   // The token endpoint's answer to a refresh (RFC 6749 §5.2), not an API's.
   if (fields(data)?.['error'] === 'invalid_grant') return { type: 'revoked' };
   if (status === 401) return { type: 'reauthorize' };
-  const reasons = reasonsOf(data);
+  // A streamed request (a Drive download or export): gaxios leaves `data` out and puts the
+  // answer's text in the error's message instead.
+  const reasons = reasonsOf(data ?? parsed(fields(failure)?.['message']));
   const rateLimited =
     status === 429 ||
     (status === 403 &&

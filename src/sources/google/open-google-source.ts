@@ -14,9 +14,9 @@ import { readGoogleDrive } from './drive/read-google-drive.ts';
 import type {
   GoogleCalendarsReading,
   GoogleContactsReading,
-  GoogleDriveReading,
   GoogleTasksReading,
 } from './google-readings.ts';
+import type { GoogleDriveLiveReading } from './drive/read-google-drive.ts';
 import { readGoogleTasks } from './tasks/read-google-tasks.ts';
 
 export interface GoogleSourceOptions {
@@ -35,18 +35,23 @@ export interface GoogleSourceOptions {
 
 export function openGoogleSource(options: GoogleSourceOptions): Source {
   let reading: Promise<SourceInventory> | undefined;
+  // What the reading leaves to remove when the source closes (Drive's spooled exports).
+  const closers: (() => Promise<void>)[] = [];
   return {
     kind: 'google',
     // The account is what tells this source from another when a move resumes.
     identity: [{ name: `Google (${options.email ?? '?'})`, size: 0 }],
-    read: (readOptions) => (reading ??= readAccount(options, readOptions)),
-    close: () => Promise.resolve(),
+    read: (readOptions) => (reading ??= readAccount(options, readOptions, closers)),
+    close: async () => {
+      for (const close of closers.splice(0)) await close();
+    },
   };
 }
 
 async function readAccount(
   options: GoogleSourceOptions,
   { signal, onProgress, onProblem }: ReadOptions,
+  closers: (() => Promise<void>)[],
 ): Promise<SourceInventory> {
   const api = options.api(signal);
   const granted = new Set(options.products);
@@ -87,7 +92,7 @@ async function readAccount(
   const contacts: GoogleContactsReading | null = granted.has('contacts')
     ? await step(readGoogleContacts({ ...base, otherContacts: granted.has('other-contacts') }))
     : null;
-  const drive: GoogleDriveReading | null = granted.has('drive')
+  const drive: GoogleDriveLiveReading | null = granted.has('drive')
     ? await step(
         readGoogleDrive({
           ...base,
@@ -96,6 +101,7 @@ async function readAccount(
         }),
       )
     : null;
+  if (drive !== null) closers.push(() => drive.close());
   const facts: InventoryFacts = {
     archives: [],
     missingParts: [],

@@ -37,6 +37,8 @@ export function takeoutTaskLists(
     const key = `${path}#${list.id}`;
     return {
       key,
+      // The list's id is the same in the archive and live: one task list either way.
+      aliases: [`google-task-list:${list.id}`],
       displayName: list.displayName,
       description: list.description,
       color: null,

@@ -111,6 +111,17 @@ describe('GoogleApiContext.call', () => {
     expect((await h.run([failure, 'ok'])).value).toBe('ok');
   });
 
+  it('retries a rate limit on a streamed request (a Drive download), whose body is the message', async () => {
+    const h = harness();
+    // gaxios 7 leaves `data` out of a streamed answer and makes its text the error's message.
+    const body = { error: { code: 403, errors: [{ reason: 'userRateLimitExceeded' }] } };
+    const failure = Object.assign(new Error(JSON.stringify(body)), {
+      response: { status: 403, data: undefined, headers: new Headers() },
+    });
+    expect((await h.run([failure, 'ok'])).value).toBe('ok');
+    expect(h.slept).toEqual([500]);
+  });
+
   it.each(['quotaExceeded', 'insufficientPermissions', 'forbidden'])(
     'passes a 403 %s through unchanged, at once',
     async (reason) => {

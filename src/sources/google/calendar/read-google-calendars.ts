@@ -15,7 +15,7 @@
 // VEVENT weighs 1 to 2 kB: 50,000 events hold under 100 MB, as long as the reading lives.
 import { calendar } from '@googleapis/calendar';
 import type { calendar_v3 } from '@googleapis/calendar';
-import { calendarIdentity } from '../../calendar-identity.ts';
+import { calendarIdentity, googleCalendarAlias } from '../../calendar-identity.ts';
 import type { CalendarFile } from '../../calendar-identity.ts';
 import type { SourceCalendar } from '../../source.ts';
 import type { GoogleCalendarsReading, GoogleReadOptions } from '../google-readings.ts';
@@ -99,6 +99,8 @@ export async function readGoogleCalendars(
         description: entry.description ?? null,
         color: identity.color,
         count: read.signs.events,
+        // The same calendar from the archive carries the same alias: one collection, never two.
+        aliases: [googleCalendarAlias(name)],
         identity,
         content: { key, header, open: () => components },
       });

@@ -19,7 +19,7 @@
 // Range when the connection drops (resumable-download.ts).
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { drive } from '@googleapis/drive';
@@ -74,6 +74,8 @@ export async function readGoogleDrive(
   const listing = await listDrive(api, client, options.sharedWithMe, (count) => {
     options.onItems?.(count);
   });
+  // Baluchon's own folder (private: it holds the family's documents for a while).
+  await mkdir(options.tmpDir, { recursive: true, mode: 0o700 });
   const spoolDir = await mkdtemp(join(options.tmpDir, 'baluchon-drive-'));
   try {
     return await readListing(options, client, listing, spoolDir);
