@@ -51,7 +51,10 @@ export function takeHomeSheetBody(report: MigrationReport, options: SheetOptions
   const googleLinks =
     report.source.kind === 'dav'
       ? ''
-      : `<p>${e(t('devices:sheet.googleLinks'))}</p><ul>${li(t('devices:sheet.googleDelete'))}</ul>`;
+      : `<p>${e(t('devices:sheet.googleLinks'))}</p><ul>${li(t('devices:sheet.googleDelete'))}${
+          // Signed in: the access Baluchon was given can be taken back on Google's page too.
+          report.source.kind === 'google' ? li(t('devices:sheet.googleAccess')) : ''
+        }</ul>`;
   const date = new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(options.now);
   const link = davx5Link(account);
   return [

@@ -59,3 +59,13 @@ describe('the take-home sheet after a move from another host', () => {
     expect(body).not.toContain('myaccount.google.com');
   });
 });
+
+describe('the take-home sheet after signing in with Google', () => {
+  it('also names Google’s page to take back the access given to Baluchon', () => {
+    const body = takeHomeSheetBody(
+      familyReport({ source: { kind: 'google', name: 'Google (camille.dupont@gmail.com)' } }),
+      { t: createI18n('en').t, language: 'en', now },
+    );
+    expect(body).toContain('myaccount.google.com/connections');
+  });
+});

@@ -41,7 +41,9 @@ export function FoundScreen(props: {
 
   return (
     <WizardLayout step="found" title={t('found.title')}>
-      <p className="lead">{t(`${words}.intro`)}</p>
+      <p className="lead">
+        {props.sourceKind === 'google' ? t('found.introGoogle') : t(`${words}.intro`)}
+      </p>
       {report.missingParts.length === 0 ? null : (
         <p className="notice" data-testid="found-missing-parts">
           {t('found.missing', {
