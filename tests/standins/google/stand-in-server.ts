@@ -57,6 +57,8 @@ export interface StandInOptions {
   readonly tokens: TokenBook;
   /** Asked before each API request (not the OAuth ones): a fault to answer instead, or null. */
   readonly fault?: (url: URL) => StandInFault | null;
+  /** Milliseconds before each API answer (Google's network and servers, for benchmarks). */
+  readonly latencyMs?: number;
 }
 
 export interface RunningStandIn {
@@ -148,6 +150,9 @@ export async function startGoogleStandIn(options: StandInOptions): Promise<Runni
       access: options.tokens.check(req.headers.authorization),
     };
     void (async () => {
+      if (!isOAuth && (options.latencyMs ?? 0) > 0) {
+        await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
+      }
       for (const route of options.routes) {
         if (await route(request)) return;
       }
