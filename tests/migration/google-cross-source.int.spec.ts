@@ -128,13 +128,29 @@ describe('the same family from a Takeout and from Google itself', () => {
     }
   });
 
-  it('sends nothing again, and an archive moved after the sign-in updates, never doubles', async () => {
+  it('sends nothing again, then only what changed at Google; an archive moved after never doubles', async () => {
     const again = await migrate(['--google', ...to('live')]);
     for (const kind of ['calendars', 'tasks', 'contacts', 'files'] as const) {
       expect(again[kind].created, kind).toBe(0);
       expect(again[kind].updated, kind).toBe(0);
     }
+    // The family renames an event at Google: the next live run sends that change, only it.
+    const event = google.calendars.calendars
+      .flatMap((calendar) => calendar.events)
+      .find((one) => one.status !== 'cancelled' && one.recurringEventId == null);
+    if (event === undefined) throw new Error('no event to change');
+    Object.assign(event, {
+      summary: 'Réunion déplacée',
+      sequence: (event.sequence ?? 0) + 1,
+      updated: '2026-12-03T09:00:00.000Z',
+    });
+    const changed = await migrate(['--google', ...to('live')]);
+    expect(changed.calendars).toMatchObject({ created: 0, updated: 1, failed: 0 });
+    const held = await holdings(radicale(), user(radicale(), 'live'));
+    expect([...held.values()].flat().some((line) => line.includes('Réunion déplacée'))).toBe(true);
+
     const before = await holdings(radicale(), user(radicale(), 'live'));
+    // The archive (made before the change) into the same account: nothing new, nothing twice.
     const archiveAfter = await migrate([...parts, ...to('live')]);
     for (const kind of ['calendars', 'tasks', 'contacts', 'files'] as const) {
       expect(archiveAfter[kind].created, kind).toBe(0);

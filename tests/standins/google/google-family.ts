@@ -4,6 +4,7 @@
 // bytes are drawn once (pinDriveContent): build the archive from `spec` as returned here.
 import type { TakeoutSpec } from '../../fixtures/takeout/takeout-spec.ts';
 import { calendarApi } from './calendar-api.ts';
+import type { CalendarStandInData } from './calendar-api.ts';
 import { createDriveApi } from './drive-api.ts';
 import type { DriveApi } from './drive-api.ts';
 import { calendarData } from './family/calendar-data.ts';
@@ -26,6 +27,8 @@ export interface GoogleFamily {
   readonly standIn: RunningStandIn;
   readonly oauth: StandInOAuth;
   readonly drive: DriveApi;
+  /** The calendars it serves (a test may change an event, as the family would at Google). */
+  readonly calendars: CalendarStandInData;
   /** The spec with Drive's bytes pinned: build the archive of the same family from it. */
   readonly spec: TakeoutSpec;
   readonly email: string;
@@ -57,16 +60,17 @@ export async function startGoogleFamily(
   });
   const pages = options.pageLimit === undefined ? {} : { pageLimit: options.pageLimit };
   const drive = createDriveApi(driveData(spec, familyDriveOptions));
+  const calendars = calendarData(spec);
   const standIn = await startGoogleStandIn({
     tokens,
     routes: [
       oauth.route,
-      calendarApi(calendarData(spec), pages),
+      calendarApi(calendars, pages),
       tasksApi(tasksData(spec), pages),
       peopleApi(peopleData(spec)),
       drive.route,
     ],
     ...(options.fault === undefined ? {} : { fault: options.fault }),
   });
-  return { standIn, oauth, drive, spec, email };
+  return { standIn, oauth, drive, calendars, spec, email };
 }
