@@ -101,7 +101,12 @@ export function seriesFate(
     const iterator = boundedIterator(rule, start, meter);
     for (let count = 0; count < MAX_OCCURRENCES; count += 1) {
       const next = iterator.next() as ICAL.Time | null;
-      if (!next) return 'all-cancelled';
+      if (!next) {
+        // ical.js gave up looking (its own limits) before finding any date of the rule, and no
+        // COUNT or UNTIL ended it: the rule is what never happens, not a cancelled series.
+        const endless = rule.count === null && rule.until === null;
+        return found === 0 && endless ? 'rule-never-happens' : 'all-cancelled';
+      }
       if (alive(next)) return 'happens';
       if (next.compare(start) !== 0) found += 1;
     }

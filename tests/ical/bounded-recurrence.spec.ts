@@ -82,6 +82,13 @@ describe('seriesFate', () => {
     );
   });
 
+  it('names a rule ical.js gives up on before its first date (a 6th Monday)', () => {
+    const tuesday = '20250107T100000Z';
+    expect(seriesFate(master(tuesday, 'FREQ=MONTHLY;BYDAY=MO;BYSETPOS=6'), zones)).toBe(
+      'rule-never-happens',
+    );
+  });
+
   it('keeps telling a series whose dates are all cancelled', () => {
     const rule = 'FREQ=DAILY;COUNT=2';
     expect(seriesFate(master(start, rule, [start, '20250102T100000Z']), zones)).toBe(
