@@ -17,6 +17,7 @@ export const itemsProblemCodes = [
   'items.event-duplicate',
   'items.event-mixed-kinds',
   'items.event-never-happens',
+  'items.event-rule-never-happens',
   'items.event-timezone-unknown',
   'items.event-attachment-left',
   'items.contact-unreadable',

@@ -19,7 +19,7 @@ import { neutraliseScheduling } from './neutralise-scheduling.ts';
 import { removeGoogleNoise } from './remove-google-noise.ts';
 import type { ZoneContext } from './resolve-timezones.ts';
 import { resolveTimezones } from './resolve-timezones.ts';
-import { hasOccurrence } from './series-occurrences.ts';
+import { seriesFate } from './series-occurrences.ts';
 import { stripControlCharacters } from './strip-control-characters.ts';
 import type { CalendarSurvey } from './survey-calendar.ts';
 import { normaliseTzid } from './timezones/normalise-tzid.ts';
@@ -127,17 +127,20 @@ export function prepareGroup(
   }
 
   // An override keeps a series alive (and sabre accepts it then): only a lone master is checked.
-  if (
-    master &&
-    deduped.kind === 'vevent' &&
-    joined.components.length === 1 &&
-    !hasOccurrence(master, timezoneObjects(zones.vtimezones))
-  ) {
+  const fate =
+    master && deduped.kind === 'vevent' && joined.components.length === 1
+      ? seriesFate(master, timezoneObjects(zones.vtimezones))
+      : 'happens';
+  if (fate !== 'happens') {
+    const code =
+      fate === 'rule-never-happens'
+        ? 'items.event-rule-never-happens'
+        : 'items.event-never-happens';
     return {
       status: 'not-sent',
       uid,
       where,
-      problems: [...problems, { code: 'items.event-never-happens', where, params: { uid } }],
+      problems: [...problems, { code, where, params: { uid } }],
     };
   }
 

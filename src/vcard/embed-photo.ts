@@ -2,11 +2,12 @@
 // instead of holding it. The link dies with the Google account and leaks a request to Google
 // each time a client shows the contact, so the photo is downloaded now and embedded:
 // `PHOTO;ENCODING=b;TYPE=JPEG:…` in vCard 3.0 (RFC 2426 §3.1.4; to-vcard4.ts makes it a data:
-// URI for 4.0). Only https is ever fetched, redirects included, with a time limit and a size
-// limit. A photo that cannot be had is dropped from the card — the contact still goes — and
-// reported by name.
+// URI for 4.0). Only Google's photo servers are ever asked, over https, each redirect checked
+// again (photo-hosts.ts), with a time limit and a size limit. A photo that cannot be had is
+// dropped from the card — the contact still goes — and reported by name.
 import type ICAL from 'ical.js';
 import type { FetchLike } from '../net/fetch-like.ts';
+import { isGooglePhotoAddress } from './photo-hosts.ts';
 
 /** The part of `fetch` used here, so tests and the service can pass their own (undici, a fake). */
 export interface PhotoOptions {
@@ -65,7 +66,7 @@ async function readLimited(response: Response, maxBytes: number): Promise<Uint8A
   return Buffer.concat(chunks);
 }
 
-/** Downloads one photo over https only; the image bytes and their type. */
+/** Downloads one photo from Google's photo servers only; the image bytes and their type. */
 export async function fetchPhoto(
   url: string,
   options: PhotoOptions,
@@ -80,7 +81,7 @@ export async function fetchPhoto(
     } catch {
       throw new PhotoError('refused');
     }
-    if (target.protocol !== 'https:') throw new PhotoError('refused');
+    if (!isGooglePhotoAddress(target)) throw new PhotoError('refused');
     let response: Response;
     try {
       response = await options.fetch(target.href, { signal, redirect: 'manual' });
@@ -133,7 +134,10 @@ export async function embedPhotos(
     const url = remoteUrl(photo);
     if (url === undefined) continue;
     try {
-      if (!/^https:/i.test(url)) throw new PhotoError('refused');
+      // Checked before anything else, offline too: the note says why the photo stayed behind.
+      if (!URL.canParse(url) || !isGooglePhotoAddress(new URL(url))) {
+        throw new PhotoError('refused');
+      }
       if (!options) throw new PhotoError('unreachable');
       const { bytes, type } = await fetchPhoto(url, options);
       photo.jCal[1] = { ...(photo.jCal[1] as object), encoding: 'b', type };

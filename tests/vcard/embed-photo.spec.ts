@@ -42,31 +42,93 @@ const redirect = (location: string) => () =>
 
 describe('embedPhotos', () => {
   it('downloads a remote photo and embeds it as vCard 3.0 base64', async () => {
-    const { fetch, calls } = network({ 'https://lh3.example/p': image(JPEG) });
-    const subject = card('PHOTO:https://lh3.example/p');
+    const { fetch, calls } = network({
+      'https://lh4.googleusercontent.com/contacts/p': image(JPEG),
+    });
+    const subject = card('PHOTO:https://lh4.googleusercontent.com/contacts/p');
     expect(await embedPhotos(subject, { fetch })).toEqual([]);
-    expect(calls).toEqual(['https://lh3.example/p']);
+    expect(calls).toEqual(['https://lh4.googleusercontent.com/contacts/p']);
     expect(subject.toString()).toContain(
       `PHOTO;ENCODING=b;TYPE=JPEG:${Buffer.from(JPEG).toString('base64')}`,
     );
   });
 
   it('trusts the bytes, not the announced type', async () => {
-    const { fetch } = network({ 'https://x/p': image(PNG, 'application/octet-stream') });
-    const subject = card('PHOTO:https://x/p');
+    const { fetch } = network({
+      'https://lh3.googleusercontent.com/p': image(PNG, 'application/octet-stream'),
+    });
+    const subject = card('PHOTO:https://lh3.googleusercontent.com/p');
     await embedPhotos(subject, { fetch });
     expect(subject.getFirstProperty('photo')?.getFirstParameter('type')).toBe('PNG');
   });
 
   it('never fetches anything but https, redirects included', async () => {
     const { fetch, calls } = network({
-      'https://x/moved': redirect('http://x/plain'),
-      'https://x/safe': redirect('/final'),
-      'https://x/final': image(JPEG),
+      'https://lh3.googleusercontent.com/moved': redirect('http://lh3.googleusercontent.com/plain'),
+      'https://lh3.googleusercontent.com/safe': redirect('/final'),
+      'https://lh3.googleusercontent.com/final': image(JPEG),
     });
-    const subject = card('PHOTO:http://x/plain', 'PHOTO:https://x/moved', 'PHOTO:https://x/safe');
+    const subject = card(
+      'PHOTO:http://lh3.googleusercontent.com/plain',
+      'PHOTO:https://lh3.googleusercontent.com/moved',
+      'PHOTO:https://lh3.googleusercontent.com/safe',
+    );
     expect(await embedPhotos(subject, { fetch })).toEqual(['refused', 'refused']);
-    expect(calls).toEqual(['https://x/moved', 'https://x/safe', 'https://x/final']);
+    expect(calls).toEqual([
+      'https://lh3.googleusercontent.com/moved',
+      'https://lh3.googleusercontent.com/safe',
+      'https://lh3.googleusercontent.com/final',
+    ]);
+    expect(subject.getAllProperties('photo')).toHaveLength(1);
+  });
+
+  // Issue 12, point 11: an archive names the address; only Google's photo servers are asked.
+  const elsewhere = [
+    'http://lh3.googleusercontent.com/contacts/p',
+    'https://192.168.1.1/p',
+    'https://127.0.0.1/p',
+    'https://[::1]/p',
+    'https://localhost/p',
+    'https://nas.local/p',
+    'https://evil.example/p',
+    'https://evilgoogleusercontent.com/p',
+    'https://lh3.googleusercontent.com.evil.example/p',
+    'https://lh3.googleusercontent.com@evil.example/p',
+    'https://user:pw@lh3.googleusercontent.com/p',
+    'https://lh3.googleusercontent.com:8443/p',
+  ];
+
+  it.each(elsewhere)('never asks %s, and says why the photo stayed', async (url) => {
+    const { fetch, calls } = network(Object.fromEntries([[new URL(url).href, image(JPEG)]]));
+    const subject = card(`PHOTO:${url}`);
+    expect(await embedPhotos(subject, { fetch })).toEqual(['refused']);
+    expect(calls).toEqual([]);
+    expect(subject.hasProperty('photo')).toBe(false);
+  });
+
+  it("follows a redirect only to another of Google's photo servers", async () => {
+    const { fetch, calls } = network({
+      'https://lh3.googleusercontent.com/to-router': redirect('https://192.168.1.1/admin'),
+      'https://lh3.googleusercontent.com/to-elsewhere': redirect('https://evil.example/p'),
+      'https://lh3.googleusercontent.com/to-sibling': redirect(
+        'https://lh5.googleusercontent.com/p',
+      ),
+      'https://192.168.1.1/admin': image(JPEG),
+      'https://evil.example/p': image(JPEG),
+      'https://lh5.googleusercontent.com/p': image(JPEG),
+    });
+    const subject = card(
+      'PHOTO:https://lh3.googleusercontent.com/to-router',
+      'PHOTO:https://lh3.googleusercontent.com/to-elsewhere',
+      'PHOTO:https://lh3.googleusercontent.com/to-sibling',
+    );
+    expect(await embedPhotos(subject, { fetch })).toEqual(['refused', 'refused']);
+    expect(calls).toEqual([
+      'https://lh3.googleusercontent.com/to-router',
+      'https://lh3.googleusercontent.com/to-elsewhere',
+      'https://lh3.googleusercontent.com/to-sibling',
+      'https://lh5.googleusercontent.com/p',
+    ]);
     expect(subject.getAllProperties('photo')).toHaveLength(1);
   });
 
@@ -82,34 +144,39 @@ describe('embedPhotos', () => {
       () => new Response(JPEG, { status: 200, headers: { 'content-length': '999999' } }),
     ],
   ])('drops the link and reports %s', async (_, route) => {
-    const { fetch } = network({ 'https://x/p': route });
-    const subject = card('PHOTO:https://x/p');
+    const { fetch } = network({ 'https://lh3.googleusercontent.com/p': route });
+    const subject = card('PHOTO:https://lh3.googleusercontent.com/p');
     expect(await embedPhotos(subject, { fetch, maxBytes: 1024 })).toEqual(['unreachable']);
     expect(subject.hasProperty('photo')).toBe(false);
   });
 
   it('gives up on a server that does not answer in time', async () => {
-    const { fetch } = network({ 'https://x/slow': () => new Promise<Response>(() => undefined) });
-    const subject = card('PHOTO:https://x/slow');
+    const { fetch } = network({
+      'https://lh3.googleusercontent.com/slow': () => new Promise<Response>(() => undefined),
+    });
+    const subject = card('PHOTO:https://lh3.googleusercontent.com/slow');
     expect(await embedPhotos(subject, { fetch, timeoutMs: 20 })).toEqual(['unreachable']);
   });
 
   it('stops the run, not just the photo, when the run is cancelled', async () => {
     const controller = new AbortController();
     const { fetch } = network({
-      'https://x/slow': () => {
+      'https://lh3.googleusercontent.com/slow': () => {
         controller.abort();
         return new Promise<Response>(() => undefined);
       },
     });
     await expect(
-      embedPhotos(card('PHOTO:https://x/slow'), { fetch, signal: controller.signal }),
+      embedPhotos(card('PHOTO:https://lh3.googleusercontent.com/slow'), {
+        fetch,
+        signal: controller.signal,
+      }),
     ).rejects.toThrow();
   });
 
   it('offline, drops remote photos and says so; keeps embedded ones', async () => {
     const subject = card(
-      'PHOTO:https://x/p',
+      'PHOTO:https://lh3.googleusercontent.com/p',
       `PHOTO;ENCODING=b;TYPE=JPEG:${Buffer.from(JPEG).toString('base64')}`,
     );
     expect(await embedPhotos(subject, undefined)).toEqual(['unreachable']);

@@ -34,6 +34,24 @@ export function decodeProperties(bytes: Uint8Array): {
 
 const WHITESPACE = new Set([' ', '\t', '\f']);
 
+/**
+ * Backslashes at the end of `text`, counted from the end. Not `/\\*$/`: a regex tries that from
+ * every position, so a long run of backslashes followed by anything else costs n² (a member's
+ * server could freeze the refresh with one 256 KiB line).
+ */
+function trailingBackslashes(text: string): number {
+  let count = 0;
+  while (count < text.length && text.charCodeAt(text.length - 1 - count) === 0x5c) count++;
+  return count;
+}
+
+/** `text` without its trailing spaces, tabs and form feeds (a loop, for the same reason). */
+function trimBlanksEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && WHITESPACE.has(text[end - 1] ?? '')) end--;
+  return text.slice(0, end);
+}
+
 /** Splits into logical lines: a line ending in an odd number of backslashes goes on. */
 function logicalLines(text: string): { text: string; line: number }[] {
   const natural = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
@@ -48,8 +66,7 @@ function logicalLines(text: string): { text: string; line: number }[] {
       if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('!')) return;
       start = index + 1;
     }
-    const trailing = /\\*$/.exec(piece)?.[0].length ?? 0;
-    if (trailing % 2 === 1) {
+    if (trailingBackslashes(piece) % 2 === 1) {
       current = (current ?? '') + piece.slice(0, -1);
       return;
     }
@@ -126,7 +143,7 @@ export function parseProperties(input: string | Uint8Array): Properties {
       problems.push({ line: number, issue: 'bad-unicode-escape' });
     };
     const key = unescape(line.slice(i, Math.min(keyEnd, line.length)), report);
-    const value = unescape(line.slice(valueStart), report).replace(/[ \t\f]+$/, '');
+    const value = trimBlanksEnd(unescape(line.slice(valueStart), report));
     if (key === '') continue;
     values.set(key, unquote(value));
   }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { timePerCall } from '../../support/time-per-call.ts';
 import {
   parseDecimalDegree,
   parseProperties,
@@ -105,5 +106,33 @@ describe('parseProperties, one fixture per quirk', () => {
     expect(entries('continuation-at-end-of-file.properties')).toEqual({
       'organization.name': 'Unfinished',
     });
+  });
+});
+
+// Issue 12, point 3: a member's server could send one long line of backslashes (or of blanks
+// before a last character) and freeze every family's refresh; `/\\*$/` took 100 s on 256 KiB.
+describe('parseProperties on hostile lines', () => {
+  const size = 32 * 1024;
+  const plain = `key=${'a'.repeat(size)}`;
+
+  it.each([
+    ['backslashes', `key=${'\\'.repeat(size)}`],
+    ['backslashes then a letter', `key=${'\\'.repeat(size)}x`],
+    ['blanks then a letter', `key=${' '.repeat(size)}x`],
+    ['blanks, then a backslash run on each line', `k=${' \\'.repeat(size / 2)}\n`.repeat(2)],
+  ])('reads a line of %s in time linear in its length', (_, hostile) => {
+    const baseline = timePerCall(() => parseProperties(plain));
+    const cost = timePerCall(() => parseProperties(hostile), { rounds: 3 });
+    // Linear, the two cost about the same (the hostile text unescapes to fewer characters).
+    expect(cost / baseline).toBeLessThan(10);
+  });
+
+  it('still reads what those lines say', () => {
+    expect(parseProperties(`a=x\\\\\nb=${' '.repeat(10)}y  \n`).values).toEqual(
+      new Map([
+        ['a', 'x\\'],
+        ['b', 'y'],
+      ]),
+    );
   });
 });
