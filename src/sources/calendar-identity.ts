@@ -192,11 +192,13 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 /**
  * The key a Google calendar has whichever way it is read — from the archive (its file is named
  * after the calendar, the primary one after the account's address) or live (its summary, the
- * primary one's being that address too): its name. Two calendars of one account with the same
- * name cannot be told apart this way; the second gets its own collection by its own key.
+ * primary one's being that address too): its name. Two calendars of one source with the same
+ * name cannot be told apart this way: those get none, and keep to their own keys.
  */
-export function googleCalendarAlias(name: string): string {
-  return `google-calendar-named:${name.trim().normalize('NFC')}`;
+export function googleCalendarAliases(name: string, allNames: readonly string[]): string[] {
+  const key = (one: string): string => one.trim().normalize('NFC');
+  const same = allNames.filter((other) => key(other) === key(name)).length;
+  return same === 1 ? [`google-calendar-named:${key(name)}`] : [];
 }
 
 /**

@@ -12,7 +12,7 @@ import { createI18n } from '../../src/i18n/create-i18n.ts';
 const env = { OLD_HOST_PASSWORD: 'secret of the old host' };
 
 function read(
-  values: Record<string, string>,
+  values: Record<string, string | boolean>,
   positionals: string[] = [],
   locale: 'en' | 'fr' = 'en',
 ) {
@@ -47,10 +47,24 @@ describe('readSourceArgs', () => {
 
   it('refuses archive parts and --from-* together, in plain words', () => {
     expect(read(from, ['a.zip'])).toEqual({
-      problem: expect.stringContaining('not both') as unknown,
+      problem: expect.stringContaining('not two') as unknown,
     });
     expect(read(from, ['a.zip'], 'fr')).toEqual({
-      problem: expect.stringContaining('pas les deux') as unknown,
+      problem: expect.stringContaining('pas deux') as unknown,
+    });
+  });
+
+  it('reads --google (or --from google) as the live Google source, alone', () => {
+    expect(read({ google: true }, [])).toEqual({ kind: 'google', clientId: null });
+    expect(read({ from: 'google', 'google-client-id': 'x.apps' }, [])).toEqual({
+      kind: 'google',
+      clientId: 'x.apps',
+    });
+    expect(read({ google: true }, ['a.zip'])).toEqual({
+      problem: expect.stringContaining('not two') as unknown,
+    });
+    expect(read({ from: 'dropbox' }, [])).toEqual({
+      problem: expect.stringContaining('--from dropbox') as unknown,
     });
   });
 
@@ -110,10 +124,10 @@ describe('scan and migrate on the command line', () => {
   it('refuse archive parts together with --from-* (exit 2), in English and in French', async () => {
     const scan = await run(['scan', 'a.zip', ...fromArgs], 'en_GB.UTF-8');
     expect(scan.code).toBe(2);
-    expect(scan.stderr).toContain('not both');
+    expect(scan.stderr).toContain('not two');
     const migrate = await run(['migrate', 'a.zip', ...fromArgs, ...toArgs], 'fr_FR.UTF-8');
     expect(migrate.code).toBe(2);
-    expect(migrate.stderr).toContain('pas les deux');
+    expect(migrate.stderr).toContain('pas deux');
   });
 
   it('name --from-* when neither an archive nor an account is given', async () => {

@@ -14,7 +14,7 @@ import { readInventory } from '../../takeout/read-inventory.ts';
 import type { TakeoutSources } from '../../takeout/read-inventory.ts';
 import type { ContentLimits } from '../../takeout/scan-visitor.ts';
 import type { TakeoutEntry } from '../../takeout/takeout-source.ts';
-import { calendarIdentity, googleCalendarAlias } from '../calendar-identity.ts';
+import { calendarIdentity, googleCalendarAliases } from '../calendar-identity.ts';
 import type {
   InventoryFacts,
   ReadOptions,
@@ -139,7 +139,10 @@ async function inventoryOf(
         description: content.header['X-WR-CALDESC'] ?? null,
         color: calendar.color,
         count: calendar.events,
-        aliases: [googleCalendarAlias(calendar.name)],
+        aliases: googleCalendarAliases(
+          calendar.name,
+          facts.calendars.map((one) => one.name),
+        ),
         identity: calendarIdentity(file, t),
         content,
       };

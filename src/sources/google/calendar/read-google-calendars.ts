@@ -15,7 +15,7 @@
 // VEVENT weighs 1 to 2 kB: 50,000 events hold under 100 MB, as long as the reading lives.
 import { calendar } from '@googleapis/calendar';
 import type { calendar_v3 } from '@googleapis/calendar';
-import { calendarIdentity, googleCalendarAlias } from '../../calendar-identity.ts';
+import { calendarIdentity, googleCalendarAliases } from '../../calendar-identity.ts';
 import type { CalendarFile } from '../../calendar-identity.ts';
 import type { SourceCalendar } from '../../source.ts';
 import type { GoogleCalendarsReading, GoogleReadOptions } from '../google-readings.ts';
@@ -68,6 +68,9 @@ export async function readGoogleCalendars(
   const calendars: SourceCalendar[] = [];
   const access = new Map<string, GoogleCalendarAccess>();
   let items = 0;
+  const names = entries.map((entry) =>
+    (entry.summaryOverride ?? entry.summary ?? entry.id ?? '').trim(),
+  );
   for (const entry of entries) {
     // Someone else's calendar the family only sees as busy blocks: Google gives those without
     // title nor UID (Calendar API, accessRole "freeBusyReader"); there is nothing of theirs to move.
@@ -100,7 +103,7 @@ export async function readGoogleCalendars(
         color: identity.color,
         count: read.signs.events,
         // The same calendar from the archive carries the same alias: one collection, never two.
-        aliases: [googleCalendarAlias(name)],
+        aliases: googleCalendarAliases(name, names),
         identity,
         content: { key, header, open: () => components },
       });
