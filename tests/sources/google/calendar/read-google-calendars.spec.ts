@@ -1,12 +1,9 @@
 // The family's calendars read live from the stand-in (every page), against the same family read
 // from its archive: same calendars, same counts and roles, and — through the engine's own
 // preparation (src/ical) — the same calendar objects (UIDs, summaries, starts, recurrences).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { OAuth2Client } from 'google-auth-library';
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ProblemFact } from '../../../../src/contract/problem.ts';
 import { endpointsUnder } from '../../../../src/google/google-endpoints.ts';
 import type { GoogleApiContext } from '../../../../src/google/google-api-context.ts';
@@ -15,15 +12,13 @@ import type { CalendarSource } from '../../../../src/ical/calendar-source.ts';
 import { prepareCalendarObjects } from '../../../../src/ical/prepare-calendar-objects.ts';
 import { surveyCalendar } from '../../../../src/ical/survey-calendar.ts';
 import { readGoogleCalendars } from '../../../../src/sources/google/calendar/read-google-calendars.ts';
-import type { SourceInventory } from '../../../../src/sources/source.ts';
-import { openTakeoutSource } from '../../../../src/sources/takeout/open-takeout-source.ts';
-import { buildTakeout } from '../../../fixtures/takeout/build-takeout.ts';
 import { familySpec } from '../../../fixtures/takeout/family-spec.ts';
 import { CALENDAR_SCOPE, calendarApi } from '../../../standins/google/calendar-api.ts';
 import type { CalendarStandInData } from '../../../standins/google/calendar-api.ts';
 import { calendarData } from '../../../standins/google/family/calendar-data.ts';
 import { TokenBook, startGoogleStandIn } from '../../../standins/google/stand-in-server.ts';
 import type { RunningStandIn } from '../../../standins/google/stand-in-server.ts';
+import { collect, useFamilyArchive } from '../support/family-archive.ts';
 
 const fr = createI18n('fr').t;
 const signal = new AbortController().signal;
@@ -58,26 +53,7 @@ async function withStandIn<T>(
   }
 }
 
-let dir: string;
-let archive: SourceInventory;
-let closeArchive: () => Promise<void>;
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'baluchon-google-calendars-'));
-  const parts = await buildTakeout(join(dir, 'zip'), spec, { format: 'zip', parts: 1 });
-  const source = await openTakeoutSource(parts, { t: fr, tmpDir: null });
-  archive = await source.read({ signal, onProblem: () => undefined });
-  closeArchive = () => source.close();
-});
-afterAll(async () => {
-  await closeArchive();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function collect(source: CalendarSource): Promise<string[]> {
-  const texts: string[] = [];
-  for await (const text of source.open()) texts.push(text);
-  return texts;
-}
+const family = useFamilyArchive(spec, fr);
 
 /** What the engine would store for a calendar: per UID, each component's identity. */
 async function prepared(source: CalendarSource): Promise<Map<string, string[]>> {
@@ -151,12 +127,12 @@ describe('readGoogleCalendars against the stand-in', () => {
 
       const shape = (facts: typeof reading.facts) =>
         facts.map(({ name, events, generated }) => ({ name, events, generated }));
-      expect(shape(reading.facts)).toEqual(shape(archive.facts.calendars));
+      expect(shape(reading.facts)).toEqual(shape(family().facts.calendars));
       expect(reading.calendars.map((c) => c.identity.displayName)).toEqual(
-        archive.calendars.map((c) => c.identity.displayName),
+        family().calendars.map((c) => c.identity.displayName),
       );
       expect(reading.calendars.map((c) => c.identity.role)).toEqual(
-        archive.calendars.map((c) => c.identity.role),
+        family().calendars.map((c) => c.identity.role),
       );
       expect(counts.at(-1)).toBe(reading.facts.reduce((sum, facts) => sum + facts.events, 0));
       const primary = reading.calendars.find((c) => c.displayName === 'camille.dupont@gmail.com');
@@ -179,7 +155,7 @@ describe('readGoogleCalendars against the stand-in', () => {
         'Famille',
       ]);
       for (const live of ordinary) {
-        const fromArchive = archive.calendars.find((c) => c.displayName === live.displayName);
+        const fromArchive = family().calendars.find((c) => c.displayName === live.displayName);
         expect(fromArchive).toBeDefined();
         if (fromArchive === undefined) continue;
         const archiveObjects = await prepared(fromArchive.content);

@@ -1,49 +1,24 @@
 // The family's task lists read live from the stand-in (every page), against the same family read
 // from its archive's Tasks.json: the same facts, and the same VTODOs handed to the engine.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { OAuth2Client } from 'google-auth-library';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ProblemFact } from '../../../../src/contract/problem.ts';
 import { endpointsUnder } from '../../../../src/google/google-endpoints.ts';
 import type { GoogleApiContext } from '../../../../src/google/google-api-context.ts';
 import { createI18n } from '../../../../src/i18n/create-i18n.ts';
-import type { CalendarSource } from '../../../../src/ical/calendar-source.ts';
 import { readGoogleTasks } from '../../../../src/sources/google/tasks/read-google-tasks.ts';
-import type { SourceInventory } from '../../../../src/sources/source.ts';
-import { openTakeoutSource } from '../../../../src/sources/takeout/open-takeout-source.ts';
-import { buildTakeout } from '../../../fixtures/takeout/build-takeout.ts';
 import { familySpec } from '../../../fixtures/takeout/family-spec.ts';
 import { tasksData } from '../../../standins/google/family/tasks-data.ts';
 import { TokenBook, startGoogleStandIn } from '../../../standins/google/stand-in-server.ts';
 import { TASKS_SCOPE, tasksApi } from '../../../standins/google/tasks-api.ts';
 import type { TasksStandInData } from '../../../standins/google/tasks-api.ts';
+import { collect, useFamilyArchive } from '../support/family-archive.ts';
 
 const fr = createI18n('fr').t;
 const signal = new AbortController().signal;
 const spec = familySpec('fr');
 
-let dir: string;
-let archive: SourceInventory;
-let closeArchive: () => Promise<void>;
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'baluchon-google-tasks-'));
-  const parts = await buildTakeout(join(dir, 'zip'), spec, { format: 'zip', parts: 1 });
-  const source = await openTakeoutSource(parts, { t: fr, tmpDir: null });
-  archive = await source.read({ signal, onProblem: () => undefined });
-  closeArchive = () => source.close();
-});
-afterAll(async () => {
-  await closeArchive();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function collect(source: CalendarSource): Promise<string[]> {
-  const texts: string[] = [];
-  for await (const text of source.open()) texts.push(text);
-  return texts;
-}
+const family = useFamilyArchive(spec, fr);
 
 async function readLive(data: TasksStandInData, pageLimit: number) {
   const tokens = new TokenBook();
@@ -81,7 +56,7 @@ describe('readGoogleTasks against the stand-in', () => {
       taskPages.every((r) => r.includes('showHidden=true') && r.includes('showDeleted=false')),
     ).toBe(true);
 
-    expect(reading.facts).toEqual(archive.facts.tasks);
+    expect(reading.facts).toEqual(family().facts.tasks);
     expect(reading.facts).toEqual({
       count: 4,
       cleared: 1,
@@ -94,9 +69,9 @@ describe('readGoogleTasks against the stand-in', () => {
       'google-tasks#list0',
       'google-tasks#list1',
     ]);
-    expect(reading.taskLists).toHaveLength(archive.taskLists.length);
+    expect(reading.taskLists).toHaveLength(family().taskLists.length);
     for (const [index, live] of reading.taskLists.entries()) {
-      const fromArchive = archive.taskLists[index];
+      const fromArchive = family().taskLists[index];
       expect(live.displayName).toBe(fromArchive?.displayName);
       expect(live.count).toBe(fromArchive?.count);
       expect(live.problems).toEqual([]);
