@@ -4,13 +4,10 @@
 // (BALUCHON_GOOGLE_API_BASE, loopback only: src/google/google-endpoints.ts), the same photo
 // addresses are answered by the stand-in, under `googleusercontent/<host>/<path>` of its base,
 // and any other address is refused: a test never reaches the Internet.
+import { isGooglePhotoAddress } from '../../../vcard/photo-hosts.ts';
 import { GOOGLE_ENDPOINTS } from '../../../google/google-endpoints.ts';
 import type { GoogleEndpoints } from '../../../google/google-endpoints.ts';
 import type { FetchLike } from '../../../net/fetch-like.ts';
-
-export function isGooglePhotoHost(hostname: string): boolean {
-  return hostname === 'googleusercontent.com' || hostname.endsWith('.googleusercontent.com');
-}
 
 /** The `fetch` to give the migration for contact photos (planContactJob's `fetchPhoto`). */
 export function googlePhotoFetch(endpoints: GoogleEndpoints, fetch: FetchLike): FetchLike {
@@ -18,7 +15,7 @@ export function googlePhotoFetch(endpoints: GoogleEndpoints, fetch: FetchLike): 
   const base = endpoints.people.endsWith('/') ? endpoints.people : `${endpoints.people}/`;
   return (url, init) => {
     const target = new URL(url);
-    if (target.protocol !== 'https:' || !isGooglePhotoHost(target.hostname)) {
+    if (!isGooglePhotoAddress(target)) {
       return Promise.reject(new TypeError(`the Google stand-in does not serve ${target.origin}`));
     }
     const mapped = `${base}googleusercontent/${target.hostname}${target.pathname}${target.search}`;

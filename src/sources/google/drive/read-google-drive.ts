@@ -41,7 +41,7 @@ import type { DriveListing } from './list-drive.ts';
 import { openResumable } from './resumable-download.ts';
 import { nodeReadable } from './resumable-download.ts';
 import type { RangeAnswer } from './resumable-download.ts';
-import { runPool } from './run-pool.ts';
+import { runPool } from '../../../util/run-pool.ts';
 
 export interface GoogleDriveReadOptions extends GoogleReadOptions {
   /** Also the files others shared with the family (Takeout leaves them out). */
@@ -129,39 +129,47 @@ async function readListing(
 
   let exported = 0;
   const extensionOfExport = new Map<string, string>();
-  await runPool(toExport, options.exportConcurrency ?? 4, api.signal, async ({ item, formats }) => {
-    const path = join(spoolDir, randomUUID());
-    try {
-      const outcome = await exportDocument({
-        api,
-        client,
-        fileId: item.id,
-        formats,
-        spoolPath: path,
-        signal: api.signal,
-      });
-      if (outcome.type === 'exported') {
-        spools.set(item.id, {
-          format: outcome.format,
-          path,
-          size: outcome.size,
-          present: true,
-          removing: null,
+  await runPool(
+    toExport,
+    options.exportConcurrency ?? 4,
+    async ({ item, formats }) => {
+      const path = join(spoolDir, randomUUID());
+      try {
+        const outcome = await exportDocument({
+          api,
+          client,
+          fileId: item.id,
+          formats,
+          spoolPath: path,
+          signal: api.signal,
         });
-        extensionOfExport.set(item.id, outcome.format.extension);
-      } else {
+        if (outcome.type === 'exported') {
+          spools.set(item.id, {
+            format: outcome.format,
+            path,
+            size: outcome.size,
+            present: true,
+            removing: null,
+          });
+          extensionOfExport.set(item.id, outcome.format.extension);
+        } else {
+          await rm(path, { force: true });
+          const names = outcome.tried.map((format) => `.${format.extension}`).join(', ');
+          refused.set(item.id, {
+            code: 'files.google-export-too-large',
+            params: { formats: names },
+          });
+        }
+      } catch (error) {
         await rm(path, { force: true });
-        const names = outcome.tried.map((format) => `.${format.extension}`).join(', ');
-        refused.set(item.id, { code: 'files.google-export-too-large', params: { formats: names } });
+        if (api.signal.aborted) throw error;
+        const detail = error instanceof Error ? error.message : String(error);
+        refused.set(item.id, { code: 'files.google-unreadable', params: { detail } });
       }
-    } catch (error) {
-      await rm(path, { force: true });
-      if (api.signal.aborted) throw error;
-      const detail = error instanceof Error ? error.message : String(error);
-      refused.set(item.id, { code: 'files.google-unreadable', params: { detail } });
-    }
-    options.onItems?.(listing.items.length + ++exported);
-  });
+      options.onItems?.(listing.items.length + ++exported);
+    },
+    api.signal,
+  );
   for (const { item, formats } of toExport) {
     const extension = extensionOfExport.get(item.id) ?? formats[0]?.extension ?? null;
     entries.push({ item, extension, isFolder: false });
