@@ -251,27 +251,17 @@ export function createMigrateHandlers(
             );
           const source = move.sourceAccount;
           const google = move.sourceGoogle;
-          if (google !== undefined) {
-            return {
-              accountId: move.account.accountId,
-              server: move.account.server,
-              username: move.account.username,
-              filesServer: move.filesAccount?.server ?? null,
-              filesUsername: move.filesAccount?.username ?? null,
-              fromServer: null,
-              fromUsername: null,
-              fromGoogle: google.email ?? '',
-              startedAt: move.startedAt,
-              archives: [],
-              archivesPresent: true,
-              passwordKnown: await known(move.account),
-              // Signed in still (this service's session), else the family signs in again.
-              sourcePasswordKnown: await context.google.sessions.get(google.sessionId).then(
-                () => true,
-                () => false,
-              ),
-            };
-          }
+          // Read from Google live: known while this service's session holds, else the family
+          // signs in again; from another host: its password kept; a Takeout has none to know.
+          const sourceKnown =
+            google !== undefined
+              ? context.google.sessions.get(google.sessionId).then(
+                  () => true,
+                  () => false,
+                )
+              : source === undefined
+                ? Promise.resolve(true)
+                : known(source);
           return {
             accountId: move.account.accountId,
             server: move.account.server,
@@ -280,11 +270,12 @@ export function createMigrateHandlers(
             filesUsername: move.filesAccount?.username ?? null,
             fromServer: source?.server ?? null,
             fromUsername: source?.username ?? null,
+            ...(google === undefined ? {} : { fromGoogle: google.email ?? '' }),
             startedAt: move.startedAt,
             archives: move.paths.map((path) => basename(path)),
             archivesPresent: present.every(Boolean),
             passwordKnown: await known(move.account),
-            sourcePasswordKnown: source === undefined ? true : await known(source),
+            sourcePasswordKnown: await sourceKnown,
           };
         }),
       );

@@ -6,6 +6,8 @@
 // A connection that broke before any answer (a laptop changing Wi-Fi at an install party) is
 // tried again the same way, as status 0.
 
+import { errorReasons } from './error-reasons.ts';
+
 export type RetryDecision =
   | { readonly type: 'retry'; readonly status: number; readonly retryAfterMs: number | null }
   /** The access token was refused: refresh it and try once more. */
@@ -37,26 +39,6 @@ function fields(value: unknown): Fields | null {
   return typeof value === 'object' && value !== null ? (value as Fields) : null;
 }
 
-function reasonsOf(data: unknown): string[] {
-  const error = fields(fields(data)?.['error']);
-  if (error === null) return [];
-  const listed = [error['errors'], error['details']]
-    .filter((list): list is unknown[] => Array.isArray(list))
-    .flat();
-  return listed
-    .map((entry) => fields(entry)?.['reason'])
-    .filter((reason): reason is string => typeof reason === 'string');
-}
-
-function parsed(text: unknown): unknown {
-  if (typeof text !== 'string') return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
-  }
-}
-
 function header(headers: unknown, name: string): string | null {
   if (headers instanceof Headers) return headers.get(name);
   const plain = fields(headers);
@@ -86,9 +68,7 @@ export function retryDecision(failure: unknown, now: number): RetryDecision {
   // The token endpoint's answer to a refresh (RFC 6749 §5.2), not an API's.
   if (fields(data)?.['error'] === 'invalid_grant') return { type: 'revoked' };
   if (status === 401) return { type: 'reauthorize' };
-  // A streamed request (a Drive download or export): gaxios leaves `data` out and puts the
-  // answer's text in the error's message instead.
-  const reasons = reasonsOf(data ?? parsed(fields(failure)?.['message']));
+  const reasons = errorReasons(failure);
   const rateLimited =
     status === 429 ||
     (status === 403 &&

@@ -1,7 +1,10 @@
 // Google's error answers name their cause in `error.errors[0].reason` (`exportSizeLimitExceeded`,
 // `notFound`…), which is what the reader decides on, never the message text. Gaxios keeps the
 // answer's body on the error as `response.data`; for a streamed request (responseType 'stream',
-// gaxios 7.1) the data is left out and the body's text becomes the error's message instead.
+// gaxios 7.1) the data is left out and the body's text becomes the error's message instead
+// (read by src/google/api/error-reasons.ts, as the backoff reads it).
+
+import { errorReasons } from '../../../google/api/error-reasons.ts';
 
 export interface GoogleErrorReason {
   readonly status: number | null;
@@ -10,10 +13,9 @@ export interface GoogleErrorReason {
 
 export function googleErrorReason(error: unknown): GoogleErrorReason {
   if (typeof error !== 'object' || error === null) return { status: null, reason: null };
-  const { response, status, message } = error as {
-    response?: { status?: unknown; data?: unknown };
+  const { response, status } = error as {
+    response?: { status?: unknown };
     status?: unknown;
-    message?: unknown;
   };
   const code =
     typeof response?.status === 'number'
@@ -21,23 +23,5 @@ export function googleErrorReason(error: unknown): GoogleErrorReason {
       : typeof status === 'number'
         ? status
         : null;
-  return { status: code, reason: reasonIn(response?.data) ?? reasonIn(message) };
-}
-
-function reasonIn(data: unknown): string | null {
-  let body = data;
-  if (typeof body === 'string') {
-    try {
-      body = JSON.parse(body) as unknown;
-    } catch {
-      return null;
-    }
-  }
-  if (typeof body !== 'object' || body === null) return null;
-  const errors = (body as { error?: { errors?: unknown } }).error?.errors;
-  if (!Array.isArray(errors)) return null;
-  const first: unknown = errors[0];
-  if (typeof first !== 'object' || first === null) return null;
-  const reason = (first as { reason?: unknown }).reason;
-  return typeof reason === 'string' ? reason : null;
+  return { status: code, reason: errorReasons(error)[0] ?? null };
 }
