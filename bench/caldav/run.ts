@@ -138,7 +138,15 @@ async function migrateOnce(
   try {
     const outcome = await migrateTakeout(
       parts,
-      { contacts: false, tasks: false, files: false, otherContacts: false },
+      {
+        contacts: false,
+        tasks: false,
+        files: false,
+        photos: false,
+        editedPhotos: false,
+        notes: false,
+        otherContacts: false,
+      },
       {
         journal,
         client,

@@ -185,7 +185,16 @@ async function migrateOnce(
   try {
     const outcome = await runMigration(
       source,
-      { calendars: undefined, tasks: false, contacts: false, files: false, otherContacts: false },
+      {
+        calendars: undefined,
+        tasks: false,
+        contacts: false,
+        files: false,
+        photos: false,
+        editedPhotos: false,
+        notes: false,
+        otherContacts: false,
+      },
       {
         journal,
         client: to.client,

@@ -7,6 +7,10 @@ export interface Selection {
   contacts: boolean;
   tasks: boolean;
   files: boolean;
+  photos: boolean;
+  /** Keep the copies edited in Google Photos beside their originals. */
+  editedPhotos: boolean;
+  notes: boolean;
   /** Google's "other contacts": people it added by itself, never saved by the family. */
   otherContacts: boolean;
 }
@@ -23,6 +27,9 @@ export function defaultSelection(report: ScanReport): Selection {
     contacts: report.contacts.count > 0,
     tasks: report.tasks.count > 0,
     files: report.files.count > 0,
+    photos: report.photos.count > 0,
+    editedPhotos: true,
+    notes: report.notes.count > 0,
     otherContacts: false,
   };
 }
@@ -33,7 +40,9 @@ export function nothingSelected(selection: Selection): boolean {
     !selection.contacts &&
     !selection.otherContacts &&
     !selection.tasks &&
-    !selection.files
+    !selection.files &&
+    !selection.photos &&
+    !selection.notes
   );
 }
 
@@ -44,6 +53,9 @@ export function toMigrationSelection(selection: Selection): MigrationSelection {
     contacts: selection.contacts,
     tasks: selection.tasks,
     files: selection.files,
+    photos: selection.photos,
+    editedPhotos: selection.editedPhotos,
+    notes: selection.notes,
     otherContacts: selection.otherContacts,
   };
 }

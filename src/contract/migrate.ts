@@ -12,7 +12,14 @@ import { oneSource, oneSourceMessage, SourceChoice } from './scan.ts';
  * report lists them. The renderer (types only) types its own list as `MigrationKinds`, so the
  * compiler keeps the two in step.
  */
-export const migrationKinds = ['calendars', 'tasks', 'contacts', 'files'] as const;
+export const migrationKinds = [
+  'calendars',
+  'tasks',
+  'contacts',
+  'files',
+  'photos',
+  'notes',
+] as const;
 export type MigrationKinds = typeof migrationKinds;
 export const MigrationKind = z.enum(migrationKinds);
 export type MigrationKind = z.infer<typeof MigrationKind>;
@@ -30,6 +37,16 @@ export const MigrationSelection = z.object({
   contacts: z.boolean().default(true),
   tasks: z.boolean().default(true),
   files: z.boolean().default(true),
+  /** Google Photos' pictures and videos. */
+  photos: z.boolean().default(true),
+  /** The copies the family edited in Google Photos, beside their originals (else originals only). */
+  editedPhotos: z.boolean().default(true),
+  /** Google Keep's notes. */
+  notes: z.boolean().default(true),
+  /** The folder that receives the pictures (default: "Photos", in the family's language). */
+  photosFolder: z.string().trim().min(1).max(120).optional(),
+  /** The folder that receives the notes (default: "Notes", the one Nextcloud Notes reads). */
+  notesFolder: z.string().trim().min(1).max(120).optional(),
   /**
    * Google's "other contacts" (people it added by itself, never saved by the family): left out
    * unless the family asks for them.
@@ -50,6 +67,9 @@ export const StartMigrationInput = SourceChoice.extend({
     contacts: true,
     tasks: true,
     files: true,
+    photos: true,
+    editedPhotos: true,
+    notes: true,
     otherContacts: false,
   }),
   /** Where the journal lives (default: the app's data folder). */
@@ -131,6 +151,32 @@ export const HolidayFeed = z.object({ zone: z.string(), url: z.string() });
  * host's account (name: "server (user)"). The words of the report follow it ("resté chez
  * Google" is only true of a Takeout).
  */
+export const PhotoFacts = z.object({
+  /** Albums kept. */
+  albums: z.number().int().nonnegative(),
+  /**
+   * How: as albums of Nextcloud's Photos app, or as album folders holding a list of their
+   * pictures (a server without Photos); null when there was no album.
+   */
+  albumsAs: z.enum(['photos-app', 'lists']).nullable(),
+  /** Pictures whose taken date was restored from Google's files. */
+  dated: z.number().int().nonnegative(),
+  /** Pictures without any date (named in the problems). */
+  undated: z.number().int().nonnegative(),
+  /** The folder that received them, on the files account. */
+  folder: z.string(),
+});
+export type PhotoFacts = z.infer<typeof PhotoFacts>;
+
+export const NoteFacts = z.object({
+  archived: z.number().int().nonnegative(),
+  /** Notes thrown away in Keep: not moved. */
+  trashed: z.number().int().nonnegative(),
+  attachments: z.number().int().nonnegative(),
+  folder: z.string(),
+});
+export type NoteFacts = z.infer<typeof NoteFacts>;
+
 const ReportSource = z.object({ kind: z.enum(['takeout', 'dav', 'google']), name: z.string() });
 export type ReportSource = z.infer<typeof ReportSource>;
 
@@ -152,6 +198,12 @@ export const MigrationReport = z.object({
   tasks: KindReport,
   contacts: KindReport,
   files: KindReport,
+  photos: KindReport,
+  notes: KindReport,
+  /** What the photos became: albums, dates (null: no photo moved). */
+  photoFacts: PhotoFacts.nullable(),
+  /** What the notes became (null: no note moved). */
+  noteFacts: NoteFacts.nullable(),
   /** Problems that concern the run, not one item (a calendar that could not be made…). */
   problems: z.array(Problem),
   collections: z.array(NewCollection),
@@ -190,6 +242,8 @@ export const MigrateProgress = z.object({
   tasks: KindProgress,
   contacts: KindProgress,
   files: KindProgress,
+  photos: KindProgress,
+  notes: KindProgress,
   /** The item being sent, as the family knows it. */
   current: z.string().nullable(),
   /** Seconds left, estimated from the pace so far; null before there is a pace. */

@@ -114,6 +114,68 @@ export const FilesSummary = z.object({
   cannotMove: z.array(CannotMove),
 });
 
+/**
+ * Google Photos in the export: each picture or video once, however many album folders also hold
+ * it, dated from the JSON file Google wrote beside it.
+ */
+export const PhotosSummary = z.object({
+  /** The top-level folder recognised as Google Photos (by its content), or null. */
+  folder: z.string().nullable(),
+  /** Pictures and videos that can move, each once (edited copies included). */
+  count: z.number().int().nonnegative(),
+  bytes: z.number().nonnegative(),
+  /** Among them, videos (a live photo's short video included). */
+  videos: z.number().int().nonnegative(),
+  /** Among them, copies the family edited in Google Photos (kept beside the original). */
+  edited: z.number().int().nonnegative(),
+  /** Bytes of the edited copies (what leaving them out saves). */
+  editedBytes: z.number().nonnegative(),
+  /** Live photos: a still and its short video, kept together. */
+  livePhotos: z.number().int().nonnegative(),
+  /** Pictures without any date Google kept (they go in a folder of their own, named). */
+  undated: z.number().int().nonnegative(),
+  /** Copies of the same picture in several folders (an album and its year), moved once. */
+  duplicates: z.number().int().nonnegative(),
+  albums: z.array(z.object({ name: z.string(), count: z.number().int().nonnegative() })),
+});
+export type PhotosSummary = z.infer<typeof PhotosSummary>;
+
+/** Google Keep in the export: one note per note, whatever files Google wrote for it. */
+export const NotesSummary = z.object({
+  /** The top-level folder recognised as Keep (by its content), or null. */
+  folder: z.string().nullable(),
+  /** Notes that can move (archived included, trashed not). */
+  count: z.number().int().nonnegative(),
+  archived: z.number().int().nonnegative(),
+  /** Notes the family had thrown away in Keep: not moved, counted. */
+  trashed: z.number().int().nonnegative(),
+  /** Pictures and recordings attached to the notes that move. */
+  attachments: z.number().int().nonnegative(),
+  labels: z.array(z.string()),
+});
+export type NotesSummary = z.infer<typeof NotesSummary>;
+
+export const noPhotos: PhotosSummary = {
+  folder: null,
+  count: 0,
+  bytes: 0,
+  videos: 0,
+  edited: 0,
+  editedBytes: 0,
+  livePhotos: 0,
+  undated: 0,
+  duplicates: 0,
+  albums: [],
+};
+export const noNotes: NotesSummary = {
+  folder: null,
+  count: 0,
+  archived: 0,
+  trashed: 0,
+  attachments: 0,
+  labels: [],
+};
+
 export const OtherProduct = z.object({
   /** A Google product Baluchon does not move (mail, photos, notes…), so the family knows. */
   product: z.enum(['mail', 'photos', 'keep', 'other']),
@@ -133,6 +195,8 @@ export const ScanReport = z.object({
   contacts: ContactsSummary,
   tasks: TasksSummary,
   files: FilesSummary,
+  photos: PhotosSummary,
+  notes: NotesSummary,
   others: z.array(OtherProduct),
   problems: z.array(Problem),
 });

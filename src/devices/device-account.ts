@@ -45,7 +45,7 @@ export function deviceAccountOf(report: MigrationReport): DeviceAccount {
     username: report.account,
     calendarHome: parentOf('calendars') ?? parentOf('tasks'),
     addressbookHome: parentOf('contacts'),
-    filesUrl: parentOf('files'),
+    filesUrl: parentOf('files') ?? parentOf('photos') ?? parentOf('notes'),
     filesAccount:
       report.filesServer === null || report.filesAccount === null
         ? null

@@ -3,7 +3,12 @@
 // out, and how its jobs are planned from the source's inventory. planJobs (plan-jobs.ts) walks
 // the rows; adding a kind is adding a row.
 import type { Account } from '../contract/connect.ts';
-import type { MigrationKind, MigrationSelection } from '../contract/migrate.ts';
+import type {
+  MigrationKind,
+  MigrationSelection,
+  NoteFacts,
+  PhotoFacts,
+} from '../contract/migrate.ts';
 import type { ProblemFact } from '../contract/problem.ts';
 import type { DavClient } from '../dav/dav-client.ts';
 import type { RetryDeps, RetryPolicy } from '../dav/retry.ts';
@@ -25,6 +30,8 @@ interface KindPlan {
   readonly holidayFeeds?: HolidayFeed[] | null;
   readonly documents?: { count: number; byFormat: Record<string, number> };
   readonly bytes?: number;
+  readonly photoFacts?: () => PhotoFacts;
+  readonly noteFacts?: () => NoteFacts;
 }
 
 /** What a planner is given: the account (or the files account) and the run's machinery. */
@@ -171,3 +178,8 @@ export const kindPlanners: readonly KindPlanner[] = [
     },
   },
 ];
+
+/** The kinds that go to the files account when the family has one (MigrationDeps.files). */
+export const filesAccountKinds: ReadonlySet<MigrationKind> = new Set(
+  kindPlanners.filter((planner) => planner.ownAccount === true).map((planner) => planner.kind),
+);

@@ -6,6 +6,8 @@ import type {
   MigrateProgress,
   MigrationKind,
   ReportSource,
+  NoteFacts,
+  PhotoFacts,
 } from '../contract/migrate.ts';
 import type { ProblemFact } from '../contract/problem.ts';
 import type { DavClient } from '../dav/dav-client.ts';
@@ -58,6 +60,10 @@ export interface MigrationOutcome {
   holidayFeeds: HolidayFeed[] | null;
   /** Office documents among the Drive files, by format (what Google converted Docs… to). */
   documents: { count: number; byFormat: Record<string, number> } | null;
+  /** What the photos became (null: no photo was to move). */
+  photoFacts: PhotoFacts | null;
+  /** What the notes became (null: no note was to move). */
+  noteFacts: NoteFacts | null;
   stop: StopRun | null;
   /** Per kind, what the source holds that this run did not send: not chosen, or no place. */
   leftWhole: Record<MigrationKind, LeftWhole[]>;

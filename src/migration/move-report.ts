@@ -32,6 +32,8 @@ export function moveReport(options: {
     tasks: [],
     contacts: [],
     files: [],
+    photos: [],
+    notes: [],
   };
   const run: Problem[] = [];
   return {

@@ -1,7 +1,12 @@
 // The plan of one run, from the source's inventory only: for each row of the planner table
 // (kind-planners.ts) what the family left out, whether the account has a place for the kind,
 // and the jobs. Nothing here knows where the items come from (archive, server, API).
-import type { MigrationKind, MigrationSelection } from '../contract/migrate.ts';
+import type {
+  MigrationKind,
+  MigrationSelection,
+  NoteFacts,
+  PhotoFacts,
+} from '../contract/migrate.ts';
 import type { Target } from '../journal/types.ts';
 import type { SourceInventory } from '../sources/source.ts';
 import type { CollectionJob } from './collection-job.ts';
@@ -16,6 +21,9 @@ export interface JobsPlan {
   birthdaysLeftOut: boolean;
   holidayFeeds: HolidayFeed[] | null;
   documents: { count: number; byFormat: Record<string, number> } | null;
+  /** Read once the jobs have run (albums made, dates kept): what the photos and notes became. */
+  photoFacts: (() => PhotoFacts) | null;
+  noteFacts: (() => NoteFacts) | null;
   bytes: Partial<Record<MigrationKind, number>>;
   leftWhole: Record<MigrationKind, LeftWhole[]>;
 }
@@ -32,8 +40,10 @@ export async function planJobs(
     birthdaysLeftOut: false,
     holidayFeeds: null,
     documents: null,
+    photoFacts: null,
+    noteFacts: null,
     bytes: {},
-    leftWhole: { calendars: [], tasks: [], contacts: [], files: [] },
+    leftWhole: { calendars: [], tasks: [], contacts: [], files: [], photos: [], notes: [] },
   };
   const leave = (kind: MigrationKind, reason: LeftWhole['reason'], amount: Amount): void => {
     if (amount.count > 0) plan.leftWhole[kind].push({ reason, ...amount });
@@ -75,6 +85,8 @@ export async function planJobs(
     if (result.birthdaysLeftOut === true) plan.birthdaysLeftOut = true;
     if (result.holidayFeeds !== undefined) plan.holidayFeeds = result.holidayFeeds;
     if (result.documents !== undefined) plan.documents = result.documents;
+    if (result.photoFacts !== undefined) plan.photoFacts = result.photoFacts;
+    if (result.noteFacts !== undefined) plan.noteFacts = result.noteFacts;
     if (result.bytes !== undefined) plan.bytes[kind] = result.bytes;
   }
   return plan;

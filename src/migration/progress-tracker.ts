@@ -36,12 +36,21 @@ export class ProgressTracker {
       bytesDone: 0,
       bytesTotal: 0,
     });
-    this.#kinds = { calendars: empty(), tasks: empty(), contacts: empty(), files: empty() };
+    this.#kinds = {
+      calendars: empty(),
+      tasks: empty(),
+      contacts: empty(),
+      files: empty(),
+      photos: empty(),
+      notes: empty(),
+    };
     this.#paces = {
       calendars: new Pace(),
       tasks: new Pace(),
       contacts: new Pace(),
       files: new Pace(),
+      photos: new Pace(),
+      notes: new Pace(),
     };
   }
 
@@ -129,6 +138,8 @@ export class ProgressTracker {
       calendars: { ...this.#kinds.calendars },
       tasks: { ...this.#kinds.tasks },
       contacts: { ...this.#kinds.contacts },
+      photos: { ...this.#kinds.photos },
+      notes: { ...this.#kinds.notes },
       files: { ...this.#kinds.files },
       current: this.#current,
       etaSeconds: this.#phase === 'sending' ? this.#eta() : null,

@@ -3,6 +3,7 @@
 //   the journal → make each new collection once → send its items → read everything back → count.
 // Interrupted at any instant, the next run with the same source resumes where this one was.
 // The caller opens the source (and closes it): a Takeout (src/sources/takeout/), a DAV account.
+import { migrationKinds } from '../contract/migrate.ts';
 import type { KindCounts, MigrationKind, MigrationSelection } from '../contract/migrate.ts';
 import type { Journal } from '../journal/journal.ts';
 import { sameSources } from '../journal/index.ts';
@@ -12,6 +13,7 @@ import { BaluchonError } from '../errors/baluchon-error.ts';
 import type { Source } from '../sources/source.ts';
 import type { CollectionJob } from './collection-job.ts';
 import type { MigrationDeps, MigrationOutcome } from './migration-types.ts';
+import { filesAccountKinds } from './kind-planners.ts';
 import { planJobs } from './plan-jobs.ts';
 import type { JobsPlan } from './plan-jobs.ts';
 import { ProgressTracker } from './progress-tracker.ts';
@@ -52,7 +54,7 @@ export async function runMigration(
     run: beginOrResume(deps.journal, group.target, group.kinds, identity),
   }));
   for (const job of plan.jobs) {
-    tracker.expect(job.kind, job.found, job.kind === 'files' ? (plan.bytes.files ?? 0) : 0);
+    tracker.expect(job.kind, job.found, plan.bytes[job.kind] ?? 0);
   }
 
   const ended: { run: Run; collections: MigrationOutcome['collections'] }[] = [];
@@ -134,6 +136,8 @@ function outcomeOf(
     birthdaysLeftOut: plan.birthdaysLeftOut,
     holidayFeeds: plan.holidayFeeds,
     documents: plan.documents,
+    photoFacts: plan.photoFacts?.() ?? null,
+    noteFacts: plan.noteFacts?.() ?? null,
     stop: run.stop,
     leftWhole: plan.leftWhole,
     startedAt: run.startedAt,
@@ -147,20 +151,24 @@ interface JobGroup {
   jobs: CollectionJob[];
 }
 
-/** The jobs per account: everything on the main account, the files apart when they have their own. */
+/**
+ * The jobs per account: everything on the main account, the files (Drive, photos, notes) apart
+ * when they have their own.
+ */
 function groupsOf(plan: JobsPlan, target: Target, filesTarget: Target): JobGroup[] {
-  if (filesTarget === target || !plan.kinds.includes('files')) {
+  const onFiles = (kind: MigrationKind): boolean => filesAccountKinds.has(kind);
+  if (filesTarget === target || !plan.kinds.some(onFiles)) {
     return [{ target, kinds: plan.kinds, jobs: plan.jobs }];
   }
   const main: JobGroup = {
     target,
-    kinds: plan.kinds.filter((kind) => kind !== 'files'),
-    jobs: plan.jobs.filter((job) => job.kind !== 'files'),
+    kinds: plan.kinds.filter((kind) => !onFiles(kind)),
+    jobs: plan.jobs.filter((job) => !onFiles(job.kind)),
   };
   const files: JobGroup = {
     target: filesTarget,
-    kinds: ['files'],
-    jobs: plan.jobs.filter((job) => job.kind === 'files'),
+    kinds: plan.kinds.filter(onFiles),
+    jobs: plan.jobs.filter((job) => onFiles(job.kind)),
   };
   return main.kinds.length === 0 ? [files] : [main, files];
 }
@@ -204,7 +212,7 @@ function countsOf(
 ): Record<MigrationKind, KindCounts> {
   const tallies = runs.map((run) => run.summary ?? journal.runCounts(run.id));
   const result = {} as Record<MigrationKind, KindCounts>;
-  for (const kind of ['calendars', 'tasks', 'contacts', 'files'] as const) {
+  for (const kind of migrationKinds) {
     const sum = (field: Exclude<keyof RunTally, 'states'>): number =>
       tallies.reduce((total, tally) => total + tally.byKind[kind][field], 0);
     result[kind] = {

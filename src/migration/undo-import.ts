@@ -7,6 +7,7 @@ import type { DavClient } from '../dav/dav-client.ts';
 import { DavError } from '../dav/dav-error.ts';
 import type { RetryDeps, RetryPolicy } from '../dav/retry.ts';
 import { createFilesSink } from '../files/files-sink.ts';
+import { filesAccountKinds } from './kind-planners.ts';
 import type { Journal } from '../journal/journal.ts';
 import type { Collection, ItemId, Target } from '../journal/types.ts';
 import { textItemSink } from './dav-sinks.ts';
@@ -106,15 +107,14 @@ export async function undoImport(deps: UndoDeps): Promise<UndoOutcome> {
 
 /** What is still in a collection Baluchon made (the family's own additions, or kept items). */
 async function remaining(collection: Collection, deps: UndoDeps): Promise<number> {
-  const sink =
-    collection.kind === 'files'
-      ? createFilesSink({
-          client: deps.client,
-          home: collection.href,
-          retry: deps.retry,
-          ...(deps.retryPolicy === undefined ? {} : { retryPolicy: deps.retryPolicy }),
-        })
-      : textItemSink(deps.client, 'text/plain');
+  const sink = filesAccountKinds.has(collection.kind)
+    ? createFilesSink({
+        client: deps.client,
+        home: collection.href,
+        retry: deps.retry,
+        ...(deps.retryPolicy === undefined ? {} : { retryPolicy: deps.retryPolicy }),
+      })
+    : textItemSink(deps.client, 'text/plain');
   try {
     return (await sink.list(collection.href, deps.signal)).size;
   } catch (error) {

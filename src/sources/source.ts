@@ -8,8 +8,10 @@
 // and every collection a stable key too. A source is only ever read.
 import type { Readable } from 'node:stream';
 import type { ProblemFact } from '../contract/problem.ts';
+import type { MigrationKind } from '../contract/migrate.ts';
 import type { ScanProgress, ScanReport } from '../contract/scan.ts';
 import type { CalendarSource } from '../ical/calendar-source.ts';
+import type { KeepNote } from '../notes/keep-note.ts';
 import type { ContactsSource } from '../vcard/survey-address-book.ts';
 
 /** Which kind of place the data comes from (the report and the resume key say it). */
@@ -81,6 +83,11 @@ export interface SourceAddressBook extends SourceCollectionInfo {
 export interface SourceFile {
   /** Path inside the tree, `/`-separated, NFC, no leading slash: `Factures/2024.pdf`. */
   readonly path: string;
+  /**
+   * The journal's key for it when the path is not stable across readings (a photo's folder
+   * follows its date and the family's folder names); absent: the path.
+   */
+  readonly key?: string;
   readonly size: number;
   readonly mtime: Date | null;
   /** A new stream of the whole content; called once per attempt. */
@@ -124,6 +131,80 @@ export interface SourceFiles {
   feed(wanted: ReadonlySet<string>, signal: AbortSignal): AsyncIterable<FedFile>;
 }
 
+/** The bytes of one file of a source, by its key, handed out in the order the source reads best. */
+export interface FedContent {
+  readonly key: string;
+  /** A new stream of the whole content; called once per attempt. */
+  open(signal: AbortSignal): Promise<Readable>;
+  /** Called once the engine is done with it (frees a buffered copy). */
+  release?(): void;
+}
+
+/**
+ * One picture or video of a Google Photos export, once: its copies in album folders and in the
+ * year's folder are the same picture (src/takeout reads which).
+ */
+export interface SourcePhoto {
+  /** Stable across readings: the export path (below `Takeout/`) of the copy that moves. */
+  readonly key: string;
+  /** Its full original name: the sidecar's title, with the file's own extension when it lost it. */
+  readonly name: string;
+  readonly size: number;
+  /** When it was taken (the sidecar's photoTakenTime, else its creationTime); null: unknown. */
+  readonly taken: Date | null;
+  /** An edited copy: the key of its original (null: an original). */
+  readonly editedOf: string | null;
+  /** A live photo's video: the key of its still (they travel together, same folder and stem). */
+  readonly liveOf: string | null;
+}
+
+export interface SourceAlbum {
+  /** The album's name, as the family gave it. */
+  readonly name: string;
+  readonly description: string | null;
+  /** Its pictures' keys (SourcePhoto.key), in the album's order. */
+  readonly photos: readonly string[];
+}
+
+/** Google Photos: every picture once, with the albums that hold them. */
+export interface SourcePhotos {
+  /** Stable key of the library ('google-photos'). */
+  readonly key: string;
+  readonly photos: readonly SourcePhoto[];
+  /** Bytes of all the photos (edited copies included). */
+  readonly bytes: number;
+  readonly albums: readonly SourceAlbum[];
+  /** The wanted photos' bytes (by key), lazily: memory follows the engine, not the library. */
+  feed(wanted: ReadonlySet<string>, signal: AbortSignal): AsyncIterable<FedContent>;
+}
+
+/** One Keep note, as Google wrote it (its JSON; the HTML copy beside it is not read). */
+export interface SourceNote {
+  /** Stable across readings: the export path of the note's JSON. */
+  readonly key: string;
+  readonly note: KeepNote;
+  /**
+   * Its attachments the export holds, by the `filePath` the note names them with (`key`: their
+   * export path, for `feed`). An attachment the note names but the export lacks is not here.
+   */
+  readonly attachments: readonly {
+    readonly filePath: string;
+    readonly key: string;
+    readonly size: number;
+  }[];
+}
+
+/** Google Keep: the notes that can move (trashed ones only counted). */
+export interface SourceNotes {
+  /** Stable key ('google-keep'). */
+  readonly key: string;
+  readonly notes: readonly SourceNote[];
+  /** Notes the family had thrown away in Keep: not moved. */
+  readonly trashed: number;
+  /** The wanted attachments' bytes (by key). */
+  feed(wanted: ReadonlySet<string>, signal: AbortSignal): AsyncIterable<FedContent>;
+}
+
 /**
  * What "What we found" shows, in the contract's words: the scan's report is this plus the
  * problems met while reading. A DAV source has no archives, no missing parts, no other products.
@@ -137,12 +218,16 @@ export interface SourceInventory {
   readonly taskLists: readonly SourceTaskList[];
   readonly addressBooks: readonly SourceAddressBook[];
   readonly files: SourceFiles | null;
+  /** Google Photos (a Takeout only). */
+  readonly photos: SourcePhotos | null;
+  /** Google Keep (a Takeout only). */
+  readonly notes: SourceNotes | null;
   /**
    * Problems of a kind that only matter when that kind moves (a task list Google wrote that
    * cannot be read): the planner of the kind tells them; the scan's facts leave them out.
    */
   readonly kindProblems?: readonly {
-    readonly kind: 'calendars' | 'tasks' | 'contacts' | 'files';
+    readonly kind: MigrationKind;
     readonly problem: ProblemFact;
   }[];
 }

@@ -4,6 +4,7 @@
 // Drive's files and the products Baluchon does not move. The Takeout source
 // (src/sources/takeout/) turns this reading into the port's SourceInventory.
 import type { ProblemFact } from '../contract/problem.ts';
+import { noNotes, noPhotos } from '../contract/scan.ts';
 import type { ScanProgress, ScanReport } from '../contract/scan.ts';
 import { BaluchonError } from '../errors/baluchon-error.ts';
 import type { CalendarFile } from '../sources/calendar-identity.ts';
@@ -194,6 +195,8 @@ function inventory(
       documents: drive?.documents ?? { count: 0, byFormat: {} },
       cannotMove: drive?.cannotMove ?? [],
     },
+    photos: noPhotos,
+    notes: noNotes,
     others,
   };
   const sources: TakeoutSources = {

@@ -26,6 +26,8 @@ const report = (changes: Partial<Gaps> = {}): Gaps => ({
   tasks: kind(),
   contacts: kind({ found: 5, created: 5, verified: 5 }),
   files: kind({ problems: [noFiles] }),
+  photos: kind(),
+  notes: kind(),
   ...changes,
 });
 

@@ -25,6 +25,8 @@ const progress = (etaSeconds: number | null): MigrateProgress => ({
   tasks: kind(0, 0),
   contacts: kind(10, 2),
   files: kind(0, 0),
+  photos: kind(0, 0),
+  notes: kind(0, 0),
   current: null,
   etaSeconds,
 });

@@ -1,3 +1,4 @@
+import { noNotes, noPhotos } from '../../src/contract/scan.ts';
 import { describe, expect, it } from 'vitest';
 import { formatScanSummary, formatSize } from '../../src/cli/commands/scan-summary.ts';
 import type { ScanReport } from '../../src/contract/index.ts';
@@ -27,6 +28,8 @@ const report: ScanReport = {
     documents: { count: 3, byFormat: { xlsx: 1, docx: 2 } },
     cannotMove: [{ where: 'Drive/S.gform', kind: 'form', reason: 'R.' }],
   },
+  photos: noPhotos,
+  notes: noNotes,
   others: [{ product: 'mail', folder: 'Mail', entries: 1, bytes: 2_100_000_000 }],
   problems: [{ code: 'takeout.x', where: 'Agenda/x.ics', reason: 'Abîmé.' }],
 };
@@ -86,6 +89,8 @@ describe('formatScanSummary', () => {
         documents: { count: 0, byFormat: {} },
         cannotMove: [],
       },
+      photos: noPhotos,
+      notes: noNotes,
       others: [],
       problems: [],
       missingParts: [],
@@ -115,6 +120,8 @@ describe('formatScanSummary of another host’s account', () => {
       documents: { count: 0, byFormat: {} },
       cannotMove: [],
     },
+    photos: noPhotos,
+    notes: noNotes,
     others: [],
     problems: [],
   };

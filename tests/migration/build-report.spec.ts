@@ -9,7 +9,7 @@ import type { MigrationOutcome } from '../../src/migration/run-migration.ts';
 
 type Judged = Pick<
   MigrationReport,
-  'state' | 'problems' | 'calendars' | 'tasks' | 'contacts' | 'files'
+  'state' | 'problems' | 'calendars' | 'tasks' | 'contacts' | 'files' | 'photos' | 'notes'
 >;
 
 function report(changes: Partial<Judged> = {}): Judged {
@@ -20,6 +20,8 @@ function report(changes: Partial<Judged> = {}): Judged {
     tasks: { ...nothing },
     contacts: { ...nothing, found: 5, created: 4, unchanged: 1, verified: 5 },
     files: { ...nothing },
+    photos: { ...nothing },
+    notes: { ...nothing },
     ...changes,
   };
 }
@@ -136,18 +138,25 @@ describe('buildReport', () => {
       tasks: counts(),
       contacts: counts({ found: 2, created: 2, verified: 2 }),
       files: counts(),
+      photos: counts(),
+      notes: counts(),
     },
     collections: [],
     birthdaysLeftOut: false,
     holidayFeeds: null,
     documents: null,
+    photoFacts: null,
+    noteFacts: null,
     stop: null,
-    leftWhole: { calendars: [], tasks: [], contacts: [], files: [] },
+    leftWhole: { calendars: [], tasks: [], contacts: [], files: [], photos: [], notes: [] },
     startedAt: new Date('2026-11-26T10:00:00Z'),
     endedAt: new Date('2026-11-26T10:05:00Z'),
     ...changes,
   });
-  const noProblems = { byKind: { calendars: [], tasks: [], contacts: [], files: [] }, run: [] };
+  const noProblems = {
+    byKind: { calendars: [], tasks: [], contacts: [], files: [], photos: [], notes: [] },
+    run: [],
+  };
   const anne = { server: 'https://agenda.example.org/', username: 'anne' };
 
   it('counts the Drive files of a calendar-only account as found and left for lack of a place', () => {
@@ -158,6 +167,8 @@ describe('buildReport', () => {
           tasks: [],
           contacts: [],
           files: [{ reason: 'no-place', count: 16, bytes: 26_000_000 }],
+          photos: [],
+          notes: [],
         },
       }),
       noProblems,

@@ -13,7 +13,14 @@ const fr = createI18n('fr').t;
 const en = createI18n('en').t;
 
 function headline(t: typeof fr, report: Pick<MigrationReport, 'source' | 'verdict'>): string {
-  const kinds = { calendars: nothing, tasks: nothing, contacts: nothing, files: nothing };
+  const kinds = {
+    calendars: nothing,
+    tasks: nothing,
+    contacts: nothing,
+    files: nothing,
+    photos: nothing,
+    notes: nothing,
+  };
   return t(headlineKey({ ...kinds, verdict: report.verdict }), sourceContext(report));
 }
 

@@ -51,7 +51,15 @@ describe('forgetEverywhere', () => {
         filesRoot: null,
         quota: null,
       },
-      selection: { contacts: true, tasks: true, files: true, otherContacts: false },
+      selection: {
+        contacts: true,
+        tasks: true,
+        files: true,
+        photos: true,
+        editedPhotos: true,
+        notes: true,
+        otherContacts: false,
+      },
       stateDir: unfinished,
       startedAt: '2026-12-01T10:00:00.000Z',
     });

@@ -1,3 +1,4 @@
+import { noNotes, noPhotos } from '../../src/contract/scan.ts';
 import { describe, expect, it } from 'vitest';
 import type { BaluchonEvent, ScanProgress } from '../../src/contract/index.ts';
 import { BaluchonError } from '../../src/errors/baluchon-error.ts';
@@ -46,6 +47,8 @@ const emptyReport = {
     documents: { count: 0, byFormat: {} },
     cannotMove: [],
   },
+  photos: noPhotos,
+  notes: noNotes,
   others: [],
   problems: [],
 };

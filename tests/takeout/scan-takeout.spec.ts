@@ -1,3 +1,4 @@
+import { noNotes, noPhotos } from '../../src/contract/scan.ts';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -92,6 +93,8 @@ function expectedFrench(): Omit<ScanFacts, 'archives'> {
         { where: 'Drive/Sondage kermesse.gform', kind: 'form' },
       ],
     },
+    photos: noPhotos,
+    notes: noNotes,
     others: [
       other('photos', 'Google Photos'),
       other('keep', 'Keep'),

@@ -10,7 +10,8 @@ import type { Selection } from '../selection.ts';
 export function needsOf(selection: Selection | undefined): Need[] {
   if (selection === undefined) return ['files', 'calendars', 'contacts'];
   const needs: Need[] = [];
-  if (selection.files) needs.push('files');
+  // Photos and notes are files too: they go to the files space.
+  if (selection.files || selection.photos || selection.notes) needs.push('files');
   if (selection.calendars.length > 0 || selection.tasks) needs.push('calendars');
   if (selection.contacts || selection.otherContacts) needs.push('contacts');
   return needs.length === 0 ? ['files', 'calendars', 'contacts'] : needs;

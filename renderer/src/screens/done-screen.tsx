@@ -20,7 +20,7 @@ import { formatBytes, formatCount } from '../format.ts';
 import { SheetView } from './sheet-view.tsx';
 
 // Typed as the contract's tuple: every kind, in the order the report lists them.
-const kinds: MigrationKinds = ['calendars', 'tasks', 'contacts', 'files'];
+const kinds: MigrationKinds = ['calendars', 'tasks', 'contacts', 'files', 'photos', 'notes'];
 // Typed as the contract's tuple: the saved report shows the same columns in the same order.
 const columns: ReportColumns = [
   'found',

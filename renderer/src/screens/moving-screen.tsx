@@ -22,7 +22,7 @@ import { timeLeft } from '../time-left.ts';
 import { PausedView } from './paused-view.tsx';
 
 // Typed as the contract's tuple: every kind, in the order the report lists them.
-const kinds: MigrationKinds = ['calendars', 'tasks', 'contacts', 'files'];
+const kinds: MigrationKinds = ['calendars', 'tasks', 'contacts', 'files', 'photos', 'notes'];
 
 export function MovingScreen(props: {
   /** Starts (or goes on with) the move; called again to resume after a pause. */

@@ -14,7 +14,7 @@ import { WizardLayout } from '../components/wizard-layout.tsx';
 import { formatCount } from '../format.ts';
 
 // Typed as the contract's tuple: every kind, in the order the report lists them.
-const kinds: MigrationKinds = ['calendars', 'tasks', 'contacts', 'files'];
+const kinds: MigrationKinds = ['calendars', 'tasks', 'contacts', 'files', 'photos', 'notes'];
 type Kind = MigrationKind;
 
 /**

@@ -25,6 +25,13 @@ export function countsLine(t: Translator, counts: KindCounts): string {
 
 type Gaps = Pick<MigrationReport, 'state' | 'problems' | 'complete' | 'source' | MigrationKind>;
 
+/** The files space is missing: Drive's files, the photos and the notes all go there. */
+const noFilesPlaceCodes = new Set([
+  'migration.no-files-here',
+  'migration.no-photos-here',
+  'migration.no-notes-here',
+]);
+
 /** A kind that had no place on the account, or a calendar or folder the server would not make. */
 function didNotMove(code: string): boolean {
   return code.startsWith('migration.no-') || code === 'migration.collection-refused';
@@ -41,7 +48,7 @@ export function onlyNoPlaceForFiles(report: Gaps): boolean {
     ...migrationKinds.flatMap((kind) => report[kind].problems),
   ];
   const gaps = new Set(everyProblem.map((problem) => problem.code).filter(didNotMove));
-  if (gaps.size !== 1 || !gaps.has('migration.no-files-here')) return false;
+  if (gaps.size === 0 || [...gaps].some((code) => !noFilesPlaceCodes.has(code))) return false;
   // A finished run read back every item it sent: none failed, none missing is all verified
   // (what was found but not chosen, or cannot move, is not a gap to fix).
   return migrationKinds.every((kind) => report[kind].failed === 0 && report[kind].missing === 0);

@@ -192,7 +192,17 @@ function productsFor(selection: MigrationSelection): GoogleProduct[] {
 
 /** `otherContacts`: Google's "other contacts" come along only when asked (--with-other-contacts). */
 function readSelection(only: unknown, otherContacts: boolean): MigrationSelection | string {
-  if (only === undefined) return { contacts: true, tasks: true, files: true, otherContacts };
+  if (only === undefined) {
+    return {
+      contacts: true,
+      tasks: true,
+      files: true,
+      photos: true,
+      editedPhotos: true,
+      notes: true,
+      otherContacts,
+    };
+  }
   if (typeof only !== 'string') return '';
   const kinds = only
     .split(',')
@@ -206,6 +216,9 @@ function readSelection(only: unknown, otherContacts: boolean): MigrationSelectio
     contacts: chosen.has('contacts'),
     tasks: chosen.has('tasks'),
     files: chosen.has('files'),
+    photos: chosen.has('photos'),
+    editedPhotos: true,
+    notes: chosen.has('notes'),
     otherContacts,
   };
 }

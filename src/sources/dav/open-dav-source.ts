@@ -137,6 +137,8 @@ async function readAccount(
     taskLists,
     addressBooks,
     files,
+    photos: null,
+    notes: null,
   };
 }
 

@@ -4,6 +4,7 @@
 // archive. Calendars keep Google's iCalUIDs, contacts get the archive path's UIDs and Drive's
 // tree the archive's paths, so an archive moved before and a sign-in later meet on the same
 // items: updates, never duplicates.
+import { noNotes, noPhotos } from '../../contract/scan.ts';
 import type { GoogleApiContext } from '../../google/google-api-context.ts';
 import type { GoogleProduct } from '../../google/google-products.ts';
 import type { Translator } from '../../i18n/create-i18n.ts';
@@ -115,6 +116,8 @@ async function readAccount(
       documents: { count: 0, byFormat: {} },
       cannotMove: [],
     },
+    photos: noPhotos,
+    notes: noNotes,
     others: [],
   };
   return {
@@ -123,5 +126,7 @@ async function readAccount(
     taskLists: tasks?.taskLists ?? [],
     addressBooks: contacts?.addressBooks ?? [],
     files: drive?.files ?? null,
+    photos: null,
+    notes: null,
   };
 }

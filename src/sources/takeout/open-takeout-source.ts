@@ -179,5 +179,14 @@ async function inventoryOf(
     sources.driveFolder === null || sources.drive === null
       ? null
       : takeoutFiles(takeout, sources.driveFolder, sources.drive, feed);
-  return { facts, calendars, taskLists, addressBooks, files, kindProblems };
+  return {
+    facts,
+    calendars,
+    taskLists,
+    addressBooks,
+    files,
+    photos: null,
+    notes: null,
+    kindProblems,
+  };
 }

@@ -30,6 +30,10 @@ export function familyReport(overrides: Partial<MigrationReport> = {}): Migratio
       created: 13,
       verified: 13,
     },
+    photos: { ...nothing },
+    notes: { ...nothing },
+    photoFacts: null,
+    noteFacts: null,
     problems: [],
     collections: [
       {

@@ -9,17 +9,50 @@ describe('needsOf', () => {
         contacts: true,
         tasks: false,
         files: true,
+        photos: false,
+        editedPhotos: true,
+        notes: false,
         otherContacts: false,
       }),
     ).toEqual(['files', 'calendars', 'contacts']);
     expect(
-      needsOf({ calendars: [], contacts: true, tasks: false, files: false, otherContacts: false }),
+      needsOf({
+        calendars: [],
+        contacts: true,
+        tasks: false,
+        files: false,
+        photos: false,
+        editedPhotos: true,
+        notes: false,
+        otherContacts: false,
+      }),
     ).toEqual(['contacts']);
+  });
+
+  it('needs a files space for photos or notes alone', () => {
+    const none = {
+      calendars: [],
+      contacts: false,
+      tasks: false,
+      files: false,
+      otherContacts: false,
+    };
+    expect(needsOf({ ...none, photos: true, editedPhotos: true, notes: false })).toEqual(['files']);
+    expect(needsOf({ ...none, photos: false, editedPhotos: true, notes: true })).toEqual(['files']);
   });
 
   it('needs calendars for tasks alone: to-dos live in calendars', () => {
     expect(
-      needsOf({ calendars: [], contacts: false, tasks: true, files: false, otherContacts: false }),
+      needsOf({
+        calendars: [],
+        contacts: false,
+        tasks: true,
+        files: false,
+        photos: false,
+        editedPhotos: true,
+        notes: false,
+        otherContacts: false,
+      }),
     ).toEqual(['calendars']);
   });
 
@@ -27,7 +60,16 @@ describe('needsOf', () => {
     const all = ['files', 'calendars', 'contacts'];
     expect(needsOf(undefined)).toEqual(all);
     expect(
-      needsOf({ calendars: [], contacts: false, tasks: false, files: false, otherContacts: false }),
+      needsOf({
+        calendars: [],
+        contacts: false,
+        tasks: false,
+        files: false,
+        photos: false,
+        editedPhotos: true,
+        notes: false,
+        otherContacts: false,
+      }),
     ).toEqual(all);
   });
 });

@@ -11,6 +11,8 @@ const progress = (done: number): MigrateProgress => ({
   tasks: kind(0),
   contacts: kind(0),
   files: kind(0),
+  photos: kind(0),
+  notes: kind(0),
   current: null,
   etaSeconds: null,
 });
