@@ -10,6 +10,8 @@ import enGoogle from './en/google.json' with { type: 'json' };
 import enItems from './en/items.json' with { type: 'json' };
 import enJournal from './en/journal.json' with { type: 'json' };
 import enMigration from './en/migration.json' with { type: 'json' };
+import enNotes from './en/notes.json' with { type: 'json' };
+import enPhotos from './en/photos.json' with { type: 'json' };
 import enHosts from './en/hosts.json' with { type: 'json' };
 import enSource from './en/source.json' with { type: 'json' };
 import enTakeout from './en/takeout.json' with { type: 'json' };
@@ -24,6 +26,8 @@ import frGoogle from './fr/google.json' with { type: 'json' };
 import frItems from './fr/items.json' with { type: 'json' };
 import frJournal from './fr/journal.json' with { type: 'json' };
 import frMigration from './fr/migration.json' with { type: 'json' };
+import frNotes from './fr/notes.json' with { type: 'json' };
+import frPhotos from './fr/photos.json' with { type: 'json' };
 import frHosts from './fr/hosts.json' with { type: 'json' };
 import frSource from './fr/source.json' with { type: 'json' };
 import frTakeout from './fr/takeout.json' with { type: 'json' };
@@ -41,6 +45,8 @@ export const resources = {
     items: enItems,
     journal: enJournal,
     migration: enMigration,
+    notes: enNotes,
+    photos: enPhotos,
     hosts: enHosts,
     source: enSource,
     takeout: enTakeout,
@@ -57,6 +63,8 @@ export const resources = {
     items: frItems,
     journal: frJournal,
     migration: frMigration,
+    notes: frNotes,
+    photos: frPhotos,
     hosts: frHosts,
     source: frSource,
     takeout: frTakeout,
