@@ -42,6 +42,8 @@ export const migrationProblemCodes = [
   'migration.no-tasks-here',
   'migration.no-contacts-here',
   'migration.no-files-here',
+  'migration.no-photos-here',
+  'migration.no-notes-here',
   'migration.undo-changed',
   'migration.undo-failed',
   'migration.undo-not-empty',
