@@ -3,7 +3,7 @@
 // runs — plain JavaScript — and not tsx compiling TypeScript on the fly, which the app never
 // pays for (about a third of the child's floor).
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -13,11 +13,17 @@ const require = createRequire(import.meta.url);
 /** Native addons stay outside the bundle, as in the app. */
 const external = ['better-sqlite3'];
 
-/** Writes the bundle into `outDir` and returns its path, to run with plain `node`. */
-export async function bundleChild(outDir: string): Promise<string> {
-  const outfile = join(outDir, 'baluchon-child.mjs');
+/**
+ * Writes the bundle into `outDir` and returns its path, to run with plain `node`. `entry`: another
+ * benchmark's child (bench/photos bundles its own the same way).
+ */
+export async function bundleChild(
+  outDir: string,
+  entry = 'bench/webdav/baluchon-child.ts',
+): Promise<string> {
+  const outfile = join(outDir, `${basename(entry, '.ts')}.mjs`);
   await build({
-    entryPoints: [join(root, 'bench/webdav/baluchon-child.ts')],
+    entryPoints: [join(root, entry)],
     outfile,
     bundle: true,
     platform: 'node',
