@@ -107,10 +107,7 @@ function expectedFrench(): Omit<ScanFacts, 'archives'> {
       albums: [],
     },
     notes: { folder: 'Keep', count: 2, archived: 0, trashed: 0, attachments: 0, labels: [] },
-    others: [
-      other('mail', 'Mail'),
-      other('other', 'Mon activité'),
-    ],
+    others: [other('mail', 'Mail'), other('other', 'Mon activité')],
     problems: [],
   } as Omit<ScanFacts, 'archives'>;
 }
