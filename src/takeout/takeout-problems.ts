@@ -29,6 +29,10 @@ export const takeoutProblems = [
   'contacts-damaged',
   'lines-repaired',
   'tasks-unreadable',
+  // Google Photos and Keep
+  'photo-sidecar-unreadable',
+  'keep-note-unreadable',
+  'keep-attachment-missing',
 ] as const;
 
 export type TakeoutProblem = (typeof takeoutProblems)[number];
