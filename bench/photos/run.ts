@@ -203,7 +203,7 @@ try {
       sendingMs: number;
       verifyingMs: number;
       state: string;
-      photos: { created: number; verified: number; failed: number };
+      photos: { found: number; created: number; verified: number; failed: number };
       problemCount: number;
       problems: string[];
     };
@@ -213,7 +213,8 @@ try {
     const pictures = arrived.sizes.get(size) ?? 0;
     if (
       result.state !== 'finished' ||
-      result.photos.verified !== photos ||
+      // The albums' lists are items of the kind too: everything found is verified.
+      result.photos.verified !== result.photos.found ||
       pictures !== photos ||
       result.photos.failed !== 0
     ) {
