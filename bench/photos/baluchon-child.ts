@@ -99,6 +99,8 @@ try {
       photoFacts: outcome.photoFacts,
       problems: problems.slice(0, 20),
       problemCount: problems.length,
+      // Since the process started (performance's time origin), to match the parent's samples.
+      marks: { start: started, sending: started + sendingAt, verifying: started + verifyingAt },
     }),
   );
 } finally {

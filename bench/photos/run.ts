@@ -136,14 +136,19 @@ const pairing = await runSampled(
 const pairingMs = Number(/pairSidecars \(every rule\):\s+(\d+) ms/.exec(pairing.stdout)?.[1]);
 
 const rows: Row[] = [];
+const wholeMove = 'Baluchon, whole move (read, send, read back)';
+const sendingPhase = 'Baluchon, sending phase alone';
 interface Phases {
   round: number;
   readingS: number;
   sendingS: number;
   verifyingS: number;
+  /** Highest VmRSS sampled in each phase, MiB (samples every 100 ms from the spawn). */
+  rssMiB: { reading: number; sending: number; readingBack: number };
   /** Files the move wrote besides the pictures (the albums' lists). */
   otherFiles: number;
-  problems: number;
+  /** The problems the move told (code and where), the first 20. */
+  problems: string[];
 }
 const phases: Phases[] = [];
 const rssShapes: Record<string, readonly number[]> = {};
@@ -206,6 +211,7 @@ try {
       photos: { found: number; created: number; verified: number; failed: number };
       problemCount: number;
       problems: string[];
+      marks: { start: number; sending: number; verifying: number };
     };
     // Each picture once, with Google's bytes: files of the picture's size (album lists and
     // other small files the move writes are counted apart).
@@ -231,12 +237,17 @@ try {
       readingS: result.readingMs / 1000,
       sendingS: result.sendingMs / 1000,
       verifyingS: result.verifyingMs / 1000,
+      rssMiB: {
+        reading: highest(run.samplesMiB, result.marks.start, result.marks.sending),
+        sending: highest(run.samplesMiB, result.marks.sending, result.marks.verifying),
+        readingBack: highest(run.samplesMiB, result.marks.verifying, Infinity),
+      },
       otherFiles: arrived.files - pictures,
-      problems: result.problemCount,
+      problems: result.problems,
     });
     return [
-      row(round, 'Baluchon, whole move (read, send, read back)', result.totalMs, run),
-      row(round, 'Baluchon, sending phase alone', result.sendingMs, run),
+      row(round, wholeMove, result.totalMs, run),
+      row(round, sendingPhase, result.sendingMs, run),
     ];
   };
 
@@ -260,6 +271,14 @@ try {
   await server.stop();
   rmSync(work, { recursive: true, force: true });
   if (!values.keep) rmSync(values.cache, { recursive: true, force: true });
+}
+
+/** The highest sample between two instants (ms since the spawn; samples every 100 ms). */
+function highest(samples: readonly number[], fromMs: number, toMs: number): number {
+  return Math.max(
+    0,
+    ...samples.filter((_v, i) => (i + 1) * 100 >= fromMs && (i + 1) * 100 <= toMs),
+  );
 }
 
 function row(round: number, contender: string, ms: number, run: SampledRun): Row {
@@ -294,11 +313,24 @@ for (const one of rows) {
   );
 }
 console.log('');
+if (only === undefined && rounds > 1) {
+  const mean = (contender: string): string => {
+    const ratios = rows.flatMap((one) =>
+      one.contender === contender && one.ratio !== null ? [one.ratio] : [],
+    );
+    const geo = Math.exp(ratios.reduce((sum, one) => sum + Math.log(one), 0) / ratios.length);
+    return `${fixed(geo * 100, 0)} %`;
+  };
+  console.log(
+    `Over ${rounds} rounds (geometric mean of the ratios): whole move ${mean(wholeMove)}, sending phase ${mean(sendingPhase)} of the bare loop`,
+  );
+}
 for (const one of phases) {
   console.log(
     `Baluchon round ${one.round}: reading the archive ${fixed(one.readingS, 2)} s, ` +
       `sending ${fixed(one.sendingS, 2)} s, reading back ${fixed(one.verifyingS, 2)} s; ` +
-      `${one.otherFiles} other files (album lists), ${one.problems} problems`,
+      `highest RSS sampled: ${fixed(one.rssMiB.reading, 0)}, ${fixed(one.rssMiB.sending, 0)}, ${fixed(one.rssMiB.readingBack, 0)} MiB; ` +
+      `${one.otherFiles} other files (album lists); problems told: ${one.problems.join(', ') || 'none'}`,
   );
 }
 console.log(`sidecar pairing alone, 100,000 entries: ${pairingMs} ms (pairing.ts, median of 5)`);
