@@ -36,7 +36,7 @@ const usage = `Benchmark of the Google Photos move into Apache, against a bare P
   --only SIDE        bare or baluchon: one side alone (no ratio)
   --keep             keep the generated archive and pictures in the cache folder for the next run
   --cache DIR        the cache folder (default: <tmp>/baluchon-bench-photos)
-  --cpu-prof         write a CPU profile of Baluchon's process (into the cache folder)
+  --cpu-prof         write a CPU profile of Baluchon's process into the cache folder
   --help             this text
 
 Smoke check (under a minute): npx tsx bench/photos/run.ts --photos 500
@@ -118,8 +118,12 @@ const archive = await benchArchive({
   photos,
   size,
   parts,
-  cacheDir: values.cache,
+  // Without --keep, the data is made in this run's temporary folder and goes with it.
+  cacheDir: values.keep ? values.cache : join(work, 'data'),
   keep: values.keep,
+}).catch((error: unknown) => {
+  rmSync(work, { recursive: true, force: true });
+  throw error;
 });
 console.error(
   archive.generatedS === 0
@@ -186,7 +190,7 @@ try {
 
   const baluchon = async (round: number): Promise<Row[]> => {
     const journal = join(work, `journal-${round}.sqlite`);
-    const flags = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', values.cache] : [];
+    const flags = values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${values.cache}`] : [];
     const run = await runSampled(
       process.execPath,
       [
@@ -270,7 +274,6 @@ try {
 } finally {
   await server.stop();
   rmSync(work, { recursive: true, force: true });
-  if (!values.keep) rmSync(values.cache, { recursive: true, force: true });
 }
 
 /** The highest sample between two instants (ms since the spawn; samples every 100 ms). */
