@@ -147,7 +147,7 @@ interface Phases {
   readingS: number;
   sendingS: number;
   verifyingS: number;
-  /** Highest VmRSS sampled in each phase, MiB (samples every 100 ms from the spawn). */
+  /** Highest VmRSS sampled in each phase, MiB. */
   rssMiB: { reading: number; sending: number; readingBack: number };
   /** Files the move wrote besides the pictures (the albums' lists). */
   otherFiles: number;
@@ -242,9 +242,9 @@ try {
       sendingS: result.sendingMs / 1000,
       verifyingS: result.verifyingMs / 1000,
       rssMiB: {
-        reading: highest(run.samplesMiB, result.marks.start, result.marks.sending),
-        sending: highest(run.samplesMiB, result.marks.sending, result.marks.verifying),
-        readingBack: highest(run.samplesMiB, result.marks.verifying, Infinity),
+        reading: highest(run, result.marks.start, result.marks.sending),
+        sending: highest(run, result.marks.sending, result.marks.verifying),
+        readingBack: highest(run, result.marks.verifying, Infinity),
       },
       otherFiles: arrived.files - pictures,
       problems: result.problems,
@@ -276,11 +276,17 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-/** The highest sample between two instants (ms since the spawn; samples every 100 ms). */
-function highest(samples: readonly number[], fromMs: number, toMs: number): number {
+/**
+ * The highest sample between two instants of the child (ms since its process started, which is
+ * within a few ms of the spawn the samples count from).
+ */
+function highest(run: SampledRun, fromMs: number, toMs: number): number {
   return Math.max(
     0,
-    ...samples.filter((_v, i) => (i + 1) * 100 >= fromMs && (i + 1) * 100 <= toMs),
+    ...run.samplesMiB.filter((_v, i) => {
+      const at = run.sampledAtMs[i] ?? -1;
+      return at >= fromMs && at <= toMs;
+    }),
   );
 }
 

@@ -11,6 +11,8 @@ export interface SampledRun {
   readonly peakRssMiB: number;
   /** VmRSS at each sample, MiB (for the shape: flat, or growing with the work). */
   readonly samplesMiB: readonly number[];
+  /** When each sample was taken, ms since the spawn (timers run late on a loaded machine). */
+  readonly sampledAtMs: readonly number[];
 }
 
 const MIB = 1024;
@@ -45,10 +47,14 @@ export function runSampled(
     }
     let peakKiB = 0;
     const samples: number[] = [];
+    const sampledAt: number[] = [];
     const sample = (): void => {
       const rss = statusKiB(pid, 'VmRSS');
       const hwm = statusKiB(pid, 'VmHWM');
-      if (rss !== null) samples.push(rss / MIB);
+      if (rss !== null) {
+        samples.push(rss / MIB);
+        sampledAt.push(performance.now() - started);
+      }
       if (hwm !== null) peakKiB = Math.max(peakKiB, hwm);
     };
     const timer = setInterval(sample, options.intervalMs ?? 100);
@@ -71,6 +77,7 @@ export function runSampled(
         wallMs: performance.now() - started,
         peakRssMiB: peakKiB / MIB,
         samplesMiB: samples,
+        sampledAtMs: sampledAt,
       });
     });
   });
