@@ -480,9 +480,14 @@ export async function startNextcloudStandIn(
       case 'COPY': {
         // Only into an album: a COPY between files is not part of the stand-in (405 as before).
         const destination = photosDestinationOf(request);
-        if (destination === null || (options.photos ?? 'available') !== 'available') {
+        if (destination === null) {
           request.resume();
           return answer(405);
+        }
+        if ((options.photos ?? 'available') !== 'available') {
+          // Sabre, when the destination's folder does not exist (no Photos app: no photos/).
+          request.resume();
+          return answer(409);
         }
         return photos.copyInto(request, relative, destination, answer);
       }
