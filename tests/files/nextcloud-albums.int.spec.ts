@@ -231,15 +231,31 @@ describe('Nextcloud Photos albums (stand-in)', () => {
     expect(albumsOnServer()['Divers']?.sort()).toEqual([pictures[0], pictures[4]].sort());
   });
 
-  it('stops when the run is cancelled', async () => {
+  it('stops when the run is cancelled, before or in the middle', async () => {
     const albums = await open();
     const album = await albums.ensureAlbum('Annulé', signal);
-    const controller = new AbortController();
-    controller.abort();
-    await expect(
-      albums.addToAlbum(album, pictures.map(href), controller.signal),
-    ).rejects.toBeDefined();
+    const before = new AbortController();
+    before.abort(new DOMException('cancelled', 'AbortError'));
+    await expect(albums.addToAlbum(album, pictures.map(href), before.signal)).rejects.toMatchObject(
+      { name: 'AbortError' },
+    );
     expect(writes().filter((method) => method === 'COPY')).toEqual([]);
+
+    // One COPY at a time: cancelled once the first is answered, no other is sent.
+    const oneByOne = await openNextcloudAlbums(client(), standIn.filesRoot, signal, {
+      concurrency: 1,
+    });
+    if (oneByOne === null) throw new Error('the stand-in offers albums');
+    const again = await oneByOne.ensureAlbum('Annulé', signal);
+    const middle = new AbortController();
+    standIn.onAnswered = (request) => {
+      if (request.method === 'COPY') middle.abort(new DOMException('cancelled', 'AbortError'));
+    };
+    await expect(
+      oneByOne.addToAlbum(again, pictures.map(href), middle.signal),
+    ).rejects.toMatchObject({ name: 'AbortError' });
+    expect(writes().filter((method) => method === 'COPY')).toEqual(['COPY']);
+    expect(albumsOnServer()['Annulé']).toHaveLength(1);
   });
 
   it('gives no albums for a files root that is not Nextcloud’s, without asking', async () => {
