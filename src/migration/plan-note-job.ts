@@ -50,6 +50,7 @@ export async function planNoteJob(args: {
         : t('notes:note.untitled', { date: created }),
     links: t('notes:note.links'),
     labelsLine: (tags) => t('notes:note.labels', { tags }),
+    createdLine: (date) => t('notes:note.created', { date }),
   };
   const tree = noteFiles(args.notes, words);
   const plan = await planFileJob({
