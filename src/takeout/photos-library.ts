@@ -71,11 +71,19 @@ export function readPhotosLibrary(
     list.push(sidecar);
     sidecarsByFolder.set(folderOf(path), list);
   }
+  const trashFolders = new Map<string, boolean>();
   const isTrash = (dir: string): boolean => {
-    if (albumFolders.has(dir) || dir === `${folder}/`) return false;
-    if (isTrashName(folderName(dir))) return true;
-    const sidecars = sidecarsByFolder.get(dir) ?? [];
-    return sidecars.length > 0 && sidecars.every((sidecar) => sidecar.trashed);
+    let trash = trashFolders.get(dir);
+    if (trash === undefined) {
+      const sidecars = sidecarsByFolder.get(dir) ?? [];
+      trash =
+        !albumFolders.has(dir) &&
+        dir !== `${folder}/` &&
+        (isTrashName(folderName(dir)) ||
+          (sidecars.length > 0 && sidecars.every((sidecar) => sidecar.trashed)));
+      trashFolders.set(dir, trash);
+    }
+    return trash;
   };
 
   const copies: Copy[] = [];
@@ -120,17 +128,28 @@ export function readPhotosLibrary(
   }
   chosen.sort((a, b) => (a.entry.path < b.entry.path ? -1 : 1));
 
-  // Edited copies and live videos, found beside their original in the same folder.
-  const namesByFolder = new Map<string, Map<string, Copy>>();
+  // Edited copies and live videos, found beside their original in the same folder: per folder,
+  // its pictures by lower-cased name and by lower-cased stem (one look-up each, however large
+  // the folder).
+  const namesByFolder = new Map<string, Names>();
   for (const copy of copies) {
-    const names = namesByFolder.get(copy.folder) ?? new Map<string, Copy>();
-    names.set(copy.entry.path.slice(copy.folder.length).toLowerCase(), copy);
-    namesByFolder.set(copy.folder, names);
+    let names = namesByFolder.get(copy.folder);
+    if (names === undefined) {
+      names = { byName: new Map(), byStem: new Map() };
+      namesByFolder.set(copy.folder, names);
+    }
+    const name = copy.entry.path.slice(copy.folder.length).normalize('NFC').toLowerCase();
+    names.byName.set(name, copy);
+    const stem = splitName(name).stem;
+    const list = names.byStem.get(stem) ?? [];
+    list.push(copy);
+    names.byStem.set(stem, list);
   }
+  const noNames: Names = { byName: new Map(), byStem: new Map() };
   const photos: SourcePhoto[] = [];
   const entriesByKey = new Map<string, TakeoutEntry>();
   for (const copy of chosen) {
-    const names = namesByFolder.get(copy.folder) ?? new Map<string, Copy>();
+    const names = namesByFolder.get(copy.folder) ?? noNames;
     const fileName = copy.entry.path.slice(copy.folder.length);
     const original = originalOf(fileName, names);
     const still = original === null ? stillOf(copy, fileName, names) : null;
@@ -156,18 +175,21 @@ export function readPhotosLibrary(
   };
 }
 
+interface Names {
+  readonly byName: Map<string, Copy>;
+  readonly byStem: Map<string, Copy[]>;
+}
+
 /** The original an edited copy (`IMG-modifié.jpg`) was made from, in the same folder. */
-function originalOf(fileName: string, names: ReadonlyMap<string, Copy>): Copy | null {
+function originalOf(fileName: string, names: Names): Copy | null {
   const { stem, extension } = splitName(fileName.normalize('NFC'));
   const original = originalOfEdited(stem);
   if (original === null) return null;
-  const exact = names.get((original + extension).toLowerCase());
+  const exact = names.byName.get((original + extension).toLowerCase());
   if (exact !== undefined) return exact;
   // The original in another format than its edited copy (a HEIC edited into a JPEG).
-  for (const [name, copy] of names) {
-    if (splitName(name).stem === original.toLowerCase() && isStillName(name)) return copy;
-  }
-  return null;
+  const others = names.byStem.get(original.toLowerCase()) ?? [];
+  return others.find((copy) => isStillName(copy.entry.path)) ?? null;
 }
 
 /**
@@ -175,11 +197,11 @@ function originalOf(fileName: string, names: ReadonlyMap<string, Copy>): Copy | 
  * taken at the same moment (the video shares the still's sidecar, or has one of its own with
  * the same date).
  */
-function stillOf(copy: Copy, fileName: string, names: ReadonlyMap<string, Copy>): Copy | null {
+function stillOf(copy: Copy, fileName: string, names: Names): Copy | null {
   if (!isVideoName(fileName)) return null;
-  const stem = splitName(fileName.normalize('NFC')).stem.toLowerCase();
-  for (const [name, other] of names) {
-    if (!isStillName(name) || splitName(name).stem !== stem) continue;
+  const stem = splitName(fileName.normalize('NFC').toLowerCase()).stem;
+  for (const other of names.byStem.get(stem) ?? []) {
+    if (!isStillName(other.entry.path)) continue;
     const sameMoment =
       other.sidecar === copy.sidecar ||
       (other.taken !== null &&
