@@ -9,9 +9,10 @@
 // its year folder's copy (its key), or from an album folder when no year folder holds it (a
 // shared album). What each folder is: photos-folders.ts.
 import type { PhotosSummary } from '../contract/scan.ts';
-import { originalOfEdited } from '../photos/edited-suffixes.ts';
+import { EDITED_SUFFIXES, originalOfEdited } from '../photos/edited-suffixes.ts';
 import { pairSidecars } from '../photos/pair-sidecars.ts';
 import type { SourceAlbum, SourcePhoto } from '../sources/source.ts';
+import { cutEditedCandidates } from './cut-edited.ts';
 import { isStillName, isVideoName, restoredName, splitName } from './photo-names.ts';
 import { folderName, folderOf, isTrashName } from './photos-folders.ts';
 import type { AlbumDescription, SidecarFacts } from './sidecar-facts.ts';
@@ -43,9 +44,11 @@ interface Copy {
   readonly entry: TakeoutEntry;
   readonly folder: string;
   readonly inAlbum: boolean;
-  readonly name: string;
-  readonly taken: number | null;
-  readonly sidecar: string | null;
+  name: string;
+  taken: number | null;
+  sidecar: string | null;
+  /** An edited copy whose suffix Google cut: its original, found beside it (cut-edited.ts). */
+  original?: Copy;
 }
 
 /**
@@ -108,6 +111,12 @@ export function readPhotosLibrary(
     });
   }
 
+  const namesByFolder = indexNames(copies);
+  const seen = suffixesSeen(copies);
+  for (const copy of copies) {
+    if (copy.sidecar === null) restoreCutEdited(copy, namesByFolder, facts, seen);
+  }
+
   // One picture per name, size and date; its key the year folder's copy (the first by path, so
   // that the key does not depend on the order the parts were read in).
   const pictures = new Map<string, Copy[]>();
@@ -128,30 +137,14 @@ export function readPhotosLibrary(
   }
   chosen.sort((a, b) => (a.entry.path < b.entry.path ? -1 : 1));
 
-  // Edited copies and live videos, found beside their original in the same folder: per folder,
-  // its pictures by lower-cased name and by lower-cased stem (one look-up each, however large
-  // the folder).
-  const namesByFolder = new Map<string, Names>();
-  for (const copy of copies) {
-    let names = namesByFolder.get(copy.folder);
-    if (names === undefined) {
-      names = { byName: new Map(), byStem: new Map() };
-      namesByFolder.set(copy.folder, names);
-    }
-    const name = copy.entry.path.slice(copy.folder.length).normalize('NFC').toLowerCase();
-    names.byName.set(name, copy);
-    const stem = splitName(name).stem;
-    const list = names.byStem.get(stem) ?? [];
-    list.push(copy);
-    names.byStem.set(stem, list);
-  }
+  // Edited copies and live videos, found beside their original in the same folder.
   const noNames: Names = { byName: new Map(), byStem: new Map() };
   const photos: SourcePhoto[] = [];
   const entriesByKey = new Map<string, TakeoutEntry>();
   for (const copy of chosen) {
     const names = namesByFolder.get(copy.folder) ?? noNames;
     const fileName = copy.entry.path.slice(copy.folder.length);
-    const original = originalOf(fileName, names);
+    const original = copy.original ?? originalOf(fileName, names);
     const still = original === null ? stillOf(copy, fileName, names) : null;
     photos.push({
       key: copy.entry.path,
@@ -178,6 +171,68 @@ export function readPhotosLibrary(
 interface Names {
   readonly byName: Map<string, Copy>;
   readonly byStem: Map<string, Copy[]>;
+}
+
+/** How many edited copies of the export carry each whole suffix (its language's, mostly). */
+function suffixesSeen(copies: readonly Copy[]): Map<string, number> {
+  const seen = new Map<string, number>();
+  for (const copy of copies) {
+    const stem = splitName(copy.entry.path.slice(copy.folder.length)).stem.normalize('NFC');
+    const suffix = EDITED_SUFFIXES.find(
+      (one) => stem.length > one.length && stem.toLowerCase().endsWith(one),
+    );
+    if (suffix !== undefined) seen.set(suffix, (seen.get(suffix) ?? 0) + 1);
+  }
+  return seen;
+}
+
+/** Per folder, its pictures by lower-cased name and stem: one look-up each, however large. */
+function indexNames(copies: readonly Copy[]): Map<string, Names> {
+  const namesByFolder = new Map<string, Names>();
+  for (const copy of copies) {
+    let names = namesByFolder.get(copy.folder);
+    if (names === undefined) {
+      names = { byName: new Map(), byStem: new Map() };
+      namesByFolder.set(copy.folder, names);
+    }
+    const name = copy.entry.path.slice(copy.folder.length).normalize('NFC').toLowerCase();
+    names.byName.set(name, copy);
+    const stem = splitName(name).stem;
+    const list = names.byStem.get(stem) ?? [];
+    list.push(copy);
+    names.byStem.set(stem, list);
+  }
+  return namesByFolder;
+}
+
+/**
+ * A picture without sidecar that is an edited copy whose suffix Google cut (`…-edi.jpg`): its
+ * original's date and name, the whole suffix back (the language's, when another edited copy of
+ * the export shows which; else the first EDITED_SUFFIXES names).
+ */
+function restoreCutEdited(
+  copy: Copy,
+  namesByFolder: ReadonlyMap<string, Names>,
+  facts: PhotosFacts,
+  seen: ReadonlyMap<string, number>,
+): void {
+  const names = namesByFolder.get(copy.folder);
+  if (names === undefined) return;
+  const { stem, extension } = splitName(copy.entry.path.slice(copy.folder.length));
+  for (const { base, suffixes } of cutEditedCandidates(stem)) {
+    const original = (names.byStem.get(base.toLowerCase()) ?? []).find(
+      (other) => other !== copy && other.sidecar !== null && isStillName(other.entry.path),
+    );
+    if (original === undefined) continue;
+    const suffix = [...suffixes].sort((a, b) => (seen.get(b) ?? 0) - (seen.get(a) ?? 0))[0] ?? '';
+    const title =
+      original.sidecar === null ? null : (facts.sidecars.get(original.sidecar)?.title ?? null);
+    copy.name = restoredName(base + suffix + extension, title);
+    copy.taken = original.taken;
+    copy.sidecar = original.sidecar;
+    copy.original = original;
+    return;
+  }
 }
 
 /** The original an edited copy (`IMG-modifié.jpg`) was made from, in the same folder. */

@@ -53,7 +53,10 @@ describe('readPhotosLibrary', () => {
       ],
       {
         'Vacances/IMG_1.jpg.supplemental-metadata.json': sidecar('IMG_1.jpg', 1_563_000_000),
-        'Photos from 2019/IMG_1.jpg.supplemental-metadata.json': sidecar('IMG_1.jpg', 1_563_000_000),
+        'Photos from 2019/IMG_1.jpg.supplemental-metadata.json': sidecar(
+          'IMG_1.jpg',
+          1_563_000_000,
+        ),
         'Mer/IMG_1.jpg.supplemental-metadata(1).json': sidecar('IMG_1.jpg', 1_563_000_000),
       },
       { 'Vacances/metadata.json': { title: 'Vacances 2019', description: 'Chez mamie' } },
@@ -245,5 +248,38 @@ describe('readPhotosLibrary', () => {
     expect(other.photos).toEqual(one.photos);
     expect(other.albums).toEqual(one.albums);
     expect(one.albums[0]?.photos).toEqual([`${F}/2019/A.jpg`, `${F}/Vacances/B.jpg`]);
+  });
+});
+
+describe('readPhotosLibrary: an edited copy whose suffix Google cut', () => {
+  it('is dated and named from its original, with the suffix the export uses', () => {
+    const stem = 'IMG_20230101_120000_Reveillon_chez_Mamie_01';
+    const lib = library(
+      [
+        `2023/${stem}.jpg`,
+        `2023/${stem}.jpg.json`,
+        `2023/${stem}-modi.jpg`,
+        '2023/B.jpg',
+        '2023/B.jpg.json',
+        '2023/B-modifié.jpg',
+        // Not an edited copy: no original of that stem beside it.
+        '2023/Soirée-mod.jpg',
+      ],
+      {
+        [`2023/${stem}.jpg.json`]: sidecar(`${stem}.jpg`, 100),
+        '2023/B.jpg.json': sidecar('B.jpg', 200),
+      },
+    );
+    const cut = lib.photos.find((p) => p.key === `${F}/2023/${stem}-modi.jpg`);
+    expect(cut).toMatchObject({
+      name: `${stem}-modifié.jpg`,
+      taken: new Date(100_000),
+      editedOf: `${F}/2023/${stem}.jpg`,
+    });
+    expect(lib.photos.find((p) => p.key === `${F}/2023/Soirée-mod.jpg`)).toMatchObject({
+      name: 'Soirée-mod.jpg',
+      taken: null,
+      editedOf: null,
+    });
   });
 });
