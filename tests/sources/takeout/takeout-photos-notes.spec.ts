@@ -51,7 +51,9 @@ async function read(
     ...options,
     onFile: (file, part) => partOf.set(file.path, part),
   });
-  const source = await openTakeoutSource(parts, { tmpDir: null });
+  // A .tgz as the migration opens it (its calendars and contacts spooled to disk), the others as
+  // the scan does.
+  const source = await openTakeoutSource(parts, { tmpDir: options.format === 'tgz' ? dir : null });
   const problems: ProblemFact[] = [];
   const inventory = await source.read({ signal, onProblem: (p) => problems.push(p) });
   // At least one picture's sidecar is in another part than the picture.
