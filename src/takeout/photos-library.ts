@@ -8,6 +8,7 @@
 // the same restored name, the same size and the same taken date are one picture; it moves from
 // its year folder's copy (its key), or from an album folder when no year folder holds it (a
 // shared album). What each folder is: photos-folders.ts.
+import type { ProblemFact } from '../contract/problem.ts';
 import type { PhotosSummary } from '../contract/scan.ts';
 import { EDITED_SUFFIXES, originalOfEdited } from '../photos/edited-suffixes.ts';
 import { pairSidecars } from '../photos/pair-sidecars.ts';
@@ -16,6 +17,7 @@ import { cutEditedCandidates } from './cut-edited.ts';
 import { isStillName, isVideoName, restoredName, splitName } from './photo-names.ts';
 import { folderName, folderOf, isTrashName } from './photos-folders.ts';
 import type { AlbumDescription, SidecarFacts } from './sidecar-facts.ts';
+import { takeoutProblem } from './takeout-problems.ts';
 import type { TakeoutEntry } from './takeout-source.ts';
 
 export interface PhotosLibrary {
@@ -28,6 +30,11 @@ export interface PhotosLibrary {
   readonly summary: PhotosSummary;
   /** Pictures found in Google Photos' bin: not moved. */
   readonly trashed: number;
+  /**
+   * Sidecars whose picture the export lacks (often one of its parts was not given): each named,
+   * a problem only when the photos move.
+   */
+  readonly problems: readonly ProblemFact[];
 }
 
 export interface PhotosFacts {
@@ -158,6 +165,7 @@ export function readPhotosLibrary(
   }
 
   const albums = readAlbums(pairing.albumFiles, copies, keyOf, facts, pairing.orphans, chosen);
+  const problems = missingPictures(pairing.orphans, facts, copies, namesByFolder, isTrash);
   return {
     folder,
     photos,
@@ -165,7 +173,38 @@ export function readPhotosLibrary(
     albums,
     summary: summarise(folder, photos, copies.length, albums),
     trashed,
+    problems,
   };
+}
+
+/**
+ * The sidecars no picture of the export answers to: Google wrote the picture's description, the
+ * picture is not there. One whose picture is elsewhere by its title and date (an album's sidecar,
+ * the picture in the year folder), or beside it under a name pairSidecars could not tie to it
+ * (one of the two names a cut of the other), is not missing.
+ */
+function missingPictures(
+  orphans: readonly string[],
+  facts: PhotosFacts,
+  copies: readonly Copy[],
+  namesByFolder: ReadonlyMap<string, Names>,
+  isTrash: (dir: string) => boolean,
+): ProblemFact[] {
+  const named = new Set(copies.map((copy) => `${copy.name}\u0000${copy.taken ?? ''}`));
+  const problems: ProblemFact[] = [];
+  for (const orphan of orphans) {
+    const sidecar = facts.sidecars.get(orphan);
+    const dir = folderOf(orphan);
+    if (sidecar?.title == null || isTrash(dir)) continue;
+    if (named.has(`${sidecar.title}\u0000${sidecar.taken ?? sidecar.created ?? ''}`)) continue;
+    const title = splitName(sidecar.title.toLowerCase()).stem;
+    const beside = [...(namesByFolder.get(dir)?.byStem.keys() ?? [])].some(
+      (stem) => stem !== '' && (title.startsWith(stem) || stem.startsWith(title)),
+    );
+    if (beside) continue;
+    problems.push(takeoutProblem('photo-missing', orphan, { name: sidecar.title }));
+  }
+  return problems;
 }
 
 interface Names {

@@ -283,3 +283,36 @@ describe('readPhotosLibrary: an edited copy whose suffix Google cut', () => {
     });
   });
 });
+
+describe('readPhotosLibrary: pictures the export lacks', () => {
+  it('names a sidecar without its picture, not one whose picture is elsewhere or beside it', () => {
+    const lib = library(
+      [
+        '2020/A.jpg',
+        '2020/A.jpg.json',
+        '2020/Gone.jpg.supplemental-metadata.json',
+        // Its picture is in the year folder only.
+        'Mer/metadata.json',
+        'Mer/A.jpg.json',
+        // Beside a picture pairSidecars cannot tie it to (a name with a space Google kept).
+        '2020/Weird name-ha editado.jpg',
+        '2020/Weird name-ha ed.json',
+        'Corbeille/Old.jpg.json',
+      ],
+      {
+        '2020/A.jpg.json': sidecar('A.jpg', 1),
+        '2020/Gone.jpg.supplemental-metadata.json': sidecar('Gone.jpg', 2),
+        'Mer/A.jpg.json': sidecar('A.jpg', 1),
+        '2020/Weird name-ha ed.json': sidecar('Weird name-ha editado.jpg', 3),
+        'Corbeille/Old.jpg.json': sidecar('Old.jpg', 4),
+      },
+    );
+    expect(lib.problems).toEqual([
+      {
+        code: 'takeout.photo-missing',
+        where: `${F}/2020/Gone.jpg.supplemental-metadata.json`,
+        params: { name: 'Gone.jpg' },
+      },
+    ]);
+  });
+});
