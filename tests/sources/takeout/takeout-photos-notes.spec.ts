@@ -13,7 +13,7 @@ import { openTakeoutSource } from '../../../src/sources/takeout/open-takeout-sou
 import type { SourceInventory } from '../../../src/sources/source.ts';
 import { buildTakeout } from '../../fixtures/takeout/build-takeout.ts';
 import type { BuildOptions } from '../../fixtures/takeout/build-takeout.ts';
-import { familyMemoriesSpec } from '../../fixtures/takeout/family-spec.ts';
+import { edgePhotos, familyMemoriesSpec } from '../../fixtures/takeout/family-spec.ts';
 import { expectedNotes } from '../../fixtures/takeout/keep-export.ts';
 import { expectedPhotos } from '../../fixtures/takeout/photos-export.ts';
 import { folderNames } from '../../fixtures/takeout/folder-names.ts';
@@ -204,6 +204,36 @@ describe.each(layouts)('Photos and Keep read from %s', (name, options) => {
       );
     } finally {
       await close();
+    }
+  });
+});
+
+describe('shapes seen in real exports (edgePhotos)', () => {
+  it('gives each picture once with its full name; dates all but the Spanish edited copy', async () => {
+    const edge = { language: 'en' as const, photoLibrary: edgePhotos() };
+    const parts = await buildTakeout(join(dir, 'edge'), edge, { format: 'zip', parts: 2 });
+    const source = await openTakeoutSource(parts, { tmpDir: null });
+    try {
+      const inventory = await source.read({ signal, onProblem: () => undefined });
+      const photos = inventory.photos?.photos ?? [];
+      const expected = expectedPhotos(edge).photos;
+      expect(photos).toHaveLength(expected.length);
+      for (const one of expected) {
+        const photo = photos.find((p) => p.key === one.copies[0]?.path);
+        expect(photo?.name, one.id).toBe(one.name);
+        // '-ha editado' is not among src/photos/edited-suffixes.ts's suffixes: that copy stays
+        // undated and unlinked (named among the undated).
+        const spanish = one.name.includes('-ha editado');
+        expect(photo?.taken ?? null, one.id).toEqual(spanish ? null : one.taken);
+      }
+      // The edited copy whose suffix Google cut to `-edi`: found, linked to its original.
+      const cut = expected.find((one) => one.copies[0]?.path.endsWith('-edi.jpg'));
+      const original = expected.find((one) => one.id === cut?.editedOf);
+      expect(photos.find((p) => p.key === cut?.copies[0]?.path)?.editedOf).toBe(
+        original?.copies[0]?.path,
+      );
+    } finally {
+      await source.close();
     }
   });
 });
