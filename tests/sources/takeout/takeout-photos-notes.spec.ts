@@ -209,7 +209,7 @@ describe.each(layouts)('Photos and Keep read from %s', (name, options) => {
 });
 
 describe('shapes seen in real exports (edgePhotos)', () => {
-  it('gives each picture once with its full name; dates all but the Spanish edited copy', async () => {
+  it('gives each picture once with its full name and its date', async () => {
     const edge = { language: 'en' as const, photoLibrary: edgePhotos() };
     const parts = await buildTakeout(join(dir, 'edge'), edge, { format: 'zip', parts: 2 });
     const source = await openTakeoutSource(parts, { tmpDir: null });
@@ -221,10 +221,8 @@ describe('shapes seen in real exports (edgePhotos)', () => {
       for (const one of expected) {
         const photo = photos.find((p) => p.key === one.copies[0]?.path);
         expect(photo?.name, one.id).toBe(one.name);
-        // '-ha editado' is not among src/photos/edited-suffixes.ts's suffixes: that copy stays
-        // undated and unlinked (named among the undated).
-        const spanish = one.name.includes('-ha editado');
-        expect(photo?.taken ?? null, one.id).toEqual(spanish ? null : one.taken);
+        // The Spanish '-ha editado' copy included: it shares its original's date.
+        expect(photo?.taken ?? null, one.id).toEqual(one.taken);
       }
       // The edited copy whose suffix Google cut to `-edi`: found, linked to its original.
       const cut = expected.find((one) => one.copies[0]?.path.endsWith('-edi.jpg'));
