@@ -25,6 +25,7 @@ import { planFileJob } from './plan-file-job.ts';
 import { planNoteJob } from './plan-note-job.ts';
 import { planPhotoJob } from './plan-photo-job.ts';
 import type { MigrationDeps } from './migration-types.ts';
+import { nextcloudServerAlbums } from './server-albums.ts';
 
 /** What one kind's planner adds to the plan, besides its jobs. */
 interface KindPlan {
@@ -217,10 +218,11 @@ export const kindPlanners: readonly KindPlanner[] = [
         target: context.target,
         t: context.t,
         timeZone: context.timeZone,
+        // Nextcloud's Photos app keeps albums; elsewhere they become lists.
         openAlbums:
-          openAlbums === undefined || context.account.software !== 'nextcloud'
-            ? null
-            : (signal) => openAlbums(client, home, signal),
+          context.account.software === 'nextcloud'
+            ? (signal) => (openAlbums ?? nextcloudServerAlbums)(client, home, signal)
+            : null,
         signal: context.signal,
         onProblem: context.onProblem,
       });

@@ -34,7 +34,7 @@ export interface MigrationDeps {
   fetchPhoto?: FetchLike;
   /** The family's time zone (photos are filed by the month they were taken there); default: this machine's. */
   timeZone?: string;
-  /** A Nextcloud's own photo albums (its Photos app), when the files account has them. */
+  /** A Nextcloud's own photo albums (its Photos app); default: src/migration/server-albums.ts. */
   openAlbums?: (
     client: DavClient,
     filesRoot: string,

@@ -8,14 +8,20 @@
 // the same restored name, the same size and the same taken date are one picture; it moves from
 // its year folder's copy (its key), or from an album folder when no year folder holds it (a
 // shared album). What each folder is: photos-folders.ts.
+import type { ProblemFact } from '../contract/problem.ts';
 import type { PhotosSummary } from '../contract/scan.ts';
-import { originalOfEdited } from '../photos/edited-suffixes.ts';
 import { pairSidecars } from '../photos/pair-sidecars.ts';
 import type { SourceAlbum, SourcePhoto } from '../sources/source.ts';
-import { isStillName, isVideoName, restoredName, splitName } from './photo-names.ts';
+import { indexNames, originalOf, restoreCutEdited, stillOf, suffixesSeen } from './photo-links.ts';
+import type { Copy, Names } from './photo-links.ts';
+import { missingPictures, readAlbums } from './photos-albums.ts';
+import { isVideoName, restoredName } from './photo-names.ts';
 import { folderName, folderOf, isTrashName } from './photos-folders.ts';
-import type { AlbumDescription, SidecarFacts } from './sidecar-facts.ts';
+import type { PhotosFacts, SidecarFacts } from './sidecar-facts.ts';
 import type { TakeoutEntry } from './takeout-source.ts';
+
+// Declared with what the walk keeps (sidecar-facts.ts); the library's callers find it here too.
+export type { PhotosFacts };
 
 export interface PhotosLibrary {
   /** The top-level folder recognised as Google Photos. */
@@ -27,25 +33,11 @@ export interface PhotosLibrary {
   readonly summary: PhotosSummary;
   /** Pictures found in Google Photos' bin: not moved. */
   readonly trashed: number;
-}
-
-export interface PhotosFacts {
-  /** What the walk kept of each sidecar, by path. */
-  readonly sidecars: ReadonlyMap<string, SidecarFacts>;
-  /** Album description files read during the walk, by path. */
-  readonly albums: ReadonlyMap<string, AlbumDescription>;
-}
-
-/** Two seconds apart at most: a live photo's video and its still (their sidecars may differ). */
-const LIVE_SECONDS = 2;
-
-interface Copy {
-  readonly entry: TakeoutEntry;
-  readonly folder: string;
-  readonly inAlbum: boolean;
-  readonly name: string;
-  readonly taken: number | null;
-  readonly sidecar: string | null;
+  /**
+   * Sidecars whose picture the export lacks (often one of its parts was not given): each named,
+   * a problem only when the photos move.
+   */
+  readonly problems: readonly ProblemFact[];
 }
 
 /**
@@ -71,11 +63,19 @@ export function readPhotosLibrary(
     list.push(sidecar);
     sidecarsByFolder.set(folderOf(path), list);
   }
+  const trashFolders = new Map<string, boolean>();
   const isTrash = (dir: string): boolean => {
-    if (albumFolders.has(dir) || dir === `${folder}/`) return false;
-    if (isTrashName(folderName(dir))) return true;
-    const sidecars = sidecarsByFolder.get(dir) ?? [];
-    return sidecars.length > 0 && sidecars.every((sidecar) => sidecar.trashed);
+    let trash = trashFolders.get(dir);
+    if (trash === undefined) {
+      const sidecars = sidecarsByFolder.get(dir) ?? [];
+      trash =
+        !albumFolders.has(dir) &&
+        dir !== `${folder}/` &&
+        (isTrashName(folderName(dir)) ||
+          (sidecars.length > 0 && sidecars.every((sidecar) => sidecar.trashed)));
+      trashFolders.set(dir, trash);
+    }
+    return trash;
   };
 
   const copies: Copy[] = [];
@@ -100,6 +100,12 @@ export function readPhotosLibrary(
     });
   }
 
+  const namesByFolder = indexNames(copies);
+  const seen = suffixesSeen(copies);
+  for (const copy of copies) {
+    if (copy.sidecar === null) restoreCutEdited(copy, namesByFolder, facts.sidecars, seen);
+  }
+
   // One picture per name, size and date; its key the year folder's copy (the first by path, so
   // that the key does not depend on the order the parts were read in).
   const pictures = new Map<string, Copy[]>();
@@ -121,18 +127,13 @@ export function readPhotosLibrary(
   chosen.sort((a, b) => (a.entry.path < b.entry.path ? -1 : 1));
 
   // Edited copies and live videos, found beside their original in the same folder.
-  const namesByFolder = new Map<string, Map<string, Copy>>();
-  for (const copy of copies) {
-    const names = namesByFolder.get(copy.folder) ?? new Map<string, Copy>();
-    names.set(copy.entry.path.slice(copy.folder.length).toLowerCase(), copy);
-    namesByFolder.set(copy.folder, names);
-  }
+  const noNames: Names = { byName: new Map(), byStem: new Map() };
   const photos: SourcePhoto[] = [];
   const entriesByKey = new Map<string, TakeoutEntry>();
   for (const copy of chosen) {
-    const names = namesByFolder.get(copy.folder) ?? new Map<string, Copy>();
+    const names = namesByFolder.get(copy.folder) ?? noNames;
     const fileName = copy.entry.path.slice(copy.folder.length);
-    const original = originalOf(fileName, names);
+    const original = copy.original ?? originalOf(fileName, names);
     const still = original === null ? stillOf(copy, fileName, names) : null;
     photos.push({
       key: copy.entry.path,
@@ -146,6 +147,7 @@ export function readPhotosLibrary(
   }
 
   const albums = readAlbums(pairing.albumFiles, copies, keyOf, facts, pairing.orphans, chosen);
+  const problems = missingPictures(pairing.orphans, facts, copies, namesByFolder, isTrash);
   return {
     folder,
     photos,
@@ -153,102 +155,9 @@ export function readPhotosLibrary(
     albums,
     summary: summarise(folder, photos, copies.length, albums),
     trashed,
+    problems,
   };
 }
-
-/** The original an edited copy (`IMG-modifié.jpg`) was made from, in the same folder. */
-function originalOf(fileName: string, names: ReadonlyMap<string, Copy>): Copy | null {
-  const { stem, extension } = splitName(fileName.normalize('NFC'));
-  const original = originalOfEdited(stem);
-  if (original === null) return null;
-  const exact = names.get((original + extension).toLowerCase());
-  if (exact !== undefined) return exact;
-  // The original in another format than its edited copy (a HEIC edited into a JPEG).
-  for (const [name, copy] of names) {
-    if (splitName(name).stem === original.toLowerCase() && isStillName(name)) return copy;
-  }
-  return null;
-}
-
-/**
- * The still a live photo's video belongs to: a picture of the same name in the same folder,
- * taken at the same moment (the video shares the still's sidecar, or has one of its own with
- * the same date).
- */
-function stillOf(copy: Copy, fileName: string, names: ReadonlyMap<string, Copy>): Copy | null {
-  if (!isVideoName(fileName)) return null;
-  const stem = splitName(fileName.normalize('NFC')).stem.toLowerCase();
-  for (const [name, other] of names) {
-    if (!isStillName(name) || splitName(name).stem !== stem) continue;
-    const sameMoment =
-      other.sidecar === copy.sidecar ||
-      (other.taken !== null &&
-        copy.taken !== null &&
-        Math.abs(other.taken - copy.taken) <= LIVE_SECONDS);
-    if (sameMoment) return other;
-  }
-  return null;
-}
-
-function readAlbums(
-  albumFiles: ReadonlyMap<string, string>,
-  copies: readonly Copy[],
-  keyOf: ReadonlyMap<string, string>,
-  facts: PhotosFacts,
-  orphans: readonly string[],
-  chosen: readonly Copy[],
-): SourceAlbum[] {
-  const byFolder = new Map<string, string[]>();
-  for (const copy of copies) {
-    if (!copy.inAlbum) continue;
-    const key = keyOf.get(copy.entry.path);
-    if (key === undefined) continue;
-    const list = byFolder.get(copy.folder) ?? [];
-    if (!list.includes(key)) list.push(key);
-    byFolder.set(copy.folder, list);
-  }
-  // An album folder may hold a sidecar without its picture, the picture being in its year folder
-  // only (GooglePhotosTakeoutHelper_Neo issue 133): the album still holds that picture, found by
-  // its title and date when exactly one picture has them.
-  const byTitleAndDate = new Map<string, string | null>();
-  for (const copy of chosen) {
-    const id = `${copy.name}\u0000${copy.taken ?? ''}`;
-    byTitleAndDate.set(id, byTitleAndDate.has(id) ? null : copy.entry.path);
-  }
-  for (const orphan of orphans) {
-    const dir = folderOf(orphan);
-    if (!albumFiles.has(dir)) continue;
-    const sidecar = facts.sidecars.get(orphan);
-    if (sidecar?.title === null || sidecar === undefined) continue;
-    const key = byTitleAndDate.get(
-      `${sidecar.title}\u0000${sidecar.taken ?? sidecar.created ?? ''}`,
-    );
-    if (key === undefined || key === null) continue;
-    const list = byFolder.get(dir) ?? [];
-    if (!list.includes(key)) list.push(key);
-    byFolder.set(dir, list);
-  }
-  // Google writes no order for an album; the order its files come in depends on how the export
-  // was cut into parts. Its pictures go by date (as Google Photos shows an album by default),
-  // undated last, so that every reading of the same export gives the same album.
-  const takenOf = new Map(chosen.map((copy) => [copy.entry.path, copy.taken]));
-  const byDate = (a: string, b: string): number => {
-    const ta = takenOf.get(a) ?? Number.POSITIVE_INFINITY;
-    const tb = takenOf.get(b) ?? Number.POSITIVE_INFINITY;
-    return ta !== tb ? (ta < tb ? -1 : 1) : a < b ? -1 : a > b ? 1 : 0;
-  };
-  const albums: SourceAlbum[] = [];
-  for (const [dir, descriptionPath] of [...albumFiles].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const description = facts.albums.get(descriptionPath);
-    albums.push({
-      name: description?.title ?? folderName(dir),
-      description: description?.description ?? null,
-      photos: [...(byFolder.get(dir) ?? [])].sort(byDate),
-    });
-  }
-  return albums;
-}
-
 function summarise(
   folder: string,
   photos: readonly SourcePhoto[],

@@ -81,3 +81,11 @@ function nonEmpty(value: unknown): string | null {
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** What the walk kept of a Photos export's JSON files: what photos-library.ts is built from. */
+export interface PhotosFacts {
+  /** What the walk kept of each sidecar, by path. */
+  readonly sidecars: ReadonlyMap<string, SidecarFacts>;
+  /** Album description files read during the walk, by path. */
+  readonly albums: ReadonlyMap<string, AlbumDescription>;
+}

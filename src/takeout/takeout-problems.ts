@@ -31,6 +31,7 @@ export const takeoutProblems = [
   'tasks-unreadable',
   // Google Photos and Keep
   'photo-sidecar-unreadable',
+  'photo-missing',
   'keep-note-unreadable',
   'keep-attachment-missing',
 ] as const;

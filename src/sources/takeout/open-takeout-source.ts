@@ -160,7 +160,10 @@ async function inventoryOf(
           kindProblems.push({ kind: 'tasks', problem });
         });
   });
-  // A Keep attachment the export lacks only matters when the notes move.
+  // A picture or a Keep attachment the export lacks only matters when that kind moves.
+  for (const problem of sources.photos?.problems ?? []) {
+    kindProblems.push({ kind: 'photos', problem });
+  }
   for (const problem of sources.keep?.problems ?? []) kindProblems.push({ kind: 'notes', problem });
   const contactEntries = sources.contacts.flatMap(entryOf);
   // Every label file in one address book: telling a saved person from one of Google's "other
