@@ -19,6 +19,18 @@ import { migrationSession } from './support/service-migration.ts';
 import type { MigrationSession } from './support/service-migration.ts';
 
 const folderName = 'Google Drive (importé)';
+/**
+ * The family's photos and notes (familySpec's three pictures and two Keep notes), which go to the
+ * files account too: each picture in the month it was taken.
+ */
+const memories = [
+  'Notes/Note 0.md',
+  'Notes/Note 1.md',
+  'Photos/2023/11/IMG_0000.jpg',
+  'Photos/2023/11/IMG_0001.jpg',
+  'Photos/2023/11/IMG_0002.jpg',
+];
+
 /** The family's Drive files that can move (three are Google's own: a form, a link, a map). */
 const movableFiles = [
   'Documents/Budget.xlsx',
@@ -147,8 +159,8 @@ describe('a calendar server and a files space, one move', () => {
       left: [{ reason: 'cannot-move', count: 3, bytes: null }],
     });
     // The files are on Apache's disk, nowhere else; the calendars on Radicale.
-    expect(filesOnDisk(join(files().dataDir, files().user.name))).toEqual(
-      movableFiles.map((path) => `${folderName}/${path}`),
+    expect(filesOnDisk(join(files().dataDir, files().user.name)).sort()).toEqual(
+      [...movableFiles.map((path) => `${folderName}/${path}`), ...memories].sort(),
     );
     expect(done.collections.find((c) => c.kind === 'files')?.url).toContain(
       new URL(files().url).host,
