@@ -196,6 +196,10 @@ export function ConnectScreen(props: {
               {t('connect.result.tooBig', {
                 needed: formatBytes(t, fits.needed, i18n.language),
                 free: formatBytes(t, fits.free, i18n.language),
+                // With photos, most of the size is theirs: the words name them, and what to untick.
+                context: filesSpaceKinds(report, selection).includes('photos')
+                  ? 'photos'
+                  : undefined,
               })}
             </p>
           )}
