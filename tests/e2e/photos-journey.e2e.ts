@@ -2,11 +2,23 @@
 // French. First "What we found" and "Done" from a hand-made scan and report (contract-checked,
 // answered inside the browser): the numbers and words a family reads, the choice of the edited
 // copies and of the folder's name, axe at 100 % and 200 % zoom, nothing running off the side.
+// Then the whole journey: the Dupont family's generated export with every quirk of Google Photos
+// and Keep, read, chosen, moved into a real Apache mod_dav, and checked on its disk — every
+// picture once, byte for byte, every note as a Markdown file.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { filesOnDisk } from '../files/support/files-on-disk.ts';
+import { buildTakeout } from '../fixtures/takeout/build-takeout.ts';
+import { familyMemoriesSpec } from '../fixtures/takeout/family-spec.ts';
+import { expectedNotes } from '../fixtures/takeout/keep-export.ts';
+import { expectedPhotos } from '../fixtures/takeout/photos-export.ts';
+import { startApache } from '../harness/index.ts';
+import type { DavServer } from '../harness/index.ts';
 import { photosMoveReport, photosScanReport } from '../renderer/support/photos-reports.ts';
 import { axeViolations } from './support/axe.ts';
 import { launchBrowser, screenshot } from './support/browser.ts';
@@ -17,16 +29,24 @@ import { JourneyPage } from './pages/journey-page.ts';
 
 let app: WebApp;
 let browser: Browser;
+let server: DavServer;
 let dir: string;
+let parts: string[];
+const spec = familyMemoriesSpec('fr');
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'baluchon-photos-journey-'));
-  [app, browser] = await Promise.all([startWebApp(), launchBrowser()]);
+  [app, browser, server, parts] = await Promise.all([
+    startWebApp(),
+    launchBrowser(),
+    startApache(),
+    buildTakeout(join(dir, 'export'), spec, { format: 'zip', parts: 2 }),
+  ]);
 });
 
 afterAll(async () => {
   await browser.close();
-  await app.stop();
+  await Promise.all([app.stop(), server.stop()]);
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -197,6 +217,109 @@ describe('photos and notes on the screens (a hand-made scan and report)', () => 
     );
     expect(await textOf(page, 'photo-facts-albums')).toBe(
       'Vos albums sont dans l’application Photos de Nextcloud, rubrique Albums.',
+    );
+    await page.close();
+  });
+});
+
+const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
+
+describe('the photos journey', () => {
+  it('moves the family’s photos and notes into a WebDAV folder, each picture once', async () => {
+    const photosTruth = expectedPhotos(spec);
+    const notesTruth = expectedNotes(spec);
+    const page = await newPage();
+    const journey = new JourneyPage(page, 'fr');
+    await journey.wizard.open(app.url);
+    await journey.wizard.button(journey.words('welcome.start')).click();
+    await journey.waitForHeading('source.title');
+    await journey.dropArchive(parts);
+    await journey.wizard.button(journey.words('source.read')).click();
+    await journey.waitForHeading('found.title', 60_000);
+
+    // What was found, as the generator's truth says: each picture once (edited copies and live
+    // photos' videos included), the pictures without a date, the albums; the notes that move,
+    // and those of the bin that do not.
+    const count = photosTruth.photos.length;
+    expect(await page.getByTestId('photos-count').count(), 'the scan read the photos').toBe(1);
+    expect(await page.getByTestId('notes-count').count(), 'the scan read the notes').toBe(1);
+    expect(await textOf(page, 'photos-count')).toBe(
+      `${fr(count)} photos et vidéos`.replace(/\u202f/g, ' '),
+    );
+    expect(await textOf(page, 'photos-albums')).toBe(
+      `, dans ${String(photosTruth.albums.length)} albums`,
+    );
+    expect(await textOf(page, 'photos-undated')).toContain(
+      photosTruth.undated.length === 1
+        ? '1 photo n’a pas de date'
+        : `${String(photosTruth.undated.length)} photos n’ont pas de date`,
+    );
+    expect(await textOf(page, 'notes-count')).toBe(`${String(notesTruth.notes.length)} notes`);
+    expect(await textOf(page, 'notes-trashed')).toContain(
+      notesTruth.trashed === 1 ? '1 note de la corbeille' : `${String(notesTruth.trashed)} notes`,
+    );
+    await screenshot(page, 'photos-5-journey-found-fr');
+    await checkBothZooms(page, 'photos-5-journey-found-fr');
+
+    // The edited copies: unticked once, ticked again (they move).
+    const edited = page.getByLabel(journey.words('found.photos.editedChoice'));
+    await edited.uncheck();
+    expect(await edited.isChecked()).toBe(false);
+    await edited.check();
+    expect(await edited.isChecked()).toBe(true);
+    // Only the photos and the notes: the account is a plain files space.
+    for (const section of ['calendars', 'contacts', 'tasks', 'files']) {
+      const boxes = page.locator(
+        `section[aria-labelledby="${section}-title"] input[type=checkbox]`,
+      );
+      for (const box of await boxes.all()) if (await box.isChecked()) await box.uncheck();
+    }
+    await journey.wizard.button(journey.words('found.next')).click();
+    await journey.waitForHeading('home.title');
+    await journey.wizard.button(journey.words('home.otherWays.ownAccount')).click();
+    await journey.waitForHeading('connect.title');
+    await journey.connectWithPassword(server.user.home, server.user.name, server.user.password);
+    await page.getByTestId('connect-result').waitFor();
+    // Nothing chosen is without a place: no warning, the move can start.
+    expect(await page.getByTestId('connect-result').getByRole('alert').count()).toBe(0);
+    await journey.wizard.button(journey.words('connect.start')).click();
+    await journey.waitForHeading('moving.title');
+    await screenshot(page, 'photos-6-journey-moving-fr');
+
+    await journey.waitForHeading('done.title', 120_000);
+    await screenshot(page, 'photos-7-journey-done-fr');
+    const row = async (kind: string): Promise<Record<string, string>> => {
+      const cells: Record<string, string> = {};
+      for (const cell of await page.getByTestId(`done-row-${kind}`).locator('td').all()) {
+        cells[(await cell.getAttribute('data-column')) ?? ''] = (
+          (await cell.textContent()) ?? ''
+        ).replace(/[\u00a0\u202f]/g, ' ');
+      }
+      return cells;
+    };
+    expect(await row('photos')).toMatchObject({ verified: String(count), failed: '0' });
+    expect(await row('notes')).toMatchObject({ failed: '0' });
+    expect(await textOf(page, 'photo-facts-summary')).toContain(`${String(count)} photos`);
+    expect(await textOf(page, 'note-facts-where')).toContain('« Notes »');
+    // The photos without a date are named among the problems.
+    const problems = await textOf(page, 'problems');
+    for (const id of photosTruth.undated) {
+      const photo = photosTruth.photos.find((one) => one.id === id);
+      expect(problems, id).toContain(photo?.name ?? id);
+    }
+    await checkBothZooms(page, 'photos-7-journey-done-fr');
+
+    // What Apache stored: every picture once, Google's bytes; every note as a Markdown file.
+    const userDir = join(server.dataDir, server.user.name);
+    const stored = filesOnDisk(userDir);
+    const pictures = stored.filter((path) => path.startsWith('Photos/') && !path.endsWith('.md'));
+    expect(pictures.map((path) => sha256(readFileSync(join(userDir, path)))).sort()).toEqual(
+      photosTruth.photos.map((photo) => photo.sha256).sort(),
+    );
+    const notes = stored.filter((path) => path.startsWith('Notes/') && path.endsWith('.md'));
+    expect(notes).toHaveLength(notesTruth.notes.length);
+    expect(notes.filter((path) => path.startsWith('Notes/Archives/'))).toHaveLength(
+      notesTruth.notes.filter((note) => note.folder === 'Archives').length,
     );
     await page.close();
   });
