@@ -19,10 +19,11 @@ import { expectedNotes } from '../fixtures/takeout/keep-export.ts';
 import { expectedPhotos } from '../fixtures/takeout/photos-export.ts';
 import { startApache } from '../harness/index.ts';
 import type { DavServer } from '../harness/index.ts';
+import { MigrateProgress } from '../../src/contract/index.ts';
 import { photosMoveReport, photosScanReport } from '../renderer/support/photos-reports.ts';
 import { axeViolations } from './support/axe.ts';
 import { launchBrowser, screenshot } from './support/browser.ts';
-import { stubLastMove, stubScan } from './support/stub-api.ts';
+import { stubCommand, stubEvents, stubLastMove, stubScan } from './support/stub-api.ts';
 import { startWebApp } from './support/web-app.ts';
 import type { WebApp } from './support/web-app.ts';
 import { JourneyPage } from './pages/journey-page.ts';
@@ -163,6 +164,32 @@ describe('photos and notes on the screens (a hand-made scan and report)', () => 
     await page.close();
   });
 
+  it('says it in English too', async () => {
+    const page = await browser.newPage({ locale: 'en-GB' });
+    await stubScan(page, photosScanReport());
+    const journey = new JourneyPage(page, 'en');
+    await journey.wizard.open(app.url);
+    await journey.wizard.button(journey.words('welcome.start')).click();
+    await journey.waitForHeading('source.title');
+    const part = join(dir, 'takeout-20261201T101010Z-001.zip');
+    await writeFile(part, 'PK');
+    await journey.dropArchive([part]);
+    await journey.wizard.button(journey.words('source.read')).click();
+    await journey.waitForHeading('found.title');
+    expect(
+      `${await textOf(page, 'photos-count')} ${await textOf(page, 'photos-bytes')}` +
+        (await textOf(page, 'photos-albums')),
+    ).toBe('12,402 photos and videos (48 GB), in 38 albums');
+    expect(await textOf(page, 'photos-edited')).toContain('their edited copies take 2.1 GB more');
+    expect(`${await textOf(page, 'notes-count')}${await textOf(page, 'notes-archived')}`).toBe(
+      '86 notes, 12 of them archived',
+    );
+    expect(await textOf(page, 'notes-trashed')).toBe('3 notes in the bin will not be moved.');
+    await screenshot(page, 'photos-1-found-en');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it('says on Done what the photos and notes became, under a headline that is true', async () => {
     const report = photosMoveReport();
     const page = await newPage();
@@ -219,6 +246,91 @@ describe('photos and notes on the screens (a hand-made scan and report)', () => 
       'Vos albums sont dans l’application Photos de Nextcloud, rubrique Albums.',
     );
     await page.close();
+  });
+});
+
+/** A move of photos and notes under way, as the service last said it (bytes, time left). */
+function photosProgress(): MigrateProgress {
+  const none = { found: 0, done: 0, failed: 0, bytesDone: 0, bytesTotal: 0 };
+  return MigrateProgress.parse({
+    phase: 'sending',
+    calendars: none,
+    tasks: none,
+    contacts: none,
+    files: { found: 16, done: 16, failed: 0, bytesDone: 2_400_000, bytesTotal: 2_400_000 },
+    photos: {
+      found: 12_402,
+      done: 4_100,
+      failed: 0,
+      bytesDone: 15_800_000_000,
+      bytesTotal: 48_000_000_000,
+    },
+    notes: { found: 86, done: 0, failed: 0, bytesDone: 0, bytesTotal: 410_000 },
+    current: 'Photos/2019/07/IMG_20190714_100000.jpg',
+    etaSeconds: 2 * 3600,
+  });
+}
+
+/** The page reopened while that move runs: the service lists it (reattach.e2e.ts does it live). */
+async function stubRunningMove(page: Page, ended: boolean): Promise<void> {
+  const jobId = 'stub-move';
+  const progress = photosProgress();
+  await stubCommand(page, 'listMoves', [
+    {
+      jobId,
+      accountId: 'stub-account',
+      server: 'https://cloud.exemple.org/remote.php/dav/',
+      username: 'camille.dupont',
+      startedAt: '2026-12-01T10:00:00.000Z',
+      state: 'running',
+      progress,
+      problems: [],
+      report: null,
+      error: null,
+    },
+  ]);
+  // Paused: the move ends with the report of what is there so far.
+  const there = { created: 4_100, verified: 4_100 };
+  const report = photosMoveReport({
+    state: 'cancelled',
+    verdict: 'incomplete',
+    complete: false,
+    photos: { ...photosMoveReport().photos, ...there, problems: [] },
+    notes: { ...photosMoveReport().notes, created: 0, verified: 0 },
+  });
+  await stubEvents(
+    page,
+    ended ? [{ type: 'job.end', jobId, kind: 'migrate', outcome: 'done', result: report }] : [],
+  );
+}
+
+describe('photos and notes moving (a hand-made move)', () => {
+  it('follows the photos in bytes with the time left, and shows them paused', async () => {
+    const page = await newPage();
+    await stubRunningMove(page, false);
+    const journey = new JourneyPage(page, 'fr');
+    await journey.wizard.open(app.url);
+    await journey.waitForHeading('moving.title');
+    const progress = (await textOf(page, 'moving-progress')).replace(/\s+/g, ' ');
+    expect(progress).toContain('environ 2 heures restantes');
+    expect(progress).toContain('Photos — 33 %');
+    expect(progress).toContain('4 100 sur 12 402 · 15,8 Go sur 48 Go');
+    expect(progress).toContain('Notes — 0 %');
+    expect(progress).toContain('0 sur 86 · 0 octets sur 410 ko');
+    await screenshot(page, 'photos-8-moving-fr');
+    await checkBothZooms(page, 'photos-8-moving-fr');
+    await page.close();
+
+    const paused = await newPage();
+    await stubRunningMove(paused, true);
+    const again = new JourneyPage(paused, 'fr');
+    await again.wizard.open(app.url);
+    await again.wizard.button(again.words('moving.seeSoFar')).click();
+    await again.waitForHeading('moving.pausedView.title');
+    expect(await textOf(paused, 'paused-photos')).toContain('4 100 sur 12 402 · 15,8 Go sur 48 Go');
+    expect(await textOf(paused, 'paused-notes')).toContain('0 sur 86');
+    await screenshot(paused, 'photos-9-paused-fr');
+    await paused.close();
   });
 });
 
