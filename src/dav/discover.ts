@@ -208,6 +208,9 @@ async function detectSoftware(
   principal?: string,
 ): Promise<ServerSoftware> {
   if (principal?.includes('/remote.php/dav/') === true) return 'nextcloud';
+  // The WebDAV address Nextcloud's Files settings show (…/remote.php/dav/files/<user>/), typed
+  // as the files account's address: a Nextcloud too (dates, chunked upload, albums).
+  if (/\/remote\.php\/dav\/files\/[^/]+\/?$/.test(new URL(base).pathname)) return 'nextcloud';
   if (principal?.includes('/dav.php/') === true) return 'baikal';
   if (principal?.includes('/SOGo/dav/') === true) return 'sogo';
   try {

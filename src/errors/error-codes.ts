@@ -150,6 +150,12 @@ export const filesErrorCodes = [
   'files.checksum-mismatch',
   /** A planning bug would have addressed something outside the import folder (`path`). */
   'files.unsafe-path',
+  /** Nextcloud Photos refused to make an album (`name`, `status`, `detail`). */
+  'files.albums.not-made',
+  /** A picture to put in an album is not on the server where it was placed (`url`). */
+  'files.albums.photo-missing',
+  /** Nextcloud Photos refused to add a picture to an album (`name`, `url`, `status`, `detail`). */
+  'files.albums.photo-refused',
 ] as const;
 
 /** Signing in to Google and reading its APIs (src/google/, locales/<lang>/google.json). */

@@ -58,7 +58,7 @@ export function planDriveFiles(files: SourceFiles, options: PlanDriveOptions): D
     return {
       type: 'item',
       item: {
-        sourceKey: file.path,
+        sourceKey: file.key ?? file.path,
         label: file.path,
         contentHash: fileFingerprint(file.size, file.mtime),
         relativeHref: encodeRelative(planned.segments),

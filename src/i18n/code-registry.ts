@@ -51,6 +51,9 @@ export const migrationProblemCodes = [
 ] as const;
 
 /** What reading the CHATONS federation reports (locales/<lang>/hosts.json). */
+/** What moving the photos and the notes tells (locales/<lang>/photos.json, notes.json). */
+export const photosProblemCodes = ['photos.undated', 'photos.album-not-kept'] as const;
+
 export const hostsProblemCodes = [
   'hosts.member-file-unreachable',
   'hosts.member-file-incomplete',
@@ -71,6 +74,7 @@ export const everyProblemCode: readonly string[] = [
     ...itemsProblemCodes,
     ...migrationProblemCodes,
     ...filesProblemCodes,
+    ...photosProblemCodes,
     ...googleDriveProblemCodes,
     ...hostsProblemCodes,
     ...everyErrorCode,

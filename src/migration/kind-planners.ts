@@ -22,6 +22,10 @@ import { planCalendarJobs, planTaskJobs } from './plan-calendar-jobs.ts';
 import type { HolidayFeed } from './plan-calendar-jobs.ts';
 import { planContactJob } from './plan-contact-jobs.ts';
 import { planFileJob } from './plan-file-job.ts';
+import { planNoteJob } from './plan-note-job.ts';
+import { planPhotoJob } from './plan-photo-job.ts';
+import type { MigrationDeps } from './migration-types.ts';
+import { nextcloudServerAlbums } from './server-albums.ts';
 
 /** What one kind's planner adds to the plan, besides its jobs. */
 interface KindPlan {
@@ -48,6 +52,8 @@ interface PlannerContext {
   readonly target: Target;
   readonly retry: RetryDeps;
   readonly retryPolicy?: RetryPolicy;
+  readonly timeZone: string;
+  readonly openAlbums?: MigrationDeps['openAlbums'];
 }
 
 /** How much of a kind: items, and bytes for files (null: not a size the report tells). */
@@ -175,6 +181,79 @@ export const kindPlanners: readonly KindPlanner[] = [
         onProblem: context.onProblem,
       });
       return { jobs: [plan.job], bytes: plan.bytes, documents: plan.documents };
+    },
+  },
+  {
+    kind: 'photos',
+    noPlaceCode: 'migration.no-photos-here',
+    ownAccount: true,
+    home: (account) => account.filesRoot,
+    wanted: (inventory, selection) =>
+      selection.photos && (inventory.photos?.photos.length ?? 0) > 0,
+    // Edited copies the family chose not to keep are left out by their choice, like a kind.
+    amount: (inventory, selection, chosen) => {
+      const photos = inventory.photos?.photos ?? [];
+      const counted = photos.filter((photo) => {
+        const taken = selection.photos && (selection.editedPhotos || photo.editedOf === null);
+        return taken === chosen;
+      });
+      return {
+        count: counted.length,
+        bytes: counted.reduce((sum, photo) => sum + photo.size, 0),
+      };
+    },
+    plan: async (inventory, context) => {
+      if (inventory.photos === null) return { jobs: [] };
+      const { openAlbums, client, home } = context;
+      const plan = await planPhotoJob({
+        photos: inventory.photos,
+        editedPhotos: context.selection.editedPhotos,
+        folderName: context.selection.photosFolder,
+        client,
+        filesRoot: home,
+        nextcloud: context.account.software === 'nextcloud',
+        retry: context.retry,
+        ...(context.retryPolicy === undefined ? {} : { retryPolicy: context.retryPolicy }),
+        journal: context.journal,
+        target: context.target,
+        t: context.t,
+        timeZone: context.timeZone,
+        // Nextcloud's Photos app keeps albums; elsewhere they become lists.
+        openAlbums:
+          context.account.software === 'nextcloud'
+            ? (signal) => (openAlbums ?? nextcloudServerAlbums)(client, home, signal)
+            : null,
+        signal: context.signal,
+        onProblem: context.onProblem,
+      });
+      return { jobs: [plan.job], bytes: plan.bytes, photoFacts: () => plan.facts() };
+    },
+  },
+  {
+    kind: 'notes',
+    noPlaceCode: 'migration.no-notes-here',
+    ownAccount: true,
+    home: (account) => account.filesRoot,
+    wanted: (inventory, selection) => selection.notes && (inventory.notes?.notes.length ?? 0) > 0,
+    amount: (inventory, selection, chosen) =>
+      whole(chosen, selection.notes, { count: inventory.notes?.notes.length ?? 0, bytes: null }),
+    plan: async (inventory, context) => {
+      if (inventory.notes === null) return { jobs: [] };
+      const plan = await planNoteJob({
+        notes: inventory.notes,
+        folderName: context.selection.notesFolder,
+        client: context.client,
+        filesRoot: context.home,
+        nextcloud: context.account.software === 'nextcloud',
+        retry: context.retry,
+        ...(context.retryPolicy === undefined ? {} : { retryPolicy: context.retryPolicy }),
+        journal: context.journal,
+        target: context.target,
+        t: context.t,
+        signal: context.signal,
+        onProblem: context.onProblem,
+      });
+      return { jobs: [plan.job], bytes: plan.bytes, noteFacts: () => plan.facts() };
     },
   },
 ];

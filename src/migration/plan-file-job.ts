@@ -1,17 +1,19 @@
 // A source's file tree (Google Drive) → one new folder ("Google Drive (importé)") holding it, through the
 // same engine as calendars (src/files has the names, the sink and the chunked uploads). The free
 // space is checked here, before anything is sent.
+import type { MigrationKind } from '../contract/migrate.ts';
 import type { ProblemFact } from '../contract/problem.ts';
 import type { DavClient } from '../dav/dav-client.ts';
 import type { RetryDeps, RetryPolicy } from '../dav/retry.ts';
 import { nextcloudUploadsRoot } from '../files/chunked-upload.ts';
 import { createFilesSink } from '../files/files-sink.ts';
+import type { FilesRunFacts } from '../files/files-sink.ts';
 import { bytesStillToSend, checkFreeSpace } from '../files/free-space.ts';
 import { validSegment } from '../files/name-rules.ts';
 import { planDriveFiles } from '../files/plan-drive-files.ts';
 import type { Translator } from '../i18n/create-i18n.ts';
 import type { Journal } from '../journal/journal.ts';
-import type { Target } from '../journal/types.ts';
+import type { Collection, Target } from '../journal/types.ts';
 import type { SourceFiles } from '../sources/source.ts';
 import type { CollectionJob } from './collection-job.ts';
 import { syncItems } from './sync-items.ts';
@@ -21,9 +23,16 @@ export interface FileJobPlan {
   job: CollectionJob;
   bytes: number;
   documents: { count: number; byFormat: Record<string, number> };
+  /** What the uploads did (dates kept, checksums), once the job has run. */
+  facts(): FilesRunFacts;
 }
 
+/** The kinds moved as a tree of files into one new folder of the files account. */
+export type FileTreeKind = Extract<MigrationKind, 'files' | 'photos' | 'notes'>;
+
 export async function planFileJob(args: {
+  /** Which kind the tree is moved as (its journal rows and report line); default: files. */
+  kind?: FileTreeKind;
   files: SourceFiles;
   client: DavClient;
   filesRoot: string;
@@ -35,7 +44,10 @@ export async function planFileJob(args: {
   t: Translator;
   signal: AbortSignal;
   onProblem: (problem: ProblemFact) => void;
+  /** Runs once the files are sent (the photos' albums), before the read-back. */
+  afterSync?: (collection: Collection, signal: AbortSignal) => Promise<void>;
 }): Promise<FileJobPlan> {
+  const kind = args.kind ?? 'files';
   const folderName = args.files.folderName ?? args.t('files:folder.imported-name');
   const plan = planDriveFiles(args.files, { folderName, signal: args.signal });
   const uploadsRoot = args.nextcloud ? nextcloudUploadsRoot(args.filesRoot) : null;
@@ -47,7 +59,7 @@ export async function planFileJob(args: {
     nextcloud: args.nextcloud ? { chunking: uploadsRoot === null ? null : { uploadsRoot } } : null,
   });
   // Before anything is sent: when the files do not fit, say so and stop (files.not-enough-space).
-  const known = args.journal.findCollection(args.target, 'files', args.files.key);
+  const known = args.journal.findCollection(args.target, kind, args.files.key);
   await checkFreeSpace(
     args.client,
     known?.href ?? new URL(`${encodeURIComponent(validSegment(folderName))}/`, sink.home).href,
@@ -57,8 +69,9 @@ export async function planFileJob(args: {
   return {
     bytes: plan.totals.bytes,
     documents: plan.documents,
+    facts: () => sink.facts(),
     job: {
-      kind: 'files',
+      kind,
       spec: plan.collection,
       collectionSink: sink,
       found: plan.totals.count + plan.cannotMove.length,
@@ -70,6 +83,7 @@ export async function planFileJob(args: {
           collectionHref: collection.href,
         });
         for (const problem of sink.runProblems(collection.displayName)) args.onProblem(problem);
+        await args.afterSync?.(collection, settings.signal);
       },
       verify: (collection, settings, onProblem) =>
         verifyCollection(collection, settings.journal, sink, settings.signal, onProblem),

@@ -80,6 +80,8 @@ export async function planJobs(
       target: own === undefined ? targets.main : targets.files,
       retry: deps.retry,
       ...(deps.retryPolicy === undefined ? {} : { retryPolicy: deps.retryPolicy }),
+      timeZone: deps.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+      ...(deps.openAlbums === undefined ? {} : { openAlbums: deps.openAlbums }),
     });
     plan.jobs.push(...result.jobs);
     if (result.birthdaysLeftOut === true) plan.birthdaysLeftOut = true;

@@ -6,7 +6,7 @@ import type { MigrationReport } from '../contract/migrate.ts';
 import { migrationKinds as kinds, reportColumns as columns } from '../contract/migrate.ts';
 import type { Translator } from '../i18n/create-i18n.ts';
 import { formatSize } from '../i18n/format-size.ts';
-import { headlineKey, leftSentence, sourceContext } from './report-words.ts';
+import { headlineKey, keptSentences, leftSentence, sourceContext } from './report-words.ts';
 
 export async function saveReportFile(
   report: MigrationReport,
@@ -47,7 +47,8 @@ export function reportHtml(report: MigrationReport, t: Translator, language: str
     .join('\n');
   // "No place for this kind on the account" is said in the kind's row, as on the Done screen.
   const problems = [...report.problems, ...kinds.flatMap((kind) => report[kind].problems)].filter(
-    (problem) => !/^migration\.no-(calendars|tasks|contacts|files)-here$/.test(problem.code),
+    (problem) =>
+      !/^migration\.no-(calendars|tasks|contacts|files|photos|notes)-here$/.test(problem.code),
   );
   const notes: string[] = [];
   if (report.documents !== null && report.documents.count > 0) {
@@ -58,6 +59,7 @@ export function reportHtml(report: MigrationReport, t: Translator, language: str
       `<p>${e(t('wizard:found.files.documents', { count: report.documents.count, list, ...from }))}</p>`,
     );
   }
+  for (const sentence of keptSentences(t, report, number)) notes.push(`<p>${e(sentence)}</p>`);
   if (report.birthdaysLeftOut) notes.push(`<p>${e(t('migration:report.birthdays'))}</p>`);
   if (report.holidayFeeds !== null && report.holidayFeeds.length > 0) {
     notes.push(

@@ -51,3 +51,59 @@ export function leftSentence(
     ...sourceContext(report),
   });
 }
+
+/**
+ * What the photos and the notes became, in a few sentences ("12 402 photos et vidéos dans 38
+ * albums : dates retrouvées pour 12 380 ; 22 sans date (nommées plus bas)."), for the saved
+ * report and the CLI; the Done screen says the same with the same words.
+ */
+export function keptSentences(
+  t: Translator,
+  report: Pick<MigrationReport, 'photoFacts' | 'noteFacts'>,
+  number: (value: number) => string,
+): string[] {
+  const sentences: string[] = [];
+  const counted = (key: string, count: number, more: Record<string, string> = {}): string =>
+    t(key, { count, formatted: number(count), ...more });
+  const photos = report.photoFacts;
+  if (photos !== null && photos.dated + photos.undated > 0) {
+    const parts = {
+      photos: counted('migration:report.photoFacts.photos', photos.dated + photos.undated),
+      albums:
+        photos.albums === 0 ? '' : counted('migration:report.photoFacts.inAlbums', photos.albums),
+      dated: counted('migration:report.photoFacts.dated', photos.dated),
+      undated: counted('migration:report.photoFacts.undated', photos.undated),
+    };
+    sentences.push(
+      t(
+        photos.undated === 0
+          ? 'migration:report.photoFacts.sentence'
+          : 'migration:report.photoFacts.sentenceUndated',
+        parts,
+      ),
+      t('migration:report.photoFacts.where', { folder: photos.folder }),
+    );
+    if (photos.albumsAs === 'photos-app')
+      sentences.push(t('migration:report.photoFacts.albumsApp'));
+    if (photos.albumsAs === 'lists') {
+      sentences.push(
+        t('migration:report.photoFacts.albumsLists', {
+          folder: photos.folder,
+          albums: t('photos:folder.albums'),
+        }),
+      );
+    }
+  }
+  const notes = report.noteFacts;
+  if (notes !== null) {
+    sentences.push(t('migration:report.noteFacts.where', { folder: notes.folder }));
+    if (notes.archived > 0) {
+      sentences.push(
+        counted('migration:report.noteFacts.archived', notes.archived, { folder: notes.folder }),
+      );
+    }
+    if (notes.trashed > 0)
+      sentences.push(counted('migration:report.noteFacts.trashed', notes.trashed));
+  }
+  return sentences;
+}

@@ -4,6 +4,7 @@
 // case-insensitive and on NFC text (macOS unpacks "modifié" as NFD).
 export const EDITED_SUFFIXES: readonly string[] = [
   '-edited', // English
+  '-ha editado', // Spanish (the phrase Google writes, space included: before '-editado')
   '-modifié', // French
   '-bearbeitet', // German
   '-editado', // Spanish, Portuguese
@@ -20,12 +21,30 @@ export const EDITED_SUFFIXES: readonly string[] = [
   '-編集済み', // Japanese
 ];
 
-/** The original's name when `name` (without extension) ends with an edited suffix, else null. */
+/** Google cuts a picture's name (without extension) to this many characters. */
+const NAME_CUT = 47;
+
+/**
+ * The original's name when `name` (without extension) ends with an edited suffix, else null. A
+ * name Google cut to 47 characters may end with the start of one (`…_01-edi`): that is an
+ * edited copy too (at least `-` and two letters, so an ordinary name ending in `-e` is not).
+ */
 export function originalOfEdited(stem: string): string | null {
-  const lower = stem.normalize('NFC').toLowerCase();
+  const text = stem.normalize('NFC');
+  const lower = text.toLowerCase();
   for (const suffix of EDITED_SUFFIXES) {
     if (lower.endsWith(suffix) && lower.length > suffix.length) {
-      return stem.normalize('NFC').slice(0, stem.normalize('NFC').length - suffix.length);
+      return text.slice(0, text.length - suffix.length);
+    }
+  }
+  // Google counts characters (code points): a name with accents is cut like any other.
+  if (Array.from(text).length < NAME_CUT) return null;
+  for (const suffix of EDITED_SUFFIXES) {
+    for (let keep = suffix.length - 1; keep >= 3; keep--) {
+      const start = suffix.slice(0, keep);
+      if (lower.endsWith(start) && lower.length > start.length) {
+        return text.slice(0, text.length - start.length);
+      }
     }
   }
   return null;

@@ -152,7 +152,10 @@ export function createMigrateHandlers(
         const kept = await report.finish(outcome, {
           account,
           // Named only when the files went (or were to go) there.
-          filesAccount: selection.files ? (files?.account ?? null) : null,
+          filesAccount:
+            selection.files || selection.photos || selection.notes
+              ? (files?.account ?? null)
+              : null,
         });
         // A paused move is offered again on Welcome; any other end is the report to see again.
         if (kept.state !== 'cancelled') await lastMove.save({ account, report: kept });

@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pairSidecars } from '../../src/photos/pair-sidecars.ts';
+import { originalOfEdited } from '../../src/photos/edited-suffixes.ts';
 
 const dir = 'Takeout/Google Photos/Photos from 2019/';
 
@@ -170,5 +171,19 @@ describe('pairSidecars', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('originalOfEdited', () => {
+  it('knows the Spanish phrase, space included, and a suffix the 47-character cut reached', () => {
+    expect(originalOfEdited('IMG_20190722_190000-ha editado')).toBe('IMG_20190722_190000');
+    expect(originalOfEdited('IMG_20230101_120000_Reveillon_chez_Mamie_01-edi')).toBe(
+      'IMG_20230101_120000_Reveillon_chez_Mamie_01',
+    );
+  });
+
+  it('does not take a short name ending like a suffix’s start for an edited copy', () => {
+    expect(originalOfEdited('Pique-nique-edi')).toBeNull();
+    expect(originalOfEdited('IMG_20230101_120000_Reveillon_chez_Mamie_01-e')).toBeNull();
   });
 });

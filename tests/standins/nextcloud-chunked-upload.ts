@@ -18,6 +18,11 @@
 //   With `uploads: 'missing'` or a status, the stand-in is a server laid out like Nextcloud but
 //   without that area (a WebDAV share, a trimmed install, a proxy that refuses it): every request
 //   below /remote.php/dav/uploads/ is answered 404 ('missing') or the status given.
+// Photos albums, below /remote.php/dav/photos/<user>/ (nextcloud-photos-albums.ts, with its
+//   sources): MKCOL of an album, COPY of a file into it, PROPFIND of albums and their pictures.
+//   A file's PROPFIND answers `oc:fileid` when the request asks for it (and only then, so that
+//   every other answer stays as it was). With `photos: 'missing'` or 501, the stand-in is a
+//   Nextcloud without the Photos app: everything below /remote.php/dav/photos/ is 404 or 501.
 //
 // Every request is logged (method, path, a few headers, status) so tests can count what was sent.
 import { createHash, randomBytes } from 'node:crypto';
@@ -29,6 +34,8 @@ import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { FileIds, createPhotosAlbums } from './nextcloud-photos-albums.ts';
+import type { PhotosAlbumsStandIn } from './nextcloud-photos-albums.ts';
 
 export interface StandInRequest {
   readonly method: string;
@@ -43,6 +50,10 @@ export interface NextcloudStandIn {
   readonly url: string;
   readonly filesRoot: string;
   readonly uploadsRoot: string;
+  /** `…/remote.php/dav/photos/<user>/albums/`. */
+  readonly albumsRoot: string;
+  /** The Photos app's albums, and the file ids, as the server holds them. */
+  readonly photos: PhotosAlbumsStandIn;
   readonly user: { readonly name: string; readonly password: string };
   /** Where the files are kept on disk (the user's files root). */
   readonly filesDir: string;
@@ -68,6 +79,8 @@ export interface NextcloudStandInOptions {
    * Implemented, as proxies and trimmed servers answer).
    */
   readonly uploads?: 'available' | 'missing' | 405 | 409 | 501;
+  /** The Photos app: 'available' (default), or absent: 'missing' (404) or 501 below photos/. */
+  readonly photos?: 'available' | 'missing' | 501;
 }
 
 /** Nextcloud's lower bound for every chunk but the last (S3's part size). */
@@ -111,11 +124,15 @@ export async function startNextcloudStandIn(
   const requests: StandInRequest[] = [];
   const sockets = new Set<Socket>();
   const expected = `Basic ${Buffer.from(`${user.name}:${user.password}`).toString('base64')}`;
+  const fileIds = new FileIds();
+  const photos = createPhotosAlbums({ user: user.name, filesDir, filesPrefix, fileIds });
 
   const standIn: NextcloudStandIn = {
     url: '',
     filesRoot: '',
     uploadsRoot: '',
+    albumsRoot: '',
+    photos,
     user,
     filesDir,
     requests,
@@ -179,6 +196,14 @@ export async function startNextcloudStandIn(
       if (path.startsWith(uploadsPrefix)) {
         return uploadsRequest(request, path.slice(uploadsPrefix.length), answer);
       }
+      if (path.startsWith('/remote.php/dav/photos/')) {
+        const photosApp = options.photos ?? 'available';
+        if (photosApp !== 'available') {
+          request.resume();
+          return answer(photosApp === 'missing' ? 404 : photosApp);
+        }
+        return photos.request(request, path, url.pathname, answer);
+      }
       if (path.startsWith(filesPrefix) || `${path}/` === filesPrefix) {
         return filesRequest(
           request,
@@ -231,7 +256,12 @@ export async function startNextcloudStandIn(
     return total;
   };
 
-  const propfindEntry = async (href: string, file: string, relative: string): Promise<string> => {
+  const propfindEntry = async (
+    href: string,
+    file: string,
+    relative: string,
+    withFileId = false,
+  ): Promise<string> => {
     const info = await stat(file);
     const props: string[] = [];
     if (info.isDirectory()) {
@@ -247,6 +277,9 @@ export async function startNextcloudStandIn(
     }
     props.push(`<d:getetag>${etagOf(info.size, info.mtimeMs, info.ino)}</d:getetag>`);
     props.push(`<d:getlastmodified>${info.mtime.toUTCString()}</d:getlastmodified>`);
+    if (withFileId) {
+      props.push(`<x:fileid xmlns:x="http://owncloud.org/ns">${fileIds.idOf(relative)}</x:fileid>`);
+    }
     for (const [name, value] of deadProps.get(relative.replace(/\/$/, '')) ?? []) {
       const match = /^\{(.*)\}(.+)$/.exec(name);
       if (match !== null)
@@ -330,6 +363,18 @@ export async function startNextcloudStandIn(
     }
   };
 
+  /** The decoded path of a Destination below the photos root, or null. */
+  const photosDestinationOf = (request: IncomingMessage): string | null => {
+    const value = request.headers.destination;
+    if (typeof value !== 'string') return null;
+    try {
+      const path = decodeURIComponent(new URL(value, 'http://stand-in').pathname);
+      return path.startsWith(photos.prefix) ? path : null;
+    } catch {
+      return null;
+    }
+  };
+
   async function filesRequest(
     request: IncomingMessage,
     response: ServerResponse,
@@ -346,11 +391,12 @@ export async function startNextcloudStandIn(
     const info = await statOf(file);
     switch (method) {
       case 'PROPFIND': {
-        request.resume();
+        // Read, not skipped: oc:fileid is answered only when asked for.
+        const withFileId = /fileid/.test(await readText(request));
         const depth = request.headers.depth ?? 'infinity';
         if (depth === 'infinity') return answer(403);
         if (info === null) return answer(404);
-        const responses = [await propfindEntry(rawPath, file, relative)];
+        const responses = [await propfindEntry(rawPath, file, relative, withFileId)];
         if (depth === '1' && info.isDirectory()) {
           const base = rawPath.endsWith('/') ? rawPath : `${rawPath}/`;
           for (const entry of (await readdir(file, { withFileTypes: true })).sort((a, b) =>
@@ -363,6 +409,7 @@ export async function startNextcloudStandIn(
                 href,
                 join(file, entry.name),
                 `${relative.replace(/\/$/, '')}/${entry.name}`,
+                withFileId,
               ),
             );
           }
@@ -427,7 +474,22 @@ export async function startNextcloudStandIn(
         if (info === null) return answer(404);
         if (conditionFails(request, etagOf(info.size, info.mtimeMs, info.ino))) return answer(412);
         await rm(file, { recursive: true, force: true });
+        fileIds.forget(relative);
         return answer(204);
+      }
+      case 'COPY': {
+        // Only into an album: a COPY between files is not part of the stand-in (405 as before).
+        const destination = photosDestinationOf(request);
+        if (destination === null) {
+          request.resume();
+          return answer(405);
+        }
+        if ((options.photos ?? 'available') !== 'available') {
+          // Sabre, when the destination's folder does not exist (no Photos app: no photos/).
+          request.resume();
+          return answer(409);
+        }
+        return photos.copyInto(request, relative, destination, answer);
       }
       case 'PROPPATCH': {
         const body = await readText(request);
@@ -592,6 +654,7 @@ export async function startNextcloudStandIn(
     url: base,
     filesRoot: `${base.slice(0, -1)}${filesPrefix}`,
     uploadsRoot: `${base.slice(0, -1)}${uploadsPrefix}`,
+    albumsRoot: `${base.slice(0, -1)}${photos.prefix}albums/`,
   });
 
   return standIn;

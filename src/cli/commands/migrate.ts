@@ -1,7 +1,8 @@
 // `baluchon migrate (<archive…> | --from-server … --from-user … --from-password-env VAR |
 // --google [--google-client-id ID])
 // --server … --user … --password-env VAR [--files-server …
-// --files-user … --files-password-env VAR] [--only …] [--with-other-contacts] [--state DIR]
+// --files-user … --files-password-env VAR] [--only …] [--with-other-contacts] [--originals-only]
+// [--photos-folder NAME] [--notes-folder NAME] [--state DIR]
 // [--json]`: moves the export (or the account at another host) to the account, then reads the
 // server back. With --json, standard
 // output carries exactly one JSON document, also when the run ends badly. Exit code 0 only when
@@ -24,7 +25,12 @@ import {
 } from '../account-options.ts';
 import { detectLocale } from '../../i18n/detect-locale.ts';
 import { formatSize } from '../../i18n/format-size.ts';
-import { headlineKey, leftSentence, sourceContext } from '../../migration/report-words.ts';
+import {
+  headlineKey,
+  keptSentences,
+  leftSentence,
+  sourceContext,
+} from '../../migration/report-words.ts';
 import type { CliCommand, CliContext } from '../cli-command.ts';
 import { exitCode } from '../cli-command.ts';
 import { followJob, progressLine } from '../follow-job.ts';
@@ -43,6 +49,9 @@ export const migrateCommand: CliCommand = {
     ...filesAccountOptions,
     only: { type: 'string' },
     'with-other-contacts': { type: 'boolean' },
+    'originals-only': { type: 'boolean' },
+    'photos-folder': { type: 'string' },
+    'notes-folder': { type: 'string' },
     state: { type: 'string' },
     json: { type: 'boolean' },
   },
@@ -53,10 +62,18 @@ export const migrateCommand: CliCommand = {
       ctx.stderr.write(`${from.problem}\n`);
       return exitCode.usage;
     }
-    const selection = readSelection(
-      args.values['only'],
-      args.values['with-other-contacts'] === true,
-    );
+    const folder = (name: string): { [key: string]: string } => {
+      const value = args.values[`${name}-folder`];
+      return typeof value === 'string' && value.trim() !== ''
+        ? { [`${name}Folder`]: value.trim() }
+        : {};
+    };
+    const selection = readSelection(args.values['only'], {
+      otherContacts: args.values['with-other-contacts'] === true,
+      editedPhotos: args.values['originals-only'] !== true,
+      ...folder('photos'),
+      ...folder('notes'),
+    });
     if (typeof selection === 'string') {
       ctx.stderr.write(
         `${ctx.t('cli:commands.migrate.badOnly', { value: selection, kinds: migrationKinds.join(',') })}\n`,
@@ -190,18 +207,19 @@ function productsFor(selection: MigrationSelection): GoogleProduct[] {
   ];
 }
 
-/** `otherContacts`: Google's "other contacts" come along only when asked (--with-other-contacts). */
-function readSelection(only: unknown, otherContacts: boolean): MigrationSelection | string {
+/**
+ * `otherContacts`: Google's "other contacts" come along only when asked (--with-other-contacts);
+ * the photos' edited copies unless --originals-only; the folders' names when given.
+ */
+function readSelection(
+  only: unknown,
+  extras: Pick<
+    MigrationSelection,
+    'otherContacts' | 'editedPhotos' | 'photosFolder' | 'notesFolder'
+  >,
+): MigrationSelection | string {
   if (only === undefined) {
-    return {
-      contacts: true,
-      tasks: true,
-      files: true,
-      photos: true,
-      editedPhotos: true,
-      notes: true,
-      otherContacts,
-    };
+    return { contacts: true, tasks: true, files: true, photos: true, notes: true, ...extras };
   }
   if (typeof only !== 'string') return '';
   const kinds = only
@@ -217,9 +235,8 @@ function readSelection(only: unknown, otherContacts: boolean): MigrationSelectio
     tasks: chosen.has('tasks'),
     files: chosen.has('files'),
     photos: chosen.has('photos'),
-    editedPhotos: true,
     notes: chosen.has('notes'),
-    otherContacts,
+    ...extras,
   };
 }
 
@@ -247,6 +264,8 @@ function summary(ctx: CliContext, report: MigrationReport): string {
     for (const problem of counts.problems) lines.push(`  • ${problem.where}: ${problem.reason}`);
   }
   for (const problem of report.problems) lines.push(`• ${problem.where}: ${problem.reason}`);
+  const kept = keptSentences(t, report, (value) => new Intl.NumberFormat(language).format(value));
+  if (kept.length > 0) lines.push('', ...kept);
   if (report.birthdaysLeftOut) lines.push('', t('migration:report.birthdays'));
   if (report.holidayFeeds !== null) {
     lines.push('', t('migration:report.holidays'));

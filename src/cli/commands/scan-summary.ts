@@ -98,6 +98,31 @@ export function formatScanSummary(
     }
   }
 
+  const photos = report.photos;
+  if (photos.folder !== null && photos.count > 0) {
+    lines.push(
+      r('photos', { folder: photos.folder, count: n(photos.count), size: size(photos.bytes) }),
+    );
+    if (photos.albums.length > 0) {
+      bullet(1, r('albums', { count: n(photos.albums.length) }));
+      for (const album of photos.albums)
+        bullet(2, r('album', { name: album.name, count: n(album.count) }));
+    }
+    if (photos.edited > 0) {
+      bullet(1, r('edited', { count: n(photos.edited), size: size(photos.editedBytes) }));
+    }
+    if (photos.livePhotos > 0) bullet(1, r('livePhotos', { count: n(photos.livePhotos) }));
+    if (photos.duplicates > 0) bullet(1, r('duplicates', { count: n(photos.duplicates) }));
+    if (photos.undated > 0) bullet(1, r('undated', { count: n(photos.undated) }));
+  }
+  const notes = report.notes;
+  if (notes.folder !== null && notes.count + notes.trashed > 0) {
+    lines.push(r('notes', { folder: notes.folder, count: n(notes.count) }));
+    if (notes.archived > 0) bullet(1, r('archived', { count: n(notes.archived) }));
+    if (notes.attachments > 0) bullet(1, r('attachments', { count: n(notes.attachments) }));
+    if (notes.trashed > 0) bullet(1, r('trashed', { count: n(notes.trashed) }));
+  }
+
   if (report.others.length > 0) {
     lines.push(r('others'));
     for (const other of report.others) {

@@ -1,0 +1,124 @@
+// Google Keep → one new folder of the files account ("Notes", the folder Nextcloud's Notes app
+// reads), through the same engine as Drive's files: each note as a Markdown file named after its
+// title (src/notes/note-to-markdown.ts), dated from its last edit, archived notes in `Archives/`,
+// attachments beside the note they belong to. Notes are made in memory (they are small); the
+// attachments' bytes come from the export like any file.
+import { Readable } from 'node:stream';
+import type { NoteFacts } from '../contract/migrate.ts';
+import type { ProblemFact } from '../contract/problem.ts';
+import type { DavClient } from '../dav/dav-client.ts';
+import type { RetryDeps, RetryPolicy } from '../dav/retry.ts';
+import type { Translator } from '../i18n/create-i18n.ts';
+import type { Journal } from '../journal/journal.ts';
+import type { Target } from '../journal/types.ts';
+import { noteToMarkdown } from '../notes/note-to-markdown.ts';
+import type { NoteWords } from '../notes/note-to-markdown.ts';
+import type { SourceFile, SourceFiles, SourceNotes } from '../sources/source.ts';
+import { contentTree } from './content-tree.ts';
+import type { KeyedFile } from './content-tree.ts';
+import { planFileJob } from './plan-file-job.ts';
+import type { FileJobPlan } from './plan-file-job.ts';
+
+export interface NoteJobPlan {
+  readonly job: FileJobPlan['job'];
+  readonly bytes: number;
+  facts(): NoteFacts;
+}
+
+export async function planNoteJob(args: {
+  notes: SourceNotes;
+  /** The folder the family named, else "Notes". */
+  folderName: string | undefined;
+  client: DavClient;
+  filesRoot: string;
+  nextcloud: boolean;
+  retry: RetryDeps;
+  retryPolicy?: RetryPolicy;
+  journal: Journal;
+  target: Target;
+  t: Translator;
+  signal: AbortSignal;
+  onProblem: (problem: ProblemFact) => void;
+}): Promise<NoteJobPlan> {
+  const { t } = args;
+  const folderName = args.folderName ?? t('notes:folder.default');
+  const words: NoteWords = {
+    untitled: (created) =>
+      created === null
+        ? t('notes:note.untitledNoDate')
+        : t('notes:note.untitled', { date: created }),
+    links: t('notes:note.links'),
+    labelsLine: (tags) => t('notes:note.labels', { tags }),
+  };
+  const tree = noteFiles(args.notes, words);
+  const plan = await planFileJob({
+    kind: 'notes',
+    files: { ...tree.files, folderName },
+    client: args.client,
+    filesRoot: args.filesRoot,
+    nextcloud: args.nextcloud,
+    retry: args.retry,
+    ...(args.retryPolicy === undefined ? {} : { retryPolicy: args.retryPolicy }),
+    journal: args.journal,
+    target: args.target,
+    t,
+    signal: args.signal,
+    onProblem: args.onProblem,
+  });
+  return {
+    job: plan.job,
+    bytes: plan.bytes,
+    facts: () => ({
+      archived: tree.archived,
+      trashed: args.notes.trashed,
+      attachments: tree.attachments,
+      folder: folderName,
+    }),
+  };
+}
+
+/** The notes as the files engine's tree: Markdown made here, attachments read from the source. */
+function noteFiles(
+  notes: SourceNotes,
+  words: NoteWords,
+): { files: Omit<SourceFiles, 'folderName'>; archived: number; attachments: number } {
+  const inMemory: SourceFile[] = [];
+  const fromSource = new Map<string, KeyedFile>();
+  let archived = 0;
+  for (const source of notes.notes) {
+    const markdown = noteToMarkdown(source.note, words);
+    if (markdown === null) continue;
+    if (markdown.folder === 'Archives') archived++;
+    const prefix = markdown.folder === '' ? '' : `${markdown.folder}/`;
+    const content = Buffer.from(markdown.markdown, 'utf8');
+    const mtime = markdown.edited ?? markdown.created;
+    inMemory.push({
+      path: `${prefix}${markdown.fileName}`,
+      key: source.key,
+      size: content.length,
+      mtime,
+      open: () => Promise.resolve(Readable.from([content])),
+    });
+    // Beside the note, under the name its Markdown links.
+    for (const attachment of markdown.attachments) {
+      const found = source.attachments.find((one) => one.filePath === attachment.from);
+      if (found === undefined || fromSource.has(found.key)) continue;
+      fromSource.set(found.key, {
+        path: `${prefix}${attachment.name}`,
+        key: found.key,
+        size: found.size,
+        mtime,
+      });
+    }
+  }
+  return {
+    archived,
+    attachments: fromSource.size,
+    files: contentTree({
+      key: notes.key,
+      source: notes,
+      inMemory,
+      fromSource: [...fromSource.values()],
+    }),
+  };
+}

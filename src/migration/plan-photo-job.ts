@@ -1,0 +1,158 @@
+// Google Photos → one new folder of the files account ("Photos"), through the same engine as
+// Drive's files: each picture once at `<year>/<month>/<full name>` dated from the day it was taken
+// (X-OC-Mtime where the server keeps it), edited copies and live photos' videos beside their
+// original, then the albums — Nextcloud's own albums (its Photos app) where the server offers
+// them, else a folder per album holding the list of its pictures. Google's bytes are sent as they
+// are (no EXIF rewriting) and read back by size, and by hash where the server computes one.
+import { Readable } from 'node:stream';
+import type { PhotoFacts } from '../contract/migrate.ts';
+import type { ProblemFact } from '../contract/problem.ts';
+import type { DavClient } from '../dav/dav-client.ts';
+import type { RetryDeps, RetryPolicy } from '../dav/retry.ts';
+import type { Translator } from '../i18n/create-i18n.ts';
+import type { Journal } from '../journal/journal.ts';
+import type { Collection, Target } from '../journal/types.ts';
+import { planPhotoTree } from '../photos/photo-tree.ts';
+import type { PhotoTree } from '../photos/photo-tree.ts';
+import type { SourceFiles, SourcePhotos } from '../sources/source.ts';
+import { contentTree } from './content-tree.ts';
+import { planFileJob } from './plan-file-job.ts';
+import type { FileJobPlan } from './plan-file-job.ts';
+
+/** A server's own albums (Nextcloud's Photos app): what the planner needs of them. */
+export interface ServerAlbums {
+  /** Puts the pictures (their hrefs on the files account) in the album, made if needed. */
+  addToAlbum(
+    album: string,
+    hrefs: readonly string[],
+    signal: AbortSignal,
+  ): Promise<{ failed: readonly { href: string; code: string }[] }>;
+}
+
+export interface PhotoJobPlan {
+  readonly job: FileJobPlan['job'];
+  readonly bytes: number;
+  facts(): PhotoFacts;
+}
+
+export async function planPhotoJob(args: {
+  photos: SourcePhotos;
+  editedPhotos: boolean;
+  /** The folder the family named, else "Photos" in their language. */
+  folderName: string | undefined;
+  client: DavClient;
+  filesRoot: string;
+  nextcloud: boolean;
+  retry: RetryDeps;
+  retryPolicy?: RetryPolicy;
+  journal: Journal;
+  target: Target;
+  t: Translator;
+  timeZone: string;
+  /** The server's own albums, or null (null also when it offers none): albums become lists. */
+  openAlbums: ((signal: AbortSignal) => Promise<ServerAlbums | null>) | null;
+  signal: AbortSignal;
+  onProblem: (problem: ProblemFact) => void;
+}): Promise<PhotoJobPlan> {
+  const { t } = args;
+  const folderName = args.folderName ?? t('photos:folder.default');
+  // Nextcloud's Photos app keeps albums itself; elsewhere the albums become lists.
+  const serverAlbums =
+    args.openAlbums !== null && args.photos.albums.length > 0
+      ? await args.openAlbums(args.signal)
+      : null;
+  const tree = planPhotoTree(args.photos, {
+    editedPhotos: args.editedPhotos,
+    timeZone: args.timeZone,
+    undatedFolder: t('photos:folder.undated'),
+    albumLists:
+      serverAlbums === null
+        ? {
+            folder: t('photos:folder.albums'),
+            fileName: t('photos:folder.albumList'),
+            heading: (name) => t('photos:albumList.heading', { name }),
+            count: (count) => t('photos:albumList.count', { count, folder: folderName }),
+          }
+        : null,
+  });
+  // Each picture without a date is named: it went to the folder of undated pictures.
+  for (const one of tree.placed) {
+    if (one.mtime === null) args.onProblem({ code: 'photos.undated', where: one.path });
+  }
+  const albumsKept = tree.albums.filter((album) => album.paths.length > 0);
+  let albumsAs: PhotoFacts['albumsAs'] = albumsKept.length === 0 ? null : 'lists';
+  const plan = await planFileJob({
+    kind: 'photos',
+    files: { ...photoFiles(args.photos, tree), folderName },
+    client: args.client,
+    filesRoot: args.filesRoot,
+    nextcloud: args.nextcloud,
+    retry: args.retry,
+    ...(args.retryPolicy === undefined ? {} : { retryPolicy: args.retryPolicy }),
+    journal: args.journal,
+    target: args.target,
+    t,
+    signal: args.signal,
+    onProblem: args.onProblem,
+    ...(serverAlbums === null || albumsKept.length === 0
+      ? {}
+      : {
+          afterSync: async (collection: Collection, signal: AbortSignal) => {
+            albumsAs = 'photos-app';
+            for (const { album, paths } of albumsKept) {
+              const hrefs = paths.map((path) => hrefIn(collection, path));
+              const result = await serverAlbums.addToAlbum(album.name, hrefs, signal);
+              for (const failure of result.failed) {
+                args.onProblem({
+                  code: 'photos.album-not-kept',
+                  where: `${album.name} — ${decodeURIComponent(failure.href.split('/').at(-1) ?? '')}`,
+                  params: { album: album.name },
+                });
+              }
+            }
+          },
+        }),
+  });
+  const dated = tree.placed.filter((one) => one.mtime !== null).length;
+  return {
+    job: plan.job,
+    bytes: plan.bytes,
+    facts: () => ({
+      albums: albumsKept.length,
+      albumsAs,
+      dated,
+      undated: tree.placed.length - dated,
+      folder: folderName,
+    }),
+  };
+}
+
+/** Where a planned path lands inside the photos folder. */
+function hrefIn(collection: Collection, path: string): string {
+  const base = collection.href.endsWith('/') ? collection.href : `${collection.href}/`;
+  return new URL(path.split('/').map(encodeURIComponent).join('/'), base).href;
+}
+
+/**
+ * The library as the files engine's tree: each placed picture (journal key: its key in the
+ * export, stable whatever its folder) and each album list (made in memory).
+ */
+function photoFiles(photos: SourcePhotos, tree: PhotoTree): Omit<SourceFiles, 'folderName'> {
+  return contentTree({
+    key: photos.key,
+    source: photos,
+    fromSource: tree.placed.map((one) => ({
+      path: one.path,
+      key: one.photo.key,
+      size: one.photo.size,
+      mtime: one.mtime,
+    })),
+    inMemory: tree.lists.map((list) => ({
+      path: list.path,
+      key: `album:${list.album.name}`,
+      size: list.content.length,
+      mtime: list.mtime,
+      open: () => Promise.resolve(Readable.from([list.content])),
+    })),
+  });
+}
