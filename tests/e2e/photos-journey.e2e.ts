@@ -62,6 +62,12 @@ async function textOf(page: Page, testId: string): Promise<string> {
   return text.replace(/[\u00a0\u202f]/g, ' ');
 }
 
+/** The paragraphs of a section, each as its text (no-break spaces as plain ones). */
+async function paragraphs(page: Page, testId: string): Promise<string[]> {
+  const texts = await page.getByTestId(testId).locator('p').allTextContents();
+  return texts.map((text) => text.replace(/[\u00a0\u202f]/g, ' '));
+}
+
 /** How far the page runs off the window's right side, in CSS pixels (0: it does not). */
 function overflow(page: Page): Promise<number> {
   return page.evaluate(
@@ -207,20 +213,16 @@ describe('photos and notes on the screens (a hand-made scan and report)', () => 
     }
     const photosRow = page.getByTestId('done-row-photos');
     expect(await photosRow.locator('td[data-column="verified"]').textContent()).toBe(fr(12_402));
-    expect(await textOf(page, 'photo-facts-summary')).toBe(
-      '12 402 photos dans 38 albums, dates retrouvées pour 12 380 ; 22 sans date (nommées ci-dessous).',
-    );
-    expect(await textOf(page, 'photo-facts-where')).toContain('« Photos »');
-    expect(await textOf(page, 'photo-facts-albums')).toContain(
-      'un dossier par album, avec la liste de ses photos',
-    );
-    expect(await textOf(page, 'note-facts-where')).toContain('86 notes dans le dossier « Notes »');
-    expect(await textOf(page, 'note-facts-archived')).toBe(
-      'Les 12 notes archivées sont dans « Notes/Archives ».',
-    );
-    expect(await textOf(page, 'note-facts-trashed')).toBe(
-      '3 notes de la corbeille de Google Keep n’ont pas été déménagées.',
-    );
+    expect(await paragraphs(page, 'photo-facts')).toEqual([
+      '12 402 photos et vidéos dans 38 albums : dates retrouvées pour 12 380 ; 22 sans date (nommées plus bas).',
+      'Elles sont dans le dossier « Photos » de votre espace de fichiers, rangées par année puis par mois.',
+      'Chaque album est un dossier de « Photos/Albums » qui contient la liste de ses photos, sans les copier une seconde fois.',
+    ]);
+    expect(await paragraphs(page, 'note-facts')).toEqual([
+      'Les notes sont dans le dossier « Notes » de votre espace de fichiers : l’application Notes de Nextcloud les lit, tout éditeur de texte aussi.',
+      '12 notes archivées sont dans « Notes/Archives ».',
+      '3 notes de la corbeille de Keep n’ont pas été déménagées.',
+    ]);
     // The photo without a date is named among the problems below.
     expect(await page.getByTestId('problems').textContent()).toContain('IMG_0042.jpg');
     await screenshot(page, 'photos-4-done-fr');
@@ -239,12 +241,11 @@ describe('photos and notes on the screens (a hand-made scan and report)', () => 
     await journey.wizard.open(app.url);
     await journey.wizard.button(journey.words('welcome.lastMove.show')).click();
     await journey.waitForHeading('done.title');
-    expect(await textOf(page, 'photo-facts-summary')).toBe(
-      '40 photos dans 3 albums, dates retrouvées pour 40.',
-    );
-    expect(await textOf(page, 'photo-facts-albums')).toBe(
-      'Vos albums sont dans l’application Photos de Nextcloud, rubrique Albums.',
-    );
+    expect(await paragraphs(page, 'photo-facts')).toEqual([
+      '40 photos et vidéos dans 3 albums : dates retrouvées pour 40.',
+      'Elles sont dans le dossier « Photos » de votre espace de fichiers, rangées par année puis par mois.',
+      'Les albums sont dans l’application Photos de votre Nextcloud.',
+    ]);
     await page.close();
   });
 });
@@ -411,8 +412,10 @@ describe('the photos journey', () => {
     };
     expect(await row('photos')).toMatchObject({ verified: String(count), failed: '0' });
     expect(await row('notes')).toMatchObject({ failed: '0' });
-    expect(await textOf(page, 'photo-facts-summary')).toContain(`${String(count)} photos`);
-    expect(await textOf(page, 'note-facts-where')).toContain('« Notes »');
+    expect((await paragraphs(page, 'photo-facts'))[0]).toContain(
+      `${String(count)} photos et vidéos`,
+    );
+    expect((await paragraphs(page, 'note-facts'))[0]).toContain('« Notes »');
     // The photos without a date are named among the problems.
     const problems = await textOf(page, 'problems');
     for (const id of photosTruth.undated) {

@@ -210,12 +210,8 @@ export function DoneScreen(props: {
         </table>
       </div>
 
-      {report.photoFacts === null ? null : (
-        <PhotoFactsSection facts={report.photoFacts} counts={report.photos} />
-      )}
-      {report.noteFacts === null ? null : (
-        <NoteFactsSection facts={report.noteFacts} counts={report.notes} />
-      )}
+      {report.photoFacts === null ? null : <PhotoFactsSection facts={report.photoFacts} />}
+      {report.noteFacts === null ? null : <NoteFactsSection facts={report.noteFacts} />}
 
       {report.collections.length === 0 ? null : (
         <section className="card" aria-labelledby="where-title">
