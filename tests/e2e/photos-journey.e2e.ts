@@ -410,12 +410,25 @@ describe('the photos journey', () => {
       }
       return cells;
     };
-    expect(await row('photos')).toMatchObject({ verified: String(count), failed: '0' });
-    expect(await row('notes')).toMatchObject({ failed: '0' });
-    expect((await paragraphs(page, 'photo-facts'))[0]).toContain(
-      `${String(count)} photos et vidéos`,
+    // Each picture, and on a server without Photos' albums one list per album: all verified.
+    const photosRow = await row('photos');
+    expect(photosRow).toMatchObject({
+      found: String(count + photosTruth.albums.length),
+      failed: '0',
+    });
+    expect(photosRow['verified']).toBe(photosRow['found']);
+    const photoFacts = await paragraphs(page, 'photo-facts');
+    expect(photoFacts[0]).toBe(
+      `${String(count)} photos et vidéos dans ${String(photosTruth.albums.length)} albums : ` +
+        `dates retrouvées pour ${String(count - photosTruth.undated.length)} ; ` +
+        `${String(photosTruth.undated.length)} sans date (nommée plus bas).`,
+    );
+    expect(photoFacts[2]).toBe(
+      'Chaque album est un dossier de « Photos/Albums » qui contient la liste de ses photos, sans les copier une seconde fois.',
     );
     expect((await paragraphs(page, 'note-facts'))[0]).toContain('« Notes »');
+    // No agenda nor contact moved: no phone settings to give.
+    expect(await page.getByTestId('devices').count()).toBe(0);
     // The photos without a date are named among the problems.
     const problems = await textOf(page, 'problems');
     for (const id of photosTruth.undated) {
@@ -424,17 +437,27 @@ describe('the photos journey', () => {
     }
     await checkBothZooms(page, 'photos-7-journey-done-fr');
 
-    // What Apache stored: every picture once, Google's bytes; every note as a Markdown file.
+    // What Apache stored: every picture once, Google's bytes, and one list per album.
     const userDir = join(server.dataDir, server.user.name);
     const stored = filesOnDisk(userDir);
     const pictures = stored.filter((path) => path.startsWith('Photos/') && !path.endsWith('.md'));
     expect(pictures.map((path) => sha256(readFileSync(join(userDir, path)))).sort()).toEqual(
       photosTruth.photos.map((photo) => photo.sha256).sort(),
     );
+    expect(stored.filter((path) => path.startsWith('Photos/Albums/'))).toHaveLength(
+      photosTruth.albums.length,
+    );
+
+    // Every note that can move as a Markdown file, the archived ones in Notes/Archives, none
+    // failed; then the headline is true: everything chosen is there, the rest left by choice.
     const notes = stored.filter((path) => path.startsWith('Notes/') && path.endsWith('.md'));
-    expect(notes).toHaveLength(notesTruth.notes.length);
     expect(notes.filter((path) => path.startsWith('Notes/Archives/'))).toHaveLength(
       notesTruth.notes.filter((note) => note.folder === 'Archives').length,
+    );
+    expect(notes, 'one Markdown file per note').toHaveLength(notesTruth.notes.length);
+    expect(await row('notes')).toMatchObject({ failed: '0' });
+    expect(await page.getByTestId('done-summary').textContent()).toBe(
+      journey.words('migration:report.verdict.everythingChosen', { context: 'takeout' }),
     );
     await page.close();
   });

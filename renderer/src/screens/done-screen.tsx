@@ -106,9 +106,12 @@ export function DoneScreen(props: {
   const problems = [...report.problems, ...kinds.flatMap((kind) => report[kind].problems)].filter(
     (problem) => !saidInRow(problem.code),
   );
-  // Next steps speak only of what moved: the phone apps for agendas and contacts, the folder for
-  // files (photos and notes say where they are in their own sections).
-  const agendaOrContacts = shown.some((kind) => !filesSpaceKinds.includes(kind));
+  // Next steps speak only of what moved: the phone apps when agendas, tasks or contacts are on
+  // the account (not merely found: a family who moved only their photos has nothing to see on a
+  // phone's calendar), the folder for files (photos and notes say where in their own sections).
+  const agendaOrContacts = (['calendars', 'tasks', 'contacts'] as const).some(
+    (kind) => report[kind].created + report[kind].updated + report[kind].unchanged > 0,
+  );
   const filesFolder = report.collections.find((collection) => collection.kind === 'files');
 
   const saveReport = async (): Promise<void> => {
