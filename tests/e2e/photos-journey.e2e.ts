@@ -6,7 +6,7 @@
 // and Keep, read, chosen, moved into a real Apache mod_dav, and checked on its disk — every
 // picture once, byte for byte, every note as a Markdown file.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +21,7 @@ import { startApache } from '../harness/index.ts';
 import type { DavServer } from '../harness/index.ts';
 import { MigrateProgress } from '../../src/contract/index.ts';
 import { photosMoveReport, photosScanReport } from '../renderer/support/photos-reports.ts';
+import { startNextcloudStandIn } from '../standins/nextcloud-chunked-upload.ts';
 import { axeViolations } from './support/axe.ts';
 import { launchBrowser, screenshot } from './support/browser.ts';
 import { stubCommand, stubEvents, stubLastMove, stubScan } from './support/stub-api.ts';
@@ -337,18 +338,41 @@ describe('photos and notes moving (a hand-made move)', () => {
 
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
+/** From Welcome to "What we found" with the family's export dropped and read. */
+async function walkToFound(journey: JourneyPage): Promise<void> {
+  await journey.wizard.open(app.url);
+  await journey.wizard.button(journey.words('welcome.start')).click();
+  await journey.waitForHeading('source.title');
+  await journey.dropArchive(parts);
+  await journey.wizard.button(journey.words('source.read')).click();
+  await journey.waitForHeading('found.title', 60_000);
+}
+
+/** Only the photos and the notes: the account is a plain files space. */
+async function keepOnlyPhotosAndNotes(page: Page): Promise<void> {
+  for (const section of ['calendars', 'contacts', 'tasks', 'files']) {
+    const boxes = page.locator(`section[aria-labelledby="${section}-title"] input[type=checkbox]`);
+    for (const box of await boxes.all()) if (await box.isChecked()) await box.uncheck();
+  }
+}
+
+/** The Done table's row of a kind, by column (no-break spaces as plain ones). */
+async function doneRow(page: Page, kind: string): Promise<Record<string, string>> {
+  const cells: Record<string, string> = {};
+  for (const cell of await page.getByTestId(`done-row-${kind}`).locator('td').all()) {
+    const text = (await cell.textContent()) ?? '';
+    cells[(await cell.getAttribute('data-column')) ?? ''] = text.replace(/[\u00a0\u202f]/g, ' ');
+  }
+  return cells;
+}
+
 describe('the photos journey', () => {
   it('moves the family’s photos and notes into a WebDAV folder, each picture once', async () => {
     const photosTruth = expectedPhotos(spec);
     const notesTruth = expectedNotes(spec);
     const page = await newPage();
     const journey = new JourneyPage(page, 'fr');
-    await journey.wizard.open(app.url);
-    await journey.wizard.button(journey.words('welcome.start')).click();
-    await journey.waitForHeading('source.title');
-    await journey.dropArchive(parts);
-    await journey.wizard.button(journey.words('source.read')).click();
-    await journey.waitForHeading('found.title', 60_000);
+    await walkToFound(journey);
 
     // What was found, as the generator's truth says: each picture once (edited copies and live
     // photos' videos included), the pictures without a date, the albums; the notes that move,
@@ -401,15 +425,7 @@ describe('the photos journey', () => {
 
     await journey.waitForHeading('done.title', 120_000);
     await screenshot(page, 'photos-7-journey-done-fr');
-    const row = async (kind: string): Promise<Record<string, string>> => {
-      const cells: Record<string, string> = {};
-      for (const cell of await page.getByTestId(`done-row-${kind}`).locator('td').all()) {
-        cells[(await cell.getAttribute('data-column')) ?? ''] = (
-          (await cell.textContent()) ?? ''
-        ).replace(/[\u00a0\u202f]/g, ' ');
-      }
-      return cells;
-    };
+    const row = (kind: string): Promise<Record<string, string>> => doneRow(page, kind);
     // Each picture, and on a server without Photos' albums one list per album: all verified.
     const photosRow = await row('photos');
     expect(photosRow).toMatchObject({
@@ -460,5 +476,85 @@ describe('the photos journey', () => {
       journey.words('migration:report.verdict.everythingChosen', { context: 'takeout' }),
     );
     await page.close();
+  });
+
+  it('moves them into Nextcloud in English: a folder renamed, the albums in its Photos app, the dates kept', async () => {
+    const photosTruth = expectedPhotos(spec);
+    const notesTruth = expectedNotes(spec);
+    const nextcloud = await startNextcloudStandIn();
+    try {
+      const page = await browser.newPage({ locale: 'en-GB' });
+      const journey = new JourneyPage(page, 'en');
+      await walkToFound(journey);
+      await keepOnlyPhotosAndNotes(page);
+      // The photos' folder named by the family.
+      await page
+        .getByTestId('photos-folder')
+        .getByText(journey.words('found.folderName.change'))
+        .click();
+      await page
+        .getByLabel(journey.words('found.photos.folderLabel'), { exact: true })
+        .fill('  Family photos ');
+      expect(await textOf(page, 'photos-where')).toContain('“Family photos”');
+      await screenshot(page, 'photos-10-nextcloud-found-en');
+      await journey.wizard.button(journey.words('found.next')).click();
+      await journey.waitForHeading('home.title');
+      await journey.wizard.button(journey.words('home.otherWays.ownAccount')).click();
+      await journey.waitForHeading('connect.title');
+      // The address Nextcloud's Files settings show.
+      await journey.connectWithPassword(
+        nextcloud.filesRoot,
+        nextcloud.user.name,
+        nextcloud.user.password,
+      );
+      await page.getByTestId('connect-result').waitFor();
+      expect(await page.getByTestId('connect-result').getByRole('alert').count()).toBe(0);
+      await journey.wizard.button(journey.words('connect.start')).click();
+      await journey.waitForHeading('done.title', 120_000);
+      await screenshot(page, 'photos-11-nextcloud-done-en');
+
+      const photosRow = await doneRow(page, 'photos');
+      expect(photosRow).toMatchObject({ found: String(photosTruth.photos.length), failed: '0' });
+      expect(photosRow['verified']).toBe(photosRow['found']);
+      const photoFacts = await paragraphs(page, 'photo-facts');
+      expect(photoFacts[1]).toContain('“Family photos”');
+      expect(photoFacts[2]).toBe(journey.words('migration:report.photoFacts.albumsApp'));
+      await checkBothZooms(page, 'photos-11-nextcloud-done-en');
+
+      // On the server: the albums in its Photos app, each with its pictures; every picture once
+      // under the family's folder name, dated from its sidecar (X-OC-Mtime, read back on disk).
+      const albums = nextcloud.photos.albums();
+      expect([...albums.keys()].sort()).toEqual(photosTruth.albums.map((a) => a.name).sort());
+      for (const album of photosTruth.albums) {
+        expect(albums.get(album.name), album.name).toHaveLength(album.photos.length);
+      }
+      const stored = filesOnDisk(nextcloud.filesDir).filter((path) =>
+        path.startsWith('Family photos/'),
+      );
+      const byHash = new Map(
+        stored.map((path) => [sha256(readFileSync(join(nextcloud.filesDir, path))), path]),
+      );
+      expect([...byHash.keys()].sort()).toEqual(photosTruth.photos.map((p) => p.sha256).sort());
+      expect(stored).toHaveLength(photosTruth.photos.length);
+      for (const photo of photosTruth.photos) {
+        if (photo.taken === null) continue;
+        const path = byHash.get(photo.sha256) ?? '';
+        const mtime = statSync(join(nextcloud.filesDir, path)).mtime;
+        expect(Math.round(mtime.getTime() / 1000), path).toBe(photo.taken.getTime() / 1000);
+      }
+
+      // The notes, then the headline: true only when every note arrived.
+      const notes = filesOnDisk(nextcloud.filesDir).filter(
+        (path) => path.startsWith('Notes/') && path.endsWith('.md'),
+      );
+      expect(notes, 'one Markdown file per note').toHaveLength(notesTruth.notes.length);
+      expect(await doneRow(page, 'notes')).toMatchObject({ failed: '0' });
+      expect(await page.getByTestId('done-summary').textContent()).toBe(
+        journey.words('migration:report.verdict.everythingChosen', { context: 'takeout' }),
+      );
+      await page.close();
+    } finally {
+      await nextcloud.close();
+    }
   });
 });
