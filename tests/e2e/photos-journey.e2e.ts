@@ -118,7 +118,7 @@ describe('photos and notes on the screens (a hand-made scan and report)', () => 
     expect(await textOf(page, 'photos-undated')).toContain('« Sans date »');
     expect(await textOf(page, 'photos-live')).toContain('37 photos animées');
     expect(await textOf(page, 'photos-duplicates')).toContain(
-      '2 950 photos se trouvaient deux fois',
+      '2 950 photos se trouvaient à plusieurs endroits',
     );
     // What keeping the edited copies costs: their size, said beside the choice.
     expect(await textOf(page, 'photos-edited')).toContain('1 204 photos');
