@@ -14,6 +14,7 @@ import type { Target } from '../journal/types.ts';
 import { noteToMarkdown } from '../notes/note-to-markdown.ts';
 import type { NoteWords } from '../notes/note-to-markdown.ts';
 import type { SourceFile, SourceFiles, SourceNotes } from '../sources/source.ts';
+import { claimPath } from '../files/claim-path.ts';
 import { contentTree } from './content-tree.ts';
 import type { KeyedFile } from './content-tree.ts';
 import { planFileJob } from './plan-file-job.ts';
@@ -49,6 +50,7 @@ export async function planNoteJob(args: {
         : t('notes:note.untitled', { date: created }),
     links: t('notes:note.links'),
     labelsLine: (tags) => t('notes:note.labels', { tags }),
+    createdLine: (date) => t('notes:note.created', { date }),
   };
   const tree = noteFiles(args.notes, words);
   const plan = await planFileJob({
@@ -84,32 +86,32 @@ function noteFiles(
 ): { files: Omit<SourceFiles, 'folderName'>; archived: number; attachments: number } {
   const inMemory: SourceFile[] = [];
   const fromSource = new Map<string, KeyedFile>();
+  const taken = new Set<string>();
   let archived = 0;
   for (const source of notes.notes) {
     const markdown = noteToMarkdown(source.note, words);
     if (markdown === null) continue;
     if (markdown.folder === 'Archives') archived++;
-    const prefix = markdown.folder === '' ? '' : `${markdown.folder}/`;
-    const content = Buffer.from(markdown.markdown, 'utf8');
     const mtime = markdown.edited ?? markdown.created;
+    // Beside the note; a name another note's attachment already has is numbered, and the link
+    // follows it.
+    let text = markdown.markdown;
+    for (const attachment of markdown.attachments) {
+      const found = source.attachments.find((one) => one.filePath === attachment.from);
+      if (found === undefined || fromSource.has(found.key)) continue;
+      const path = claimPath(taken, markdown.folder, attachment.name);
+      const name = path.split('/').at(-1) ?? attachment.name;
+      if (name !== attachment.name) text = text.split(`(<${attachment.name}>)`).join(`(<${name}>)`);
+      fromSource.set(found.key, { path, key: found.key, size: found.size, mtime });
+    }
+    const content = Buffer.from(text, 'utf8');
     inMemory.push({
-      path: `${prefix}${markdown.fileName}`,
+      path: claimPath(taken, markdown.folder, markdown.fileName),
       key: source.key,
       size: content.length,
       mtime,
       open: () => Promise.resolve(Readable.from([content])),
     });
-    // Beside the note, under the name its Markdown links.
-    for (const attachment of markdown.attachments) {
-      const found = source.attachments.find((one) => one.filePath === attachment.from);
-      if (found === undefined || fromSource.has(found.key)) continue;
-      fromSource.set(found.key, {
-        path: `${prefix}${attachment.name}`,
-        key: found.key,
-        size: found.size,
-        mtime,
-      });
-    }
   }
   return {
     archived,

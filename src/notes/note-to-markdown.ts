@@ -4,6 +4,7 @@
 // labels as one last line of tags. Labels are a line of tags rather than sub-folders: a note may
 // carry several labels, and a folder per label would copy it several times or choose one for the
 // family; Nextcloud Notes shows the line, and searching for `#recettes` finds the notes.
+// The day it was made is its last line (the file's date is its last edit).
 // Archived notes go to `Archives/`; trashed notes are not moved (the family had thrown them
 // away) and are counted.
 import type { KeepNote } from './keep-note.ts';
@@ -29,6 +30,11 @@ export interface NoteWords {
   readonly links: string;
   /** The last line, naming the labels as tags ("Étiquettes : #famille #recettes"). */
   labelsLine(tags: string): string;
+  /**
+   * When the note was made ("Créée le 3 mars 2023 dans Google Keep."): a file keeps only one
+   * date, the last edit, so the first is said in the note.
+   */
+  createdLine(created: Date): string;
 }
 
 /** A trashed note is not moved: null. */
@@ -76,6 +82,7 @@ export function noteToMarkdown(note: KeepNote, words: NoteWords): MarkdownNote |
       '',
     );
   }
+  if (created !== null) lines.push(`_${words.createdLine(created)}_`, '');
   return {
     fileName: validSegment(`${title.replace(/\s+/g, ' ')}.md`),
     folder: note.isArchived === true ? 'Archives' : '',

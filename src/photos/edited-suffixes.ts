@@ -21,30 +21,13 @@ export const EDITED_SUFFIXES: readonly string[] = [
   '-編集済み', // Japanese
 ];
 
-/** Google cuts a picture's name (without extension) to this many characters. */
-const NAME_CUT = 47;
-
-/**
- * The original's name when `name` (without extension) ends with an edited suffix, else null. A
- * name Google cut to 47 characters may end with the start of one (`…_01-edi`): that is an
- * edited copy too (at least `-` and two letters, so an ordinary name ending in `-e` is not).
- */
+/** The original's name when `name` (without extension) ends with an edited suffix, else null. */
 export function originalOfEdited(stem: string): string | null {
   const text = stem.normalize('NFC');
   const lower = text.toLowerCase();
   for (const suffix of EDITED_SUFFIXES) {
     if (lower.endsWith(suffix) && lower.length > suffix.length) {
       return text.slice(0, text.length - suffix.length);
-    }
-  }
-  // Google counts characters (code points): a name with accents is cut like any other.
-  if (Array.from(text).length < NAME_CUT) return null;
-  for (const suffix of EDITED_SUFFIXES) {
-    for (let keep = suffix.length - 1; keep >= 3; keep--) {
-      const start = suffix.slice(0, keep);
-      if (lower.endsWith(start) && lower.length > start.length) {
-        return text.slice(0, text.length - start.length);
-      }
     }
   }
   return null;

@@ -7,6 +7,7 @@
 // really get.
 import type { SourceAlbum, SourcePhoto, SourcePhotos } from '../sources/source.ts';
 import { planNames } from '../files/plan-names.ts';
+import { claimPath } from '../files/claim-path.ts';
 import { validSegment } from '../files/name-rules.ts';
 
 export interface PhotoTreeOptions {
@@ -71,15 +72,13 @@ export function planPhotoTree(photos: SourcePhotos, options: PhotoTreeOptions): 
   };
   const dateOf = (photo: SourcePhoto): Date | null => photo.taken ?? anchorOf(photo).taken;
   const wanted = new Map<string, { photo: SourcePhoto; mtime: Date | null }>();
+  const taken = new Set<string>();
   for (const photo of chosen) {
     const mtime = dateOf(photo);
     const folder = mtime === null ? validSegment(options.undatedFolder) : month(mtime);
     // Two different pictures of one name in one month (Google's `IMG(1).jpg`): both keep it,
     // the second with a number, as a file manager does.
-    const name = validSegment(photo.name);
-    let path = `${folder}/${name}`;
-    for (let n = 2; wanted.has(path); n++) path = `${folder}/${numbered(name, n)}`;
-    wanted.set(path, { photo, mtime });
+    wanted.set(claimPath(taken, folder, validSegment(photo.name)), { photo, mtime });
   }
   const listPaths = new Map<string, SourceAlbum>();
   if (options.albumLists !== null) {
@@ -124,12 +123,6 @@ export function planPhotoTree(photos: SourcePhotos, options: PhotoTreeOptions): 
     }
   }
   return { placed, lists, albums, leftOut };
-}
-
-/** `IMG_1.jpg` → `IMG_1 (2).jpg`. */
-function numbered(name: string, n: number): string {
-  const dot = name.lastIndexOf('.');
-  return dot <= 0 ? `${name} (${n})` : `${name.slice(0, dot)} (${n})${name.slice(dot)}`;
 }
 
 /** `2019/07` in the family's time zone. */

@@ -1,10 +1,12 @@
 // The inventory of a Takeout export: what "What we found" shows (DESIGN.md, step 3) and where
-// each product lives, from one walk over the parts. Calendars, contacts and tasks are recognised
-// by content wherever they are (whatever the account's language), then the merged tree tells
-// Drive's files and the products Baluchon does not move. The Takeout source
+// each product lives, from one walk over the parts. Calendars, contacts, tasks, Google Photos and
+// Keep are recognised by content wherever they are (whatever the account's language), then the
+// merged tree tells Drive's files, each picture once (photos-library.ts), each note
+// (keep-notes.ts), and the products Baluchon does not move. The Takeout source
 // (src/sources/takeout/) turns this reading into the port's SourceInventory.
 import type { ProblemFact } from '../contract/problem.ts';
 import { noNotes, noPhotos } from '../contract/scan.ts';
+import type { Sniffed } from './sniff-content.ts';
 import type { ScanProgress, ScanReport } from '../contract/scan.ts';
 import { BaluchonError } from '../errors/baluchon-error.ts';
 import type { CalendarFile } from '../sources/calendar-identity.ts';
@@ -15,6 +17,10 @@ import { findDriveFolder, folderStats, summariseDrive } from './drive-files.ts';
 import type { CannotMoveKind, DriveFacts, FolderStats } from './drive-files.ts';
 import { baseName, extensionOf, topFolder } from './entry-path.ts';
 import { missingPartNames } from './export-parts.ts';
+import { readKeepNotes } from './keep-notes.ts';
+import type { KeepLibrary } from './keep-notes.ts';
+import { readPhotosLibrary } from './photos-library.ts';
+import type { PhotosLibrary } from './photos-library.ts';
 import { ScanVisitor, stem } from './scan-visitor.ts';
 import type { ContentLimits } from './scan-visitor.ts';
 import type { Takeout } from './open-takeout.ts';
@@ -53,6 +59,10 @@ export interface TakeoutSources {
   readonly tasksText: ReadonlyMap<string, string>;
   /** Drive's summary, computed once: the scan's facts and the files the migration moves. */
   readonly drive: DriveFacts | null;
+  /** Google Photos, each picture once, with its albums; null when the export has none. */
+  readonly photos: PhotosLibrary | null;
+  /** Google Keep's notes that move; null when the export has none. */
+  readonly keep: KeepLibrary | null;
 }
 
 /**
@@ -166,9 +176,24 @@ function inventory(
 
   const drive = driveFolder === null ? null : summariseDrive(byFolder.get(driveFolder) ?? []);
 
+  // Google Photos and Keep: the top-level folder holding most of their JSON, whatever its name.
+  const photosFolder = folderMostly(visitor, 'photos', driveFolder);
+  const photos =
+    photosFolder === null
+      ? null
+      : readPhotosLibrary(photosFolder, byFolder.get(photosFolder) ?? [], {
+          sidecars: visitor.photoSidecars,
+          albums: visitor.albumDescriptions,
+        });
+  const keepFolder = folderMostly(visitor, 'keep', driveFolder);
+  const keep =
+    keepFolder === null || keepFolder === photosFolder
+      ? null
+      : readKeepNotes(keepFolder, visitor.keepNotes, byFolder.get(keepFolder) ?? []);
+
   const others: ScanFacts['others'] = [];
   for (const [folder, entries] of [...byFolder.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (folder === driveFolder) continue;
+    if (folder === driveFolder || folder === photos?.folder || folder === keep?.folder) continue;
     const folderStat = stats.get(folder);
     const content = contentByFolder.get(folder) ?? 0;
     if (folderStat === undefined || content > 0) continue;
@@ -195,8 +220,8 @@ function inventory(
       documents: drive?.documents ?? { count: 0, byFormat: {} },
       cannotMove: drive?.cannotMove ?? [],
     },
-    photos: noPhotos,
-    notes: noNotes,
+    photos: photos?.summary ?? noPhotos,
+    notes: keep?.summary ?? noNotes,
     others,
   };
   const sources: TakeoutSources = {
@@ -207,8 +232,28 @@ function inventory(
     calendarFiles: visitor.calendarFiles,
     tasksText: visitor.tasksText,
     drive,
+    photos,
+    keep,
   };
   return { facts, sources };
+}
+
+/**
+ * The top-level folder holding most files sniffed as `kind` (ties: the first by name); never the
+ * Drive (a family may keep a sidecar there) nor loose files at the root.
+ */
+function folderMostly(
+  visitor: ScanVisitor,
+  kind: Sniffed,
+  driveFolder: string | null,
+): string | null {
+  let best: { folder: string; count: number } | null = null;
+  for (const [folder, kinds] of [...visitor.sniffed].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const count = kinds.get(kind) ?? 0;
+    if (folder === '' || folder === driveFolder || count === 0) continue;
+    if (best === null || count > best.count) best = { folder, count };
+  }
+  return best?.folder ?? null;
 }
 
 /** Which product Baluchon does not move a folder holds, judged by its content. */

@@ -1,7 +1,9 @@
 // What the scan reads while it walks the export: every file outside Drive that could be a
-// calendar, contacts or tasks (by extension, then by content), and a sniff of JSON files to
-// name the products Baluchon does not move. Results of a file are kept only once the file was
-// read to its end: a file cut short by damaged data counts for nothing and is named instead.
+// calendar, contacts or tasks (by extension, then by content), what Google Photos and Keep need
+// (a few numbers and a title per photo's sidecar, each album's title, each Keep note), and a
+// sniff of JSON files to name the products Baluchon does not move. Results of a file are kept
+// only once the file was read to its end: a file cut short by damaged data counts for nothing
+// and is named instead.
 import type { Readable } from 'node:stream';
 import { MAX_INDEX_BYTES, mayBeIndexPage, partNamesInIndex } from './archive-index.ts';
 import { CALENDAR_KEEP, CalendarTally } from './calendar-tally.ts';
@@ -13,7 +15,11 @@ import { ContentLineSplitter } from './content-lines.ts';
 import { isKnownDriveFolder } from './drive-files.ts';
 import { baseName, extensionOf, topFolder } from './entry-path.ts';
 import { ICalComponentReader } from './ical-components.ts';
+import { KeepNote } from '../notes/keep-note.ts';
+import { isAlbumDescription } from './photos-folders.ts';
 import type { ProblemTally } from './problem-tally.ts';
+import { MAX_SIDECAR_BYTES, readAlbumDescription, readSidecar } from './sidecar-facts.ts';
+import type { AlbumDescription, SidecarFacts } from './sidecar-facts.ts';
 import { MAX_TASKS_BYTES, readTasks, TasksFormatError } from './read-tasks.ts';
 import type { TasksFacts } from './read-tasks.ts';
 import { SNIFF_BYTES, sniff } from './sniff-content.ts';
@@ -27,11 +33,17 @@ export interface ContentLimits {
   readonly maxContentBytes: number;
   /** Nor a task list larger than this (it is read whole, to be parsed as JSON). */
   readonly maxTasksBytes: number;
+  /** A photo's sidecar larger than this is not read (its picture is then undated). */
+  readonly maxSidecarBytes: number;
+  /** Nor a Keep note (Keep caps a note at 20,000 characters; with its HTML copy, far less). */
+  readonly maxNoteBytes: number;
 }
 
 export const defaultContentLimits: ContentLimits = {
   maxContentBytes: 512 * 1024 * 1024,
   maxTasksBytes: MAX_TASKS_BYTES,
+  maxSidecarBytes: MAX_SIDECAR_BYTES,
+  maxNoteBytes: 1024 * 1024,
 };
 
 const CALENDAR_EXTENSIONS = new Set(['ics', 'ical', 'icalendar', 'ifb']);
@@ -56,6 +68,12 @@ export class ScanVisitor implements TakeoutVisitor {
   readonly sniffed = new Map<string, Map<Sniffed, number>>();
   /** Part names read on the export's index page (see archive-index.ts). */
   readonly partsInIndex = new Set<string>();
+  /** What Google Photos' library is built from (photos-library.ts): per sidecar, a few numbers. */
+  readonly photoSidecars = new Map<string, SidecarFacts>();
+  /** Each album's description file, by path. */
+  readonly albumDescriptions = new Map<string, AlbumDescription>();
+  /** Each Keep note that could be read, by the path of its JSON. */
+  readonly keepNotes = new Map<string, KeepNote>();
   readonly #report: ProblemSink;
   readonly #limits: ContentLimits;
 
@@ -96,7 +114,11 @@ export class ScanVisitor implements TakeoutVisitor {
       head.push(next.value);
       headBytes += next.value.length;
     }
-    const kind = sniff(Buffer.concat(head, headBytes));
+    const sniffed = sniff(Buffer.concat(head, headBytes));
+    const album = sniffed === 'json' && isAlbumDescription(entry.path);
+    // An album's description is Google Photos' too: its folder is never settled as another
+    // product's (the sidecars after it must still be read).
+    const kind: Sniffed = album ? 'photos' : sniffed;
     const top = topFolder(entry.path);
     this.#count(top, kind);
     const rest = async function* (): AsyncGenerator<Buffer> {
@@ -111,7 +133,45 @@ export class ScanVisitor implements TakeoutVisitor {
     if (kind === 'calendar') await this.#calendar(entry, rest());
     else if (kind === 'contacts') await this.#contacts(entry, rest());
     else if (kind === 'tasks') await this.#tasks(entry, rest());
+    else if (album) await this.#album(entry, rest());
+    else if (kind === 'photos') await this.#sidecar(entry, rest());
+    else if (kind === 'keep') await this.#note(entry, rest());
     else this.#notContent(entry, kind);
+  }
+
+  /** A photo's sidecar: its title and dates (numbers), never its text. */
+  async #sidecar(entry: TakeoutEntry, content: AsyncIterable<Buffer>): Promise<void> {
+    const text = await readUpTo(entry, content, this.#limits.maxSidecarBytes);
+    const facts = text === null ? null : readSidecar(text);
+    if (facts === null) {
+      // The picture still moves, undated: what is damaged is only what Google wrote of it.
+      this.#report(takeoutProblem('photo-sidecar-unreadable', entry.path));
+      return;
+    }
+    this.photoSidecars.set(entry.path, facts);
+  }
+
+  async #album(entry: TakeoutEntry, content: AsyncIterable<Buffer>): Promise<void> {
+    const text = await readUpTo(entry, content, this.#limits.maxSidecarBytes);
+    const description = text === null ? null : readAlbumDescription(text);
+    // Without it the album keeps its folder's name: nothing worth a problem.
+    if (description !== null) this.albumDescriptions.set(entry.path, description);
+  }
+
+  async #note(entry: TakeoutEntry, content: AsyncIterable<Buffer>): Promise<void> {
+    const text = await readUpTo(entry, content, this.#limits.maxNoteBytes);
+    let data: unknown = null;
+    try {
+      data = text === null ? null : JSON.parse(text.replace(/^\uFEFF/, ''));
+    } catch {
+      data = null;
+    }
+    const note = KeepNote.safeParse(data);
+    if (!note.success) {
+      this.#report(takeoutProblem('keep-note-unreadable', entry.path));
+      return;
+    }
+    this.keepNotes.set(entry.path, note.data);
   }
 
   async #calendar(entry: TakeoutEntry, content: AsyncIterable<Buffer>): Promise<void> {
@@ -217,15 +277,37 @@ export class ScanVisitor implements TakeoutVisitor {
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   }
 
-  /** A folder already known to hold one product's JSON (Photos sidecars, Keep notes…). */
+  /**
+   * A folder already known to hold the JSON of a product Baluchon does not read (My Activity,
+   * Chrome…). Google Photos' and Keep's are never settled: every sidecar and note is read.
+   */
   #settled(top: string): boolean {
     const kinds = this.sniffed.get(top);
     if (kinds === undefined) return false;
+    if ((kinds.get('photos') ?? 0) > 0 || (kinds.get('keep') ?? 0) > 0) return false;
     for (const [kind, count] of kinds) {
       if (kind !== 'tasks' && count >= JSON_SNIFFS_PER_FOLDER) return true;
     }
     return false;
   }
+}
+
+/** A small JSON file's whole text; null when larger than `limit` (declared or read). */
+async function readUpTo(
+  entry: TakeoutEntry,
+  content: AsyncIterable<Buffer>,
+  limit: number,
+): Promise<string | null> {
+  if (entry.size > limit) return null;
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  for await (const chunk of content) {
+    bytes += chunk.length;
+    // The declared size may lie (a tgz has no directory to check it against).
+    if (bytes > limit) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, bytes).toString('utf8');
 }
 
 async function feed(

@@ -29,6 +29,11 @@ export const takeoutProblems = [
   'contacts-damaged',
   'lines-repaired',
   'tasks-unreadable',
+  // Google Photos and Keep
+  'photo-sidecar-unreadable',
+  'photo-missing',
+  'keep-note-unreadable',
+  'keep-attachment-missing',
 ] as const;
 
 export type TakeoutProblem = (typeof takeoutProblems)[number];

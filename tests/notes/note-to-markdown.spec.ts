@@ -8,6 +8,7 @@ const words = {
   untitled: (created: Date | null) => `Note du ${created?.toISOString().slice(0, 10) ?? '?'}`,
   links: 'Liens',
   labelsLine: (tags: string) => `Étiquettes : ${tags}`,
+  createdLine: (created: Date) => `Créée le ${created.toISOString().slice(0, 10)}.`,
 };
 
 describe('noteToMarkdown', () => {
@@ -27,7 +28,7 @@ describe('noteToMarkdown', () => {
       fileName: 'Courses.md',
       folder: '',
       markdown:
-        '# Courses\n\n- [ ] pain\n- [x] lait demi-écrémé\n\nÉtiquettes : #Maison #À_faire\n',
+        '# Courses\n\n- [ ] pain\n- [x] lait demi-écrémé\n\nÉtiquettes : #Maison #À_faire\n\n_Créée le 2023-11-14._\n',
       created: new Date(1700000000000),
       edited: new Date(1701000000123),
       attachments: [],

@@ -305,7 +305,10 @@ function checkPairing(library: PhotoLibrarySpec, language: Language): void {
   const copies = truth.photos.flatMap((photo) => photo.copies);
   expect([...found.keys()].sort()).toEqual(copies.map((copy) => copy.path).sort());
   for (const copy of copies) {
-    expect([copy.path, found.get(copy.path)]).toEqual([copy.path, copy.sidecar]);
+    // An edited suffix Google's cut reached (`…-edi.jpg`) is the library's to restore, with
+    // the export's language (src/takeout/cut-edited.ts): pairSidecars leaves it unpaired.
+    const cut = /-edi\.[a-z]+$/i.test(copy.path);
+    expect([copy.path, found.get(copy.path)]).toEqual([copy.path, cut ? null : copy.sidecar]);
   }
   expect(result.orphans).toEqual(truth.orphans);
   expect(result.albumFiles.size).toBe(library.albums?.length ?? 0);

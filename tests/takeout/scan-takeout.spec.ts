@@ -1,4 +1,3 @@
-import { noNotes, noPhotos } from '../../src/contract/scan.ts';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -93,14 +92,22 @@ function expectedFrench(): Omit<ScanFacts, 'archives'> {
         { where: 'Drive/Sondage kermesse.gform', kind: 'form' },
       ],
     },
-    photos: noPhotos,
-    notes: noNotes,
-    others: [
-      other('photos', 'Google Photos'),
-      other('keep', 'Keep'),
-      other('mail', 'Mail'),
-      other('other', 'Mon activité'),
-    ],
+    // Three pictures of 2 KB with their sidecars, two notes: Photos and Keep move now, they are
+    // no longer among the products Baluchon does not move.
+    photos: {
+      folder: 'Google Photos',
+      count: 3,
+      bytes: 3 * 2048,
+      videos: 0,
+      edited: 0,
+      editedBytes: 0,
+      livePhotos: 0,
+      undated: 0,
+      duplicates: 0,
+      albums: [],
+    },
+    notes: { folder: 'Keep', count: 2, archived: 0, trashed: 0, attachments: 0, labels: [] },
+    others: [other('mail', 'Mail'), other('other', 'Mon activité')],
     problems: [],
   } as Omit<ScanFacts, 'archives'>;
 }
@@ -184,12 +191,12 @@ describe('scanTakeout finds each product by its content, whatever the language',
     });
     expect(report.others.map((other) => [other.product, other.folder]).sort()).toEqual(
       [
-        ['photos', names.photos],
-        ['keep', names.keep],
         ['mail', names.mail],
         ['other', names.activity],
       ].sort(),
     );
+    expect(report.photos).toEqual({ ...french.photos, folder: names.photos });
+    expect(report.notes).toEqual({ ...french.notes, folder: names.keep });
     expect(report.problems).toEqual([]);
   });
 

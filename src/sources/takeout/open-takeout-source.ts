@@ -2,7 +2,8 @@
 // parts once (src/takeout/read-inventory.ts) and hands out both what "What we found" shows and
 // the handles the planners read items from: the calendar's header and identity come from that
 // walk, Tasks.json is read during it, Drive's summary is computed once. Afterwards a calendar is
-// opened again only by the planner's own passes (src/ical: survey, then prepare).
+// opened again only by the planner's own passes (src/ical: survey, then prepare). Google Photos
+// and Keep come built from the same walk (each picture once, each note), with feeds of their bytes.
 import { tmpdir } from 'node:os';
 import type { ProblemFact } from '../../contract/problem.ts';
 import { createI18n } from '../../i18n/create-i18n.ts';
@@ -28,6 +29,8 @@ import { countReads, newReadCount } from './read-count.ts';
 import type { ReadCount } from './read-count.ts';
 import { calendarContent, contactsSource } from './takeout-content.ts';
 import { takeoutFiles } from './takeout-files.ts';
+import { takeoutNotes } from './takeout-notes.ts';
+import { takeoutPhotos } from './takeout-photos.ts';
 import { takeoutTaskLists } from './takeout-task-lists.ts';
 import { spoolTgzContent } from './tgz-spool.ts';
 
@@ -157,6 +160,11 @@ async function inventoryOf(
           kindProblems.push({ kind: 'tasks', problem });
         });
   });
+  // A picture or a Keep attachment the export lacks only matters when that kind moves.
+  for (const problem of sources.photos?.problems ?? []) {
+    kindProblems.push({ kind: 'photos', problem });
+  }
+  for (const problem of sources.keep?.problems ?? []) kindProblems.push({ kind: 'notes', problem });
   const contactEntries = sources.contacts.flatMap(entryOf);
   // Every label file in one address book: telling a saved person from one of Google's "other
   // contacts" (and the same person in both) needs every card at once, so they are not split in
@@ -185,8 +193,8 @@ async function inventoryOf(
     taskLists,
     addressBooks,
     files,
-    photos: null,
-    notes: null,
+    photos: sources.photos === null ? null : takeoutPhotos(takeout, sources.photos, feed),
+    notes: sources.keep === null ? null : takeoutNotes(takeout, sources.keep, feed),
     kindProblems,
   };
 }
