@@ -5,6 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { migrationKinds } from '../../src/contract/migrate.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account, BaluchonEvent, MigrationReport } from '../../src/contract/index.ts';
 import { MigrationReport as MigrationReportSchema, UndoReport } from '../../src/contract/index.ts';
@@ -167,7 +168,7 @@ describe('a calendar server and a files space, one move', () => {
     );
     expect(
       done.collections
-        .filter((c) => c.kind !== 'files')
+        .filter((c) => !['files', 'photos', 'notes'].includes(c.kind))
         .every((c) => c.url.includes(new URL(calendars().url).host)),
     ).toBe(true);
 
@@ -179,10 +180,7 @@ describe('a calendar server and a files space, one move', () => {
         stateDir: join(dir, 'one-run'),
       }),
     );
-    const sent = (['calendars', 'tasks', 'contacts', 'files'] as const).reduce(
-      (sum, kind) => sum + done[kind].created,
-      0,
-    );
+    const sent = migrationKinds.reduce((sum, kind) => sum + done[kind].created, 0);
     expect(undone).toMatchObject({ deleted: sent, kept: 0, collectionsKept: 0 });
     expect(undone.collectionsDeleted).toBe(done.collections.length);
     expect(filesOnDisk(join(files().dataDir, files().user.name))).toEqual([]);
