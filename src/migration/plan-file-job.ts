@@ -82,7 +82,14 @@ export async function planFileJob(args: {
           collectionId: collection.id,
           collectionHref: collection.href,
         });
-        for (const problem of sink.runProblems(collection.displayName)) args.onProblem(problem);
+        for (const problem of sink.runProblems(collection.displayName)) {
+          // Said in the kind's words: a photo's date is the day it was taken, not Drive's.
+          args.onProblem(
+            problem.code === 'files.dates-not-kept' && kind !== 'files'
+              ? { ...problem, code: `${kind}.dates-not-kept` }
+              : problem,
+          );
+        }
         await args.afterSync?.(collection, settings.signal);
       },
       verify: (collection, settings, onProblem) =>
