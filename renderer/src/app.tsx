@@ -160,7 +160,10 @@ export function App() {
     const { accountId } = move;
     return (
       <FilesAccountScreen
-        needed={result.files.left.reduce((sum, left) => sum + (left.bytes ?? 0), 0)}
+        needed={(['files', 'photos', 'notes'] as const)
+          .flatMap((kind) => result[kind].left)
+          .filter((left) => left.reason === 'no-place')
+          .reduce((sum, left) => sum + (left.bytes ?? 0), 0)}
         sourceKind={result.source.kind}
         onBack={() => {
           setAddingFiles(false);

@@ -11,6 +11,12 @@ export interface Selection {
   /** Keep the copies edited in Google Photos beside their originals. */
   editedPhotos: boolean;
   notes: boolean;
+  /**
+   * The names the family typed for the folders that receive the photos and the notes, as typed
+   * ('' or absent: the default, "Photos" and "Notes" in the family's language).
+   */
+  photosFolder?: string;
+  notesFolder?: string;
   /** Google's "other contacts": people it added by itself, never saved by the family. */
   otherContacts: boolean;
 }
@@ -46,8 +52,19 @@ export function nothingSelected(selection: Selection): boolean {
   );
 }
 
+/**
+ * A folder name as typed, as the migration command takes it: spaces around it dropped, and
+ * nothing (the default name) when nothing is left.
+ */
+export function chosenFolder(typed: string | undefined): string | undefined {
+  const name = typed?.trim() ?? '';
+  return name === '' ? undefined : name;
+}
+
 /** The choice as the migration command takes it. */
 export function toMigrationSelection(selection: Selection): MigrationSelection {
+  const photosFolder = chosenFolder(selection.photosFolder);
+  const notesFolder = chosenFolder(selection.notesFolder);
   return {
     calendars: selection.calendars,
     contacts: selection.contacts,
@@ -56,6 +73,8 @@ export function toMigrationSelection(selection: Selection): MigrationSelection {
     photos: selection.photos,
     editedPhotos: selection.editedPhotos,
     notes: selection.notes,
+    ...(photosFolder === undefined ? {} : { photosFolder }),
+    ...(notesFolder === undefined ? {} : { notesFolder }),
     otherContacts: selection.otherContacts,
   };
 }

@@ -52,7 +52,12 @@ export const migrationProblemCodes = [
 
 /** What reading the CHATONS federation reports (locales/<lang>/hosts.json). */
 /** What moving the photos and the notes tells (locales/<lang>/photos.json, notes.json). */
-export const photosProblemCodes = ['photos.undated', 'photos.album-not-kept'] as const;
+export const photosProblemCodes = [
+  'photos.undated',
+  'photos.album-not-kept',
+  'photos.dates-not-kept',
+  'notes.dates-not-kept',
+] as const;
 
 export const hostsProblemCodes = [
   'hosts.member-file-unreachable',

@@ -22,6 +22,7 @@ import { planCalendarJobs, planTaskJobs } from './plan-calendar-jobs.ts';
 import type { HolidayFeed } from './plan-calendar-jobs.ts';
 import { planContactJob } from './plan-contact-jobs.ts';
 import { planFileJob } from './plan-file-job.ts';
+import type { FilesAccountContext } from './plan-file-job.ts';
 import { planNoteJob } from './plan-note-job.ts';
 import { planPhotoJob } from './plan-photo-job.ts';
 import type { MigrationDeps } from './migration-types.ts';
@@ -83,6 +84,22 @@ const isChosen = (calendar: SourceCalendar, selection: MigrationSelection): bool
 /** A kind chosen as a whole (tasks, contacts, files): all of it, or nothing. */
 const whole = (chosen: boolean, asked: boolean, amount: Amount): Amount =>
   chosen === asked ? amount : { count: 0, bytes: amount.bytes === null ? null : 0 };
+
+/** The files account as the tree planners (Drive, photos, notes) are given it. */
+function filesAccount(context: PlannerContext): FilesAccountContext {
+  return {
+    client: context.client,
+    filesRoot: context.home,
+    nextcloud: context.account.software === 'nextcloud',
+    retry: context.retry,
+    ...(context.retryPolicy === undefined ? {} : { retryPolicy: context.retryPolicy }),
+    journal: context.journal,
+    target: context.target,
+    t: context.t,
+    signal: context.signal,
+    onProblem: context.onProblem,
+  };
+}
 
 export const kindPlanners: readonly KindPlanner[] = [
   {
@@ -167,19 +184,7 @@ export const kindPlanners: readonly KindPlanner[] = [
     },
     plan: async (inventory, context) => {
       if (inventory.files === null) return { jobs: [] };
-      const plan = await planFileJob({
-        files: inventory.files,
-        client: context.client,
-        filesRoot: context.home,
-        nextcloud: context.account.software === 'nextcloud',
-        retry: context.retry,
-        ...(context.retryPolicy === undefined ? {} : { retryPolicy: context.retryPolicy }),
-        journal: context.journal,
-        target: context.target,
-        t: context.t,
-        signal: context.signal,
-        onProblem: context.onProblem,
-      });
+      const plan = await planFileJob({ ...filesAccount(context), files: inventory.files });
       return { jobs: [plan.job], bytes: plan.bytes, documents: plan.documents };
     },
   },
@@ -205,26 +210,16 @@ export const kindPlanners: readonly KindPlanner[] = [
     plan: async (inventory, context) => {
       if (inventory.photos === null) return { jobs: [] };
       const { openAlbums, client, home } = context;
-      const plan = await planPhotoJob({
+      const plan = await planPhotoJob(filesAccount(context), {
         photos: inventory.photos,
         editedPhotos: context.selection.editedPhotos,
         folderName: context.selection.photosFolder,
-        client,
-        filesRoot: home,
-        nextcloud: context.account.software === 'nextcloud',
-        retry: context.retry,
-        ...(context.retryPolicy === undefined ? {} : { retryPolicy: context.retryPolicy }),
-        journal: context.journal,
-        target: context.target,
-        t: context.t,
         timeZone: context.timeZone,
         // Nextcloud's Photos app keeps albums; elsewhere they become lists.
         openAlbums:
           context.account.software === 'nextcloud'
             ? (signal) => (openAlbums ?? nextcloudServerAlbums)(client, home, signal)
             : null,
-        signal: context.signal,
-        onProblem: context.onProblem,
       });
       return { jobs: [plan.job], bytes: plan.bytes, photoFacts: () => plan.facts() };
     },
@@ -239,19 +234,9 @@ export const kindPlanners: readonly KindPlanner[] = [
       whole(chosen, selection.notes, { count: inventory.notes?.notes.length ?? 0, bytes: null }),
     plan: async (inventory, context) => {
       if (inventory.notes === null) return { jobs: [] };
-      const plan = await planNoteJob({
+      const plan = await planNoteJob(filesAccount(context), {
         notes: inventory.notes,
         folderName: context.selection.notesFolder,
-        client: context.client,
-        filesRoot: context.home,
-        nextcloud: context.account.software === 'nextcloud',
-        retry: context.retry,
-        ...(context.retryPolicy === undefined ? {} : { retryPolicy: context.retryPolicy }),
-        journal: context.journal,
-        target: context.target,
-        t: context.t,
-        signal: context.signal,
-        onProblem: context.onProblem,
       });
       return { jobs: [plan.job], bytes: plan.bytes, noteFacts: () => plan.facts() };
     },

@@ -30,10 +30,8 @@ export interface FileJobPlan {
 /** The kinds moved as a tree of files into one new folder of the files account. */
 export type FileTreeKind = Extract<MigrationKind, 'files' | 'photos' | 'notes'>;
 
-export async function planFileJob(args: {
-  /** Which kind the tree is moved as (its journal rows and report line); default: files. */
-  kind?: FileTreeKind;
-  files: SourceFiles;
+/** What a tree planner is given of the files account and the run (Drive, photos, notes). */
+export interface FilesAccountContext {
   client: DavClient;
   filesRoot: string;
   nextcloud: boolean;
@@ -44,9 +42,17 @@ export async function planFileJob(args: {
   t: Translator;
   signal: AbortSignal;
   onProblem: (problem: ProblemFact) => void;
-  /** Runs once the files are sent (the photos' albums), before the read-back. */
-  afterSync?: (collection: Collection, signal: AbortSignal) => Promise<void>;
-}): Promise<FileJobPlan> {
+}
+
+export async function planFileJob(
+  args: FilesAccountContext & {
+    /** Which kind the tree is moved as (its journal rows and report line); default: files. */
+    kind?: FileTreeKind;
+    files: SourceFiles;
+    /** Runs once the files are sent (the photos' albums), before the read-back. */
+    afterSync?: (collection: Collection, signal: AbortSignal) => Promise<void>;
+  },
+): Promise<FileJobPlan> {
   const kind = args.kind ?? 'files';
   const folderName = args.files.folderName ?? args.t('files:folder.imported-name');
   const plan = planDriveFiles(args.files, { folderName, signal: args.signal });
@@ -82,7 +88,14 @@ export async function planFileJob(args: {
           collectionId: collection.id,
           collectionHref: collection.href,
         });
-        for (const problem of sink.runProblems(collection.displayName)) args.onProblem(problem);
+        for (const problem of sink.runProblems(collection.displayName)) {
+          // Said in the kind's words: a photo's date is the day it was taken, not Drive's.
+          args.onProblem(
+            problem.code === 'files.dates-not-kept' && kind !== 'files'
+              ? { ...problem, code: `${kind}.dates-not-kept` }
+              : problem,
+          );
+        }
         await args.afterSync?.(collection, settings.signal);
       },
       verify: (collection, settings, onProblem) =>

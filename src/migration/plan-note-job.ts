@@ -5,12 +5,6 @@
 // attachments' bytes come from the export like any file.
 import { Readable } from 'node:stream';
 import type { NoteFacts } from '../contract/migrate.ts';
-import type { ProblemFact } from '../contract/problem.ts';
-import type { DavClient } from '../dav/dav-client.ts';
-import type { RetryDeps, RetryPolicy } from '../dav/retry.ts';
-import type { Translator } from '../i18n/create-i18n.ts';
-import type { Journal } from '../journal/journal.ts';
-import type { Target } from '../journal/types.ts';
 import { noteToMarkdown } from '../notes/note-to-markdown.ts';
 import type { NoteWords } from '../notes/note-to-markdown.ts';
 import type { SourceFile, SourceFiles, SourceNotes } from '../sources/source.ts';
@@ -18,7 +12,7 @@ import { claimPath } from '../files/claim-path.ts';
 import { contentTree } from './content-tree.ts';
 import type { KeyedFile } from './content-tree.ts';
 import { planFileJob } from './plan-file-job.ts';
-import type { FileJobPlan } from './plan-file-job.ts';
+import type { FileJobPlan, FilesAccountContext } from './plan-file-job.ts';
 
 export interface NoteJobPlan {
   readonly job: FileJobPlan['job'];
@@ -26,22 +20,15 @@ export interface NoteJobPlan {
   facts(): NoteFacts;
 }
 
-export async function planNoteJob(args: {
-  notes: SourceNotes;
-  /** The folder the family named, else "Notes". */
-  folderName: string | undefined;
-  client: DavClient;
-  filesRoot: string;
-  nextcloud: boolean;
-  retry: RetryDeps;
-  retryPolicy?: RetryPolicy;
-  journal: Journal;
-  target: Target;
-  t: Translator;
-  signal: AbortSignal;
-  onProblem: (problem: ProblemFact) => void;
-}): Promise<NoteJobPlan> {
-  const { t } = args;
+export async function planNoteJob(
+  account: FilesAccountContext,
+  args: {
+    readonly notes: SourceNotes;
+    /** The folder the family named, else "Notes". */
+    readonly folderName: string | undefined;
+  },
+): Promise<NoteJobPlan> {
+  const { t } = account;
   const folderName = args.folderName ?? t('notes:folder.default');
   const words: NoteWords = {
     untitled: (created) =>
@@ -54,18 +41,9 @@ export async function planNoteJob(args: {
   };
   const tree = noteFiles(args.notes, words);
   const plan = await planFileJob({
+    ...account,
     kind: 'notes',
     files: { ...tree.files, folderName },
-    client: args.client,
-    filesRoot: args.filesRoot,
-    nextcloud: args.nextcloud,
-    retry: args.retry,
-    ...(args.retryPolicy === undefined ? {} : { retryPolicy: args.retryPolicy }),
-    journal: args.journal,
-    target: args.target,
-    t,
-    signal: args.signal,
-    onProblem: args.onProblem,
   });
   return {
     job: plan.job,

@@ -6,18 +6,13 @@
 // are (no EXIF rewriting) and read back by size, and by hash where the server computes one.
 import { Readable } from 'node:stream';
 import type { PhotoFacts } from '../contract/migrate.ts';
-import type { ProblemFact } from '../contract/problem.ts';
-import type { DavClient } from '../dav/dav-client.ts';
-import type { RetryDeps, RetryPolicy } from '../dav/retry.ts';
-import type { Translator } from '../i18n/create-i18n.ts';
-import type { Journal } from '../journal/journal.ts';
-import type { Collection, Target } from '../journal/types.ts';
+import type { Collection } from '../journal/types.ts';
 import { planPhotoTree } from '../photos/photo-tree.ts';
 import type { PhotoTree } from '../photos/photo-tree.ts';
 import type { SourceFiles, SourcePhotos } from '../sources/source.ts';
 import { contentTree } from './content-tree.ts';
 import { planFileJob } from './plan-file-job.ts';
-import type { FileJobPlan } from './plan-file-job.ts';
+import type { FileJobPlan, FilesAccountContext } from './plan-file-job.ts';
 
 /** A server's own albums (Nextcloud's Photos app): what the planner needs of them. */
 export interface ServerAlbums {
@@ -35,31 +30,27 @@ export interface PhotoJobPlan {
   facts(): PhotoFacts;
 }
 
-export async function planPhotoJob(args: {
-  photos: SourcePhotos;
-  editedPhotos: boolean;
+/** What the family chose for their photos, and what the planner needs to place them. */
+export interface PhotoChoice {
+  readonly photos: SourcePhotos;
+  readonly editedPhotos: boolean;
   /** The folder the family named, else "Photos" in their language. */
-  folderName: string | undefined;
-  client: DavClient;
-  filesRoot: string;
-  nextcloud: boolean;
-  retry: RetryDeps;
-  retryPolicy?: RetryPolicy;
-  journal: Journal;
-  target: Target;
-  t: Translator;
-  timeZone: string;
+  readonly folderName: string | undefined;
+  readonly timeZone: string;
   /** The server's own albums, or null (null also when it offers none): albums become lists. */
-  openAlbums: ((signal: AbortSignal) => Promise<ServerAlbums | null>) | null;
-  signal: AbortSignal;
-  onProblem: (problem: ProblemFact) => void;
-}): Promise<PhotoJobPlan> {
-  const { t } = args;
+  readonly openAlbums: ((signal: AbortSignal) => Promise<ServerAlbums | null>) | null;
+}
+
+export async function planPhotoJob(
+  account: FilesAccountContext,
+  args: PhotoChoice,
+): Promise<PhotoJobPlan> {
+  const { t } = account;
   const folderName = args.folderName ?? t('photos:folder.default');
   // Nextcloud's Photos app keeps albums itself; elsewhere the albums become lists.
   const serverAlbums =
     args.openAlbums !== null && args.photos.albums.length > 0
-      ? await args.openAlbums(args.signal)
+      ? await args.openAlbums(account.signal)
       : null;
   const tree = planPhotoTree(args.photos, {
     editedPhotos: args.editedPhotos,
@@ -77,23 +68,14 @@ export async function planPhotoJob(args: {
   });
   // Each picture without a date is named: it went to the folder of undated pictures.
   for (const one of tree.placed) {
-    if (one.mtime === null) args.onProblem({ code: 'photos.undated', where: one.path });
+    if (one.mtime === null) account.onProblem({ code: 'photos.undated', where: one.path });
   }
   const albumsKept = tree.albums.filter((album) => album.paths.length > 0);
   let albumsAs: PhotoFacts['albumsAs'] = albumsKept.length === 0 ? null : 'lists';
   const plan = await planFileJob({
+    ...account,
     kind: 'photos',
     files: { ...photoFiles(args.photos, tree), folderName },
-    client: args.client,
-    filesRoot: args.filesRoot,
-    nextcloud: args.nextcloud,
-    retry: args.retry,
-    ...(args.retryPolicy === undefined ? {} : { retryPolicy: args.retryPolicy }),
-    journal: args.journal,
-    target: args.target,
-    t,
-    signal: args.signal,
-    onProblem: args.onProblem,
     ...(serverAlbums === null || albumsKept.length === 0
       ? {}
       : {
@@ -103,7 +85,7 @@ export async function planPhotoJob(args: {
               const hrefs = paths.map((path) => hrefIn(collection, path));
               const result = await serverAlbums.addToAlbum(album.name, hrefs, signal);
               for (const failure of result.failed) {
-                args.onProblem({
+                account.onProblem({
                   code: 'photos.album-not-kept',
                   where: `${album.name} — ${decodeURIComponent(failure.href.split('/').at(-1) ?? '')}`,
                   params: { album: album.name },

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Capture } from '../support/capture.ts';
+import { migrationKinds } from '../../src/contract/migrate.ts';
 import { exitCode } from '../../src/cli/cli-command.ts';
 import { runCli } from '../../src/cli/run-cli.ts';
 import { MigrationReport } from '../../src/contract/index.ts';
@@ -85,7 +86,10 @@ describe('baluchon migrate with a files account (Radicale + Apache)', () => {
     expect(report.server).toContain(new URL(calendars().url).host);
     expect(report.files).toMatchObject({ found: 10, verified: 7, skipped: 3, failed: 0 });
     expect(report.calendars.verified).toBe(report.calendars.found);
-    expect(filesOnDisk(join(files().dataDir, files().user.name))).toHaveLength(7);
+    // The Drive's 7 files, and the family's 3 photos and 2 notes: all on the files account.
+    expect(report.photos).toMatchObject({ found: 3, verified: 3, failed: 0 });
+    expect(report.notes).toMatchObject({ found: 2, verified: 2, failed: 0 });
+    expect(filesOnDisk(join(files().dataDir, files().user.name))).toHaveLength(12);
 
     // In words, a second time: nothing sent again, both accounts named.
     const words = await migrate([...family, ...main(), ...second(), '--state', state]);
@@ -108,10 +112,8 @@ describe('baluchon migrate with a files account (Radicale + Apache)', () => {
       interrupted: new AbortController().signal,
     });
     expect(undone).toBe(exitCode.ok);
-    const created = (['calendars', 'tasks', 'contacts', 'files'] as const).reduce(
-      (sum, kind) => sum + report[kind].created,
-      0,
-    );
+    // Undo takes back everything the move made, the photos and notes included.
+    const created = migrationKinds.reduce((sum, kind) => sum + report[kind].created, 0);
     expect(JSON.parse(undoOut.text)).toMatchObject({ deleted: created, kept: 0 });
     expect(filesOnDisk(join(files().dataDir, files().user.name))).toEqual([]);
   });

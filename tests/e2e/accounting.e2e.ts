@@ -31,6 +31,18 @@ const movable = [
   'Sauvegarde/agenda.ics',
 ].map((path) => `${folder}/${path}`);
 
+/**
+ * The family's photos and notes (familySpec's three pictures and two Keep notes), which go to the
+ * files account too: each picture in the month it was taken.
+ */
+const memories = [
+  'Notes/Note 0.md',
+  'Notes/Note 1.md',
+  'Photos/2023/11/IMG_0000.jpg',
+  'Photos/2023/11/IMG_0001.jpg',
+  'Photos/2023/11/IMG_0002.jpg',
+];
+
 let app: WebApp;
 let browser: Browser;
 let calendars: DavServer;
@@ -172,7 +184,9 @@ describe('every kind accounted for', () => {
     );
     await screenshot(page, 'done-4-files-arrived-fr');
     expect(await axeViolations(page)).toEqual([]);
-    expect(filesOnDisk(join(files.dataDir, 'dupont'))).toEqual(movable);
+    expect(filesOnDisk(join(files.dataDir, 'dupont')).sort()).toEqual(
+      [...movable, ...memories].sort(),
+    );
     await page.close();
   });
 
@@ -217,7 +231,9 @@ describe('every kind accounted for', () => {
         .slice(0, -1),
     );
     await screenshot(page, 'connect-files-3-done-fr');
-    expect(filesOnDisk(join(files.dataDir, 'martin'))).toEqual(movable);
+    expect(filesOnDisk(join(files.dataDir, 'martin')).sort()).toEqual(
+      [...movable, ...memories].sort(),
+    );
     await page.close();
   });
 });

@@ -192,7 +192,10 @@ describe('photos and notes into Apache', () => {
       expect(report.notes.verified).toBe(report.notes.found);
       // Apache keeps no date it is given: said once, not hidden.
       expect(report.photos.problems.map((problem) => problem.code)).toContain(
-        'files.dates-not-kept',
+        'photos.dates-not-kept',
+      );
+      expect(report.notes.problems.map((problem) => problem.code)).toContain(
+        'notes.dates-not-kept',
       );
       // Albums as folders holding the list of their pictures, linking files that exist.
       expect(report.photoFacts?.albumsAs).toBe('lists');
@@ -252,7 +255,7 @@ describe('photos and notes into the Nextcloud stand-in', () => {
     checkPhotos(join(standIn.filesDir, 'Photos'), report);
     checkNotes(join(standIn.filesDir, 'Notes'), report);
     expect(report.photos.problems.map((problem) => problem.code)).not.toContain(
-      'files.dates-not-kept',
+      'photos.dates-not-kept',
     );
     // The modification times the server keeps, read back with PROPFIND: the taken dates.
     const { client } = testDavClient(standIn.user);

@@ -5,6 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { migrationKinds } from '../../src/contract/migrate.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account, BaluchonEvent, MigrationReport } from '../../src/contract/index.ts';
 import { MigrationReport as MigrationReportSchema, UndoReport } from '../../src/contract/index.ts';
@@ -19,6 +20,18 @@ import { migrationSession } from './support/service-migration.ts';
 import type { MigrationSession } from './support/service-migration.ts';
 
 const folderName = 'Google Drive (importé)';
+/**
+ * The family's photos and notes (familySpec's three pictures and two Keep notes), which go to the
+ * files account too: each picture in the month it was taken.
+ */
+const memories = [
+  'Notes/Note 0.md',
+  'Notes/Note 1.md',
+  'Photos/2023/11/IMG_0000.jpg',
+  'Photos/2023/11/IMG_0001.jpg',
+  'Photos/2023/11/IMG_0002.jpg',
+];
+
 /** The family's Drive files that can move (three are Google's own: a form, a link, a map). */
 const movableFiles = [
   'Documents/Budget.xlsx',
@@ -147,15 +160,15 @@ describe('a calendar server and a files space, one move', () => {
       left: [{ reason: 'cannot-move', count: 3, bytes: null }],
     });
     // The files are on Apache's disk, nowhere else; the calendars on Radicale.
-    expect(filesOnDisk(join(files().dataDir, files().user.name))).toEqual(
-      movableFiles.map((path) => `${folderName}/${path}`),
+    expect(filesOnDisk(join(files().dataDir, files().user.name)).sort()).toEqual(
+      [...movableFiles.map((path) => `${folderName}/${path}`), ...memories].sort(),
     );
     expect(done.collections.find((c) => c.kind === 'files')?.url).toContain(
       new URL(files().url).host,
     );
     expect(
       done.collections
-        .filter((c) => c.kind !== 'files')
+        .filter((c) => !['files', 'photos', 'notes'].includes(c.kind))
         .every((c) => c.url.includes(new URL(calendars().url).host)),
     ).toBe(true);
 
@@ -167,10 +180,7 @@ describe('a calendar server and a files space, one move', () => {
         stateDir: join(dir, 'one-run'),
       }),
     );
-    const sent = (['calendars', 'tasks', 'contacts', 'files'] as const).reduce(
-      (sum, kind) => sum + done[kind].created,
-      0,
-    );
+    const sent = migrationKinds.reduce((sum, kind) => sum + done[kind].created, 0);
     expect(undone).toMatchObject({ deleted: sent, kept: 0, collectionsKept: 0 });
     expect(undone.collectionsDeleted).toBe(done.collections.length);
     expect(filesOnDisk(join(files().dataDir, files().user.name))).toEqual([]);

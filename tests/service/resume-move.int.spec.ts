@@ -188,7 +188,7 @@ describe('a move from another host, stopped, then resumed after a restart', () =
         const started = await first.service.call('startMigration', {
           source: { kind: 'dav', accountId: sourceId },
           accountId,
-          selection: { contacts: true, tasks: true, files: false },
+          selection: { contacts: true, tasks: true, files: false, photos: false, notes: false },
           stateDir,
         });
         if (!started.ok) throw new Error(started.error.message);

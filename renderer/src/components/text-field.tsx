@@ -12,6 +12,8 @@ export function TextField(props: {
   value: string;
   onChange: (value: string) => void;
   required?: boolean;
+  /** At most this many characters (what the service accepts). */
+  maxLength?: number;
 }) {
   const id = useId();
   const hintId = `${id}-hint`;
@@ -26,6 +28,7 @@ export function TextField(props: {
         inputMode={props.inputMode}
         value={props.value}
         required={props.required}
+        maxLength={props.maxLength}
         aria-describedby={props.hint === undefined ? undefined : hintId}
         onChange={(event) => {
           props.onChange(event.target.value);

@@ -10,6 +10,8 @@ import { ConnectProgressLine, useConnectJob } from '../components/connect-job.ts
 import { errorText } from '../components/error-text.ts';
 import { FilesAccountForm, FilesAccountSummary } from '../components/files-account-form.tsx';
 import { WizardLayout } from '../components/wizard-layout.tsx';
+import { filesSpaceBytes, filesSpaceKinds } from '../files-space.ts';
+import type { FilesSpaceKind } from '../files-space.ts';
 import { formatBytes } from '../format.ts';
 import { ChosenHostSummary } from '../hosts/chosen-host-summary.tsx';
 import type { HostChoice } from '../hosts/host-choice.ts';
@@ -40,7 +42,8 @@ export function ConnectScreen(props: {
   const [loginJob, setLoginJob] = useState<string>();
   const [filesAccount, setFilesAccount] = useState<Account>();
   const [addingFiles, setAddingFiles] = useState(false);
-  const filesChosen = selection.files && report.files.count > 0;
+  // Photos and notes go to the files space too: any of the three asks for a files account.
+  const filesChosen = filesSpaceKinds(report, selection).length > 0;
   const login = useJob<'loginFlow'>(loginJob);
   const connecting = useConnectJob({ onAccount: setAccount, onError: setError });
   const checking = connecting.jobId !== undefined;
@@ -79,7 +82,7 @@ export function ConnectScreen(props: {
     account === undefined
       ? []
       : missingPlaces(account, report, selection).filter(
-          (kind) => kind !== 'files' || filesAccount === undefined,
+          (kind) => !isFilesSpaceKind(kind) || filesAccount === undefined,
         );
   const waitingForBrowser = login?.progress?.phase === 'waiting-for-browser';
 
@@ -193,6 +196,10 @@ export function ConnectScreen(props: {
               {t('connect.result.tooBig', {
                 needed: formatBytes(t, fits.needed, i18n.language),
                 free: formatBytes(t, fits.free, i18n.language),
+                // With photos, most of the size is theirs: the words name them, and what to untick.
+                context: filesSpaceKinds(report, selection).includes('photos')
+                  ? 'photos'
+                  : undefined,
               })}
             </p>
           )}
@@ -220,7 +227,7 @@ export function ConnectScreen(props: {
         />
       ) : addingFiles ? (
         <FilesAccountForm
-          needed={report.files.bytes}
+          needed={filesSpaceBytes(report, selection)}
           onConnected={(files) => {
             setFilesAccount(files);
             setAddingFiles(false);
@@ -260,8 +267,12 @@ function allChosen(report: ScanReport, selection: Selection): MigrationKind[] {
     (selection.otherContacts && report.contacts.otherContacts > 0)
   )
     kinds.push('contacts');
-  if (selection.files && report.files.count > 0) kinds.push('files');
+  kinds.push(...filesSpaceKinds(report, selection));
   return kinds;
+}
+
+function isFilesSpaceKind(kind: MigrationKind): kind is FilesSpaceKind {
+  return kind === 'files' || kind === 'photos' || kind === 'notes';
 }
 
 /** What was chosen but has no place on this account. */
@@ -273,19 +284,24 @@ function missingPlaces(
   return allChosen(report, selection).filter((kind) =>
     kind === 'contacts'
       ? account.addressbookHome === null
-      : kind === 'files'
+      : isFilesSpaceKind(kind)
         ? account.filesRoot === null
         : account.calendarHome === null,
   );
 }
 
-/** Whether the files fit in the free space, when the server tells it (null: it does not say). */
+/**
+ * Whether the files, photos and notes fit in the free space, when the server tells it (null: it
+ * does not say, or none of them is chosen).
+ */
 function spaceCheck(
   account: Account | undefined,
   report: ScanReport,
   selection: Selection,
 ): { fits: boolean; needed: number; free: number } | null {
   const free = account?.quota?.availableBytes;
-  if (free === undefined || free === null || !selection.files) return null;
-  return { fits: report.files.bytes <= free, needed: report.files.bytes, free };
+  if (free === undefined || free === null || filesSpaceKinds(report, selection).length === 0)
+    return null;
+  const needed = filesSpaceBytes(report, selection);
+  return { fits: needed <= free, needed, free };
 }

@@ -1,5 +1,5 @@
-// Step 7: what arrived, checked on the server — numbers per kind, the problems in plain words,
-// where to find everything, the report to keep, and what to do next.
+// Step 7: what arrived, checked on the server — numbers per kind, what the photos and notes
+// became (dates, albums, folders), the problems in plain words, where to find everything, the report to keep, and what to do next.
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -13,6 +13,8 @@ import { useApi } from '../api/api-context.tsx';
 import { errorText } from '../components/error-text.ts';
 import { DevicesSection } from '../components/devices-section.tsx';
 import { ForgetButton } from '../components/forget-button.tsx';
+import { NoteFactsSection } from '../components/note-facts.tsx';
+import { PhotoFactsSection } from '../components/photo-facts.tsx';
 import { ProblemList } from '../components/problem-list.tsx';
 import { UndoButton } from '../components/undo-button.tsx';
 import { WizardLayout } from '../components/wizard-layout.tsx';
@@ -31,11 +33,13 @@ const columns: ReportColumns = [
   'failed',
   'verified',
 ];
+/** The kinds that go to the account's files space. */
+const filesSpaceKinds: readonly MigrationKind[] = ['files', 'photos', 'notes'];
 /** What "Réessayer" can fix (not a missing place, not the family's choice). */
 const retryable = new Set(['refused', 'failed', 'not-sent']);
 
 function saidInRow(code: string): boolean {
-  return /^migration\.no-(calendars|tasks|contacts|files)-here$/.test(code);
+  return /^migration\.no-(calendars|tasks|contacts|files|photos|notes)-here$/.test(code);
 }
 
 /**
@@ -89,7 +93,11 @@ export function DoneScreen(props: {
           });
     return t(`migration:left.${kind}.${left.reason}`, { count: left.count, what, ...from });
   };
-  const filesHaveNoPlace = report.files.left.some((left) => left.reason === 'no-place');
+  // Files, photos and notes all go to a files space: the first of them that found none offers
+  // to add an account for it, once (the same account takes all three).
+  const noPlaceRow = filesSpaceKinds.find((kind) =>
+    report[kind].left.some((left) => left.reason === 'no-place'),
+  );
   const canRetry = kinds.some((kind) =>
     report[kind].left.some((left) => retryable.has(left.reason)),
   );
@@ -98,9 +106,12 @@ export function DoneScreen(props: {
   const problems = [...report.problems, ...kinds.flatMap((kind) => report[kind].problems)].filter(
     (problem) => !saidInRow(problem.code),
   );
-  // Next steps speak only of what moved: the phone apps for agendas and contacts, the folder for
-  // files.
-  const agendaOrContacts = shown.some((kind) => kind !== 'files');
+  // Next steps speak only of what moved: the phone apps when agendas, tasks or contacts are on
+  // the account (not merely found: a family who moved only their photos has nothing to see on a
+  // phone's calendar), the folder for files (photos and notes say where in their own sections).
+  const agendaOrContacts = (['calendars', 'tasks', 'contacts'] as const).some(
+    (kind) => report[kind].created + report[kind].updated + report[kind].unchanged > 0,
+  );
   const filesFolder = report.collections.find((collection) => collection.kind === 'files');
 
   const saveReport = async (): Promise<void> => {
@@ -188,7 +199,7 @@ export function DoneScreen(props: {
                           <li key={left.reason}>{leftText(kind, left)}</li>
                         ))}
                       </ul>
-                      {kind === 'files' && filesHaveNoPlace && props.onAddFilesAccount ? (
+                      {kind === noPlaceRow && props.onAddFilesAccount ? (
                         <button type="button" onClick={props.onAddFilesAccount}>
                           {t('done.addFilesAccount')}
                         </button>
@@ -201,6 +212,9 @@ export function DoneScreen(props: {
           </tbody>
         </table>
       </div>
+
+      {report.photoFacts === null ? null : <PhotoFactsSection facts={report.photoFacts} />}
+      {report.noteFacts === null ? null : <NoteFactsSection facts={report.noteFacts} />}
 
       {report.collections.length === 0 ? null : (
         <section className="card" aria-labelledby="where-title">

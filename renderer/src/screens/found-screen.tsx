@@ -1,9 +1,11 @@
-// Step 3: an honest inventory of the archive — calendars, contacts, tasks, files — what cannot
-// move and why, the problems met while reading, and the choice of what to move. Parts that seem
+// Step 3: an honest inventory of the archive — calendars, contacts, tasks, files, photos, notes —
+// what cannot move and why, the problems met while reading, and the choice of what to move. Parts that seem
 // missing are recalled at the top; Google's "other contacts" (people it added by itself) are
 // shown apart, explained, and not chosen unless the family ticks them.
 import { useTranslation } from 'react-i18next';
 import type { ScanReport, SourceSpec } from '../../../src/contract/index.ts';
+import { NotesChoice } from '../components/notes-choice.tsx';
+import { PhotosChoice } from '../components/photos-choice.tsx';
 import { ProblemList } from '../components/problem-list.tsx';
 import { WizardLayout } from '../components/wizard-layout.tsx';
 import { formatBytes, formatCount } from '../format.ts';
@@ -35,6 +37,9 @@ export function FoundScreen(props: {
   // rather than a box that can never be ticked ("0 fichier (0 octets)").
   const noContacts = report.contacts.count === 0 && report.contacts.otherContacts === 0;
   const noFiles = report.files.count === 0 && report.files.cannotMove.length === 0;
+  // Photos and Keep read by the scan have their own cards: not also among what does not move.
+  const read = new Set([report.photos.folder, report.notes.folder]);
+  const others = report.others.filter((other) => !read.has(other.folder));
   const documents = Object.entries(report.files.documents.byFormat)
     .map(([format, count]) => `${n(count)} ${format.toUpperCase()}`)
     .join(', ');
@@ -242,11 +247,24 @@ export function FoundScreen(props: {
         )}
       </section>
 
-      {report.others.length === 0 ? null : (
+      <PhotosChoice
+        photos={report.photos}
+        sourceKind={props.sourceKind}
+        selection={selection}
+        onSelectionChange={onSelectionChange}
+      />
+      <NotesChoice
+        notes={report.notes}
+        sourceKind={props.sourceKind}
+        selection={selection}
+        onSelectionChange={onSelectionChange}
+      />
+
+      {others.length === 0 ? null : (
         <section aria-labelledby="others-title" className="card">
           <h2 id="others-title">{t('found.others.title')}</h2>
           <ul>
-            {report.others.map((other) => (
+            {others.map((other) => (
               <li key={other.folder}>
                 {t(`found.others.${other.product}`, { folder: other.folder })} —{' '}
                 {formatBytes(t, other.bytes, i18n.language)}

@@ -18,6 +18,7 @@ import { ProgressBar } from '../components/progress-bar.tsx';
 import { ProblemList } from '../components/problem-list.tsx';
 import { WizardLayout } from '../components/wizard-layout.tsx';
 import { formatBytes, formatCount } from '../format.ts';
+import { kindsInBytes } from '../kinds-in-bytes.ts';
 import { timeLeft } from '../time-left.ts';
 import { PausedView } from './paused-view.tsx';
 
@@ -160,15 +161,15 @@ function MovingProgress(props: {
       {kinds.map((kind) => {
         const counts = progress[kind];
         if (counts.found === 0) return null;
-        const files = kind === 'files' && counts.bytesTotal > 0;
+        const inBytes = kindsInBytes.has(kind) && counts.bytesTotal > 0;
         return (
           <ProgressBar
             key={kind}
             label={t(`moving.kind.${kind}`)}
-            value={files ? counts.bytesDone / counts.bytesTotal : counts.done / counts.found}
+            value={inBytes ? counts.bytesDone / counts.bytesTotal : counts.done / counts.found}
             detail={[
               t('moving.count', { done: n(counts.done), found: n(counts.found) }),
-              files
+              inBytes
                 ? t('moving.bytes', {
                     done: formatBytes(t, counts.bytesDone, language),
                     total: formatBytes(t, counts.bytesTotal, language),

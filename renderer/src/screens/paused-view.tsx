@@ -11,7 +11,8 @@ import type {
 import { ProblemList } from '../components/problem-list.tsx';
 import { UndoButton } from '../components/undo-button.tsx';
 import { WizardLayout } from '../components/wizard-layout.tsx';
-import { formatCount } from '../format.ts';
+import { formatBytes, formatCount } from '../format.ts';
+import { kindsInBytes } from '../kinds-in-bytes.ts';
 
 // Typed as the contract's tuple: every kind, in the order the report lists them.
 const kinds: MigrationKinds = ['calendars', 'tasks', 'contacts', 'files', 'photos', 'notes'];
@@ -45,6 +46,15 @@ export function PausedView(props: {
   const { report, progress } = props;
   const { t, i18n } = useTranslation();
   const n = (value: number): string => formatCount(value, i18n.language);
+  // Photos and files weigh what matters: the bytes sent so far, as the move last said them.
+  const bytesSoFar = (kind: Kind): string => {
+    const counts = progress?.[kind];
+    if (counts === undefined || !kindsInBytes.has(kind) || counts.bytesTotal === 0) return '';
+    return t('moving.bytes', {
+      done: formatBytes(t, counts.bytesDone, i18n.language),
+      total: formatBytes(t, counts.bytesTotal, i18n.language),
+    });
+  };
   const problems = [...report.problems, ...kinds.flatMap((kind) => report[kind].problems)];
   return (
     <WizardLayout step="moving" title={t('moving.pausedView.title')}>
@@ -62,7 +72,12 @@ export function PausedView(props: {
                 <p className="progress-label">{label}</p>
                 <progress max={total} value={there} aria-label={label} />
                 <p className="progress-detail">
-                  {t('moving.pausedView.count', { done: n(there), total: n(total) })}
+                  {[
+                    t('moving.pausedView.count', { done: n(there), total: n(total) }),
+                    bytesSoFar(kind),
+                  ]
+                    .filter((part) => part !== '')
+                    .join(' · ')}
                 </p>
               </li>
             );

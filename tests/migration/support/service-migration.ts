@@ -100,7 +100,14 @@ export function migrationSession(options: {
         const started = await service.call('startMigration', {
           paths,
           accountId,
-          selection: { contacts: true, tasks: true, files: false, ...run?.selection },
+          selection: {
+            contacts: true,
+            tasks: true,
+            files: false,
+            photos: false,
+            notes: false,
+            ...run?.selection,
+          },
           ...(run === undefined ? {} : { stateDir: run.stateDir }),
         });
         if (!started.ok) return { outcome: 'refused', error: started.error, problems };
