@@ -84,6 +84,8 @@ interface Row {
   photosPerS: number;
   mbPerS: number;
   peakRssMiB: number;
+  /** CPU seconds of the whole process per 1,000 photos (load-independent, unlike the clock). */
+  cpuPer1000: number;
   /** Against the bare loop of the same round (null: it did not run). */
   ratio: number | null;
 }
@@ -301,6 +303,7 @@ function row(round: number, contender: string, ms: number, run: SampledRun): Row
     photosPerS: photos / seconds,
     mbPerS: archive.pictureBytes / 1e6 / seconds,
     peakRssMiB: run.peakRssMiB,
+    cpuPer1000: run.cpuS / (photos / 1000),
     ratio: contender.startsWith('bare') ? 1 : null,
   };
 }
@@ -314,11 +317,13 @@ console.log(
 );
 console.log(`load average: at the start ${load(loadAtStart)}, at the end ${load(loadavg())}`);
 console.log('');
-console.log('| round | contender | photos | s | photos/s | MB/s | vs bare loop | peak RSS MiB |');
-console.log('|---|---|---|---|---|---|---|---|');
+console.log(
+  '| round | contender | photos | s | photos/s | MB/s | vs bare loop | peak RSS MiB | CPU s per 1,000 photos (process) |',
+);
+console.log('|---|---|---|---|---|---|---|---|---|');
 for (const one of rows) {
   console.log(
-    `| ${one.round} | ${one.contender} | ${one.photos} | ${fixed(one.seconds, 2)} | ${fixed(one.photosPerS, 0)} | ${fixed(one.mbPerS)} | ${one.ratio === null ? '—' : `${fixed(one.ratio * 100, 0)} %`} | ${fixed(one.peakRssMiB, 0)} |`,
+    `| ${one.round} | ${one.contender} | ${one.photos} | ${fixed(one.seconds, 2)} | ${fixed(one.photosPerS, 0)} | ${fixed(one.mbPerS)} | ${one.ratio === null ? '—' : `${fixed(one.ratio * 100, 0)} %`} | ${fixed(one.peakRssMiB, 0)} | ${fixed(one.cpuPer1000, 2)} |`,
   );
 }
 console.log('');

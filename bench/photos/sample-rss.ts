@@ -1,6 +1,8 @@
 // Runs a child process and samples its memory while it runs, from /proc/<pid>/status (Linux):
 // VmRSS (resident now) every `intervalMs`, and VmHWM, the kernel's own high-water mark of the
 // resident set — so the peak is exact even between samples, up to the last sample before exit.
+// Also its CPU time (user + system, /proc/<pid>/stat), which a loaded machine does not inflate
+// the way it inflates the wall clock.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
@@ -11,6 +13,8 @@ export interface SampledRun {
   readonly peakRssMiB: number;
   /** VmRSS at each sample, MiB (for the shape: flat, or growing with the work). */
   readonly samplesMiB: readonly number[];
+  /** CPU seconds (user + system) at the last sample: within one interval of the total. */
+  readonly cpuS: number;
   /** When each sample was taken, ms since the spawn (timers run late on a loaded machine). */
   readonly sampledAtMs: readonly number[];
 }
@@ -24,6 +28,21 @@ function statusKiB(pid: number, field: 'VmRSS' | 'VmHWM'): number | null {
     return match === null ? null : Number(match[1]);
   } catch {
     // Gone between two samples.
+    return null;
+  }
+}
+
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ: 100 on Linux for every architecture). */
+const TICKS = 100;
+
+/** User + system CPU seconds of a process, or null when it is gone. */
+function cpuSeconds(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces), from field 3 (state) on.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS;
+  } catch {
     return null;
   }
 }
@@ -46,6 +65,7 @@ export function runSampled(
       return;
     }
     let peakKiB = 0;
+    let cpuS = 0;
     const samples: number[] = [];
     const sampledAt: number[] = [];
     const sample = (): void => {
@@ -56,6 +76,7 @@ export function runSampled(
         sampledAt.push(performance.now() - started);
       }
       if (hwm !== null) peakKiB = Math.max(peakKiB, hwm);
+      cpuS = cpuSeconds(pid) ?? cpuS;
     };
     const timer = setInterval(sample, options.intervalMs ?? 100);
     let stdout = '';
@@ -76,6 +97,7 @@ export function runSampled(
         stdout,
         wallMs: performance.now() - started,
         peakRssMiB: peakKiB / MIB,
+        cpuS,
         samplesMiB: samples,
         sampledAtMs: sampledAt,
       });
