@@ -101,14 +101,7 @@ describe('photos and notes on the screens (a hand-made scan and report)', () => 
     const page = await newPage();
     await stubScan(page, report);
     const journey = new JourneyPage(page, 'fr');
-    await journey.wizard.open(app.url);
-    await journey.wizard.button(journey.words('welcome.start')).click();
-    await journey.waitForHeading('source.title');
-    const part = join(dir, 'takeout-20261201T101010Z-001.zip');
-    await writeFile(part, 'PK');
-    await journey.dropArchive([part]);
-    await journey.wizard.button(journey.words('source.read')).click();
-    await journey.waitForHeading('found.title');
+    await walkToStubbedFound(journey);
 
     // "12 402 photos et vidéos (48 Go), dans 38 albums"; "22 photos n'ont pas de date…".
     expect(await textOf(page, 'photos-count')).toBe('12 402 photos et vidéos');
@@ -175,14 +168,7 @@ describe('photos and notes on the screens (a hand-made scan and report)', () => 
     const page = await browser.newPage({ locale: 'en-GB' });
     await stubScan(page, photosScanReport());
     const journey = new JourneyPage(page, 'en');
-    await journey.wizard.open(app.url);
-    await journey.wizard.button(journey.words('welcome.start')).click();
-    await journey.waitForHeading('source.title');
-    const part = join(dir, 'takeout-20261201T101010Z-001.zip');
-    await writeFile(part, 'PK');
-    await journey.dropArchive([part]);
-    await journey.wizard.button(journey.words('source.read')).click();
-    await journey.waitForHeading('found.title');
+    await walkToStubbedFound(journey);
     expect(
       `${await textOf(page, 'photos-count')} ${await textOf(page, 'photos-bytes')}` +
         (await textOf(page, 'photos-albums')),
@@ -338,14 +324,25 @@ describe('photos and notes moving (a hand-made move)', () => {
 
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
-/** From Welcome to "What we found" with the family's export dropped and read. */
-async function walkToFound(journey: JourneyPage): Promise<void> {
+/** From Welcome to "What we found", the scan answered by the stub (any file will do). */
+async function walkToStubbedFound(journey: JourneyPage): Promise<void> {
+  const part = join(dir, 'takeout-20261201T101010Z-001.zip');
+  await writeFile(part, 'PK');
+  await walkToFound(journey, [part], 30_000);
+}
+
+/** From Welcome to "What we found" with the export dropped and read. */
+async function walkToFound(
+  journey: JourneyPage,
+  archive: readonly string[] = parts,
+  timeoutMs = 60_000,
+): Promise<void> {
   await journey.wizard.open(app.url);
   await journey.wizard.button(journey.words('welcome.start')).click();
   await journey.waitForHeading('source.title');
-  await journey.dropArchive(parts);
+  await journey.dropArchive([...archive]);
   await journey.wizard.button(journey.words('source.read')).click();
-  await journey.waitForHeading('found.title', 60_000);
+  await journey.waitForHeading('found.title', timeoutMs);
 }
 
 /** Only the photos and the notes: the account is a plain files space. */
