@@ -107,8 +107,26 @@ export function verdictOf(
   if (everyProblem.some((problem) => didNotMove(problem.code))) return 'incomplete';
   const reasons = new Set(kinds.flatMap((name) => report[name].left.map((one) => one.reason)));
   reasons.delete('not-chosen');
-  if (reasons.size === 0) return 'everything';
+  // Something of the family's the source could not read (a broken note in the export, a picture
+  // Google left out of it) is named below, and "everything" would not be true.
+  const unread = everyProblem.some((problem) => notReadable(problem.code));
+  if (reasons.size === 0) return unread ? 'all-that-can' : 'everything';
   return reasons.size === 1 && reasons.has('cannot-move') ? 'all-that-can' : 'incomplete';
+}
+
+/**
+ * Data the source holds but could not give (unreadable, too large, missing from the export).
+ * A photo whose JSON file is unreadable is not among them: the picture itself arrived.
+ */
+function notReadable(code: string): boolean {
+  return (
+    (code.startsWith('takeout.') &&
+      code.endsWith('-unreadable') &&
+      code !== 'takeout.photo-sidecar-unreadable') ||
+    code === 'takeout.content-too-large' ||
+    code === 'takeout.photo-missing' ||
+    code === 'takeout.keep-attachment-missing'
+  );
 }
 
 /** Everything that can move is on the server and was read back (the CLI's exit code 0). */

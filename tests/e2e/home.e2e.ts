@@ -180,9 +180,11 @@ describe('your new home', () => {
     // A host's page, then the choice.
     await home.openButton('Infini').click();
     await home.waitForHeading('Infini');
-    expect(await page.getByText('avec Nextcloud · pour les membres de l’association').count()).toBe(
-      3,
-    );
+    // The page's services come with its facts: wait for them before counting (a loaded machine
+    // shows the heading first).
+    const offered = page.getByText('avec Nextcloud · pour les membres de l’association');
+    await offered.first().waitFor();
+    expect(await offered.count()).toBe(3);
     expect(await page.getByRole('button', { name: 'www.infini.fr' }).count()).toBe(1);
     await page.locator('[aria-busy="false"]').first().waitFor();
     // Facts in Baluchon's words only: the research provenance stays in the data.

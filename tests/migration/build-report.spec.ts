@@ -39,6 +39,16 @@ describe('verdictOf', () => {
     expect(isComplete(report())).toBe(true);
   });
 
+  it('says all that can when something of the export could not be read (named below)', () => {
+    const broken = { code: 'takeout.keep-note-unreadable', where: 'Keep/Cassé.json', reason: '…' };
+    expect(verdictOf(report({ problems: [broken] }))).toBe('all-that-can');
+    const missing = { code: 'takeout.photo-missing', where: 'IMG_9999.jpg.json', reason: '…' };
+    expect(verdictOf(report({ photos: { ...nothing, problems: [missing] } }))).toBe('all-that-can');
+    // A photo whose JSON file is unreadable still arrived (undated): everything.
+    const sidecar = { code: 'takeout.photo-sidecar-unreadable', where: 'IMG.json', reason: '…' };
+    expect(verdictOf(report({ problems: [sidecar] }))).toBe('everything');
+  });
+
   it('says everything when what is missing was left out by the family', () => {
     const files = {
       ...nothing,

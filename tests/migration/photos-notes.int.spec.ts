@@ -154,6 +154,21 @@ function checkNotes(root: string, report: MigrationReport): void {
   }
 }
 
+/** A fresh Nextcloud stand-in for each test. */
+function useNextcloudStandIn(): () => NextcloudStandIn {
+  let standIn: NextcloudStandIn | undefined;
+  beforeEach(async () => {
+    standIn = await startNextcloudStandIn();
+  });
+  afterEach(async () => {
+    await standIn?.close();
+  });
+  return () => {
+    if (standIn === undefined) throw new Error('the stand-in starts before each test');
+    return standIn;
+  };
+}
+
 describe('photos and notes into Apache', () => {
   const apache = useServer(() => startApache({ users: [{ name: 'zip' }, { name: 'tgz' }] }));
   const run = (name: string, parts: readonly string[]) => {
@@ -224,13 +239,7 @@ describe('photos and notes into Apache', () => {
 });
 
 describe('photos and notes into the Nextcloud stand-in', () => {
-  let standIn: NextcloudStandIn;
-  beforeEach(async () => {
-    standIn = await startNextcloudStandIn();
-  });
-  afterEach(async () => {
-    await standIn.close();
-  });
+  const standInOf = useNextcloudStandIn();
   const run = (state: string) =>
     migrate(
       [
@@ -239,30 +248,30 @@ describe('photos and notes into the Nextcloud stand-in', () => {
         'photos,notes',
         // The WebDAV address Nextcloud's Files settings show.
         '--server',
-        standIn.filesRoot,
+        standInOf().filesRoot,
         '--user',
-        standIn.user.name,
+        standInOf().user.name,
         '--password-env',
         'PASSWORD',
         '--state',
         join(dir, state),
       ],
-      { PASSWORD: standIn.user.password },
+      { PASSWORD: standInOf().user.password },
     );
 
   it('dates each picture from Google’s file, read back from the server, and keeps the albums as albums', async () => {
     const report = await run('state-nextcloud');
-    checkPhotos(join(standIn.filesDir, 'Photos'), report);
-    checkNotes(join(standIn.filesDir, 'Notes'), report);
+    checkPhotos(join(standInOf().filesDir, 'Photos'), report);
+    checkNotes(join(standInOf().filesDir, 'Notes'), report);
     expect(report.photos.problems.map((problem) => problem.code)).not.toContain(
       'photos.dates-not-kept',
     );
     // The modification times the server keeps, read back with PROPFIND: the taken dates.
-    const { client } = testDavClient(standIn.user);
-    const root = `${standIn.filesRoot}Photos/`;
+    const { client } = testDavClient(standInOf().user);
+    const root = `${standInOf().filesRoot}Photos/`;
     const served = new Map<string, Date | null>();
     for await (const file of walkFiles(client, root, new AbortController().signal)) {
-      served.set(sha256(readFileSync(join(standIn.filesDir, 'Photos', file.path))), file.mtime);
+      served.set(sha256(readFileSync(join(standInOf().filesDir, 'Photos', file.path))), file.mtime);
     }
     for (const photo of photos.photos) {
       const date = filedDate(photo);
@@ -274,13 +283,15 @@ describe('photos and notes into the Nextcloud stand-in', () => {
     // Albums of its Photos app, holding each album's pictures once; no list folder.
     expect(report.photoFacts?.albumsAs).toBe('photos-app');
     expect(
-      filesOnDisk(join(standIn.filesDir, 'Photos')).some((path) => path.startsWith('Albums/')),
+      filesOnDisk(join(standInOf().filesDir, 'Photos')).some((path) => path.startsWith('Albums/')),
     ).toBe(false);
-    const albums = standIn.photos.albums();
+    const albums = standInOf().photos.albums();
     for (const album of photos.albums) {
       const ids = albums.get(album.name) ?? [];
       const hashes = ids.map((id) =>
-        sha256(readFileSync(join(standIn.filesDir, standIn.photos.fileIds.pathOf(id) ?? ''))),
+        sha256(
+          readFileSync(join(standInOf().filesDir, standInOf().photos.fileIds.pathOf(id) ?? '')),
+        ),
       );
       const members = photos.photos.filter((photo) => album.photos.includes(photo.id));
       expect(hashes.sort(), album.name).toEqual(members.map((photo) => photo.sha256).sort());
@@ -288,7 +299,7 @@ describe('photos and notes into the Nextcloud stand-in', () => {
 
     // Again: nothing sent, no album touched.
     const writes = (): number =>
-      standIn.requests.filter((request) =>
+      standInOf().requests.filter((request) =>
         ['PUT', 'MKCOL', 'COPY', 'MOVE'].includes(request.method),
       ).length;
     const before = writes();
@@ -299,13 +310,7 @@ describe('photos and notes into the Nextcloud stand-in', () => {
 });
 
 describe('a photos move interrupted', () => {
-  let standIn: NextcloudStandIn;
-  beforeEach(async () => {
-    standIn = await startNextcloudStandIn();
-  });
-  afterEach(async () => {
-    await standIn.close();
-  });
+  const standInOf = useNextcloudStandIn();
 
   it('goes on from where it stopped: every picture once, none sent twice', async () => {
     const args = [
@@ -313,9 +318,9 @@ describe('a photos move interrupted', () => {
       '--only',
       'photos',
       '--server',
-      standIn.filesRoot,
+      standInOf().filesRoot,
       '--user',
-      standIn.user.name,
+      standInOf().user.name,
       '--password-env',
       'PASSWORD',
       '--state',
@@ -325,12 +330,12 @@ describe('a photos move interrupted', () => {
     const env = {
       LANG: 'fr_FR.UTF-8',
       BALUCHON_DATA_DIR: join(dir, 'data-interrupted'),
-      PASSWORD: standIn.user.password,
+      PASSWORD: standInOf().user.password,
     };
     // Stopped (as Ctrl-C does) once ten pictures have arrived.
     const stop = new AbortController();
     let puts = 0;
-    standIn.onAnswered = (request) => {
+    standInOf().onAnswered = (request) => {
       if (request.method === 'PUT' && request.status < 300 && ++puts === 10) stop.abort();
     };
     await runCli(['migrate', ...args], {
@@ -340,17 +345,17 @@ describe('a photos move interrupted', () => {
       cwd: dir,
       interrupted: stop.signal,
     });
-    standIn.onAnswered = null;
+    standInOf().onAnswered = null;
     const first = puts;
     expect(first).toBeGreaterThanOrEqual(10);
     expect(first).toBeLessThan(photos.photos.length);
 
     const report = await migrate(
       args.filter((arg) => arg !== '--json'),
-      { PASSWORD: standIn.user.password, BALUCHON_DATA_DIR: env.BALUCHON_DATA_DIR },
+      { PASSWORD: standInOf().user.password, BALUCHON_DATA_DIR: env.BALUCHON_DATA_DIR },
     );
-    checkPhotos(join(standIn.filesDir, 'Photos'), report);
-    const sent = standIn.requests.filter(
+    checkPhotos(join(standInOf().filesDir, 'Photos'), report);
+    const sent = standInOf().requests.filter(
       (request) => request.method === 'PUT' && request.status < 300,
     );
     // What the first run had sent is not sent again: only the requests in flight when it stopped

@@ -35,6 +35,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { FileIds, createPhotosAlbums } from './nextcloud-photos-albums.ts';
+import { escapeXml, okResponse } from './xml-text.ts';
 import type { PhotosAlbumsStandIn } from './nextcloud-photos-albums.ts';
 
 export interface StandInRequest {
@@ -285,7 +286,7 @@ export async function startNextcloudStandIn(
       if (match !== null)
         props.push(`<x:${match[2]} xmlns:x="${match[1]}">${escapeXml(value)}</x:${match[2]}>`);
     }
-    return `<d:response><d:href>${escapeXml(href)}</d:href><d:propstat><d:prop>${props.join('')}</d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>`;
+    return okResponse(href, props);
   };
 
   const multistatus = (responses: string[]): string =>
@@ -683,14 +684,6 @@ async function readText(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
-}
-
-function escapeXml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;');
 }
 
 function unescapeXml(text: string): string {

@@ -40,6 +40,7 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
+import { escapeXml, okResponse } from './xml-text.ts';
 
 type Answer = (status: number, headers?: Record<string, string>, body?: string) => 'answered';
 
@@ -154,7 +155,7 @@ export function createPhotosAlbums(deps: PhotosAlbumsDeps): PhotosAlbumsStandIn 
       `<nc:dateRange>${escapeXml(JSON.stringify(range))}</nc:dateRange>`,
       '<nc:collaborators/>',
     ];
-    return response(`${albumsPrefix}${encodeURIComponent(album.name)}/`, props);
+    return okResponse(`${albumsPrefix}${encodeURIComponent(album.name)}/`, props);
   };
 
   const pictureEntry = (
@@ -164,7 +165,7 @@ export function createPhotosAlbums(deps: PhotosAlbumsDeps): PhotosAlbumsStandIn 
     const etag = createHash('md5')
       .update(`${picture.id}-${picture.info.size}-${picture.info.mtimeMs}`)
       .digest('hex');
-    return response(
+    return okResponse(
       `${albumsPrefix}${encodeURIComponent(album.name)}/${encodeURIComponent(`${picture.id}-${picture.name}`)}`,
       [
         '<d:resourcetype/>',
@@ -178,7 +179,7 @@ export function createPhotosAlbums(deps: PhotosAlbumsDeps): PhotosAlbumsStandIn 
   };
 
   const collection = (href: string): string =>
-    response(href, ['<d:resourcetype><d:collection/></d:resourcetype>']);
+    okResponse(href, ['<d:resourcetype><d:collection/></d:resourcetype>']);
 
   const multistatus = (answer: Answer, responses: string[]): 'answered' =>
     answer(
@@ -331,18 +332,6 @@ export function createPhotosAlbums(deps: PhotosAlbumsDeps): PhotosAlbumsStandIn 
     request,
     copyInto,
   };
-}
-
-function response(href: string, props: string[]): string {
-  return `<d:response><d:href>${escapeXml(href)}</d:href><d:propstat><d:prop>${props.join('')}</d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>`;
-}
-
-function escapeXml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;');
 }
 
 /** Characters as the database column counts them (code points, not UTF-16 units). */
