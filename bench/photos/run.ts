@@ -6,7 +6,7 @@
 //   the migration engine with only the photos chosen (migrateTakeout: reading and pairing, the
 //   plan by taken date, the journal, the files sink, the read-back) — baluchon-child.ts;
 // - bare PUT loop: the same pictures unpacked to a folder, PUT with undici, keep-alive, one MKCOL
-//   per folder, nothing else (no journal, no checks) — bare-put-loop.ts;
+//   per folder, nothing else (no journal, no checks) — bench/webdav/put-loop.ts;
 // - the sidecar pairing alone on 100,000 entries — pairing.ts, run as it is.
 //
 // Both movers run bundled (esbuild, as the app's service process) under plain node, each in a
@@ -163,7 +163,7 @@ try {
   const user = server.user;
   const env = { ...process.env, BENCH_PASSWORD: user.password };
   const userDir = join(server.dataDir, user.name);
-  const bareChild = await bundleChild(join(work, 'bundle'), 'bench/photos/bare-put-loop.ts');
+  const bareChild = await bundleChild(join(work, 'bundle'), 'bench/webdav/put-loop.ts');
   const baluchonChild = await bundleChild(join(work, 'bundle'), 'bench/photos/baluchon-child.ts');
 
   const bare = async (round: number): Promise<Row> => {
