@@ -7,6 +7,7 @@
 import { Readable } from 'node:stream';
 import type { PhotoFacts } from '../contract/migrate.ts';
 import type { Collection } from '../journal/types.ts';
+import { asFolderUrl, encodeRelative, resolveInside } from '../files/target-href.ts';
 import { planPhotoTree } from '../photos/photo-tree.ts';
 import type { PhotoTree } from '../photos/photo-tree.ts';
 import type { SourceFiles, SourcePhotos } from '../sources/source.ts';
@@ -109,10 +110,9 @@ export async function planPhotoJob(
   };
 }
 
-/** Where a planned path lands inside the photos folder. */
+/** Where a planned path landed inside the photos folder (the files engine's own rule). */
 function hrefIn(collection: Collection, path: string): string {
-  const base = collection.href.endsWith('/') ? collection.href : `${collection.href}/`;
-  return new URL(path.split('/').map(encodeURIComponent).join('/'), base).href;
+  return resolveInside(asFolderUrl(collection.href), encodeRelative(path.split('/')));
 }
 
 /**
