@@ -25,7 +25,6 @@ import { planFileJob } from './plan-file-job.ts';
 import type { FilesAccountContext } from './plan-file-job.ts';
 import { planNoteJob } from './plan-note-job.ts';
 import { planPhotoJob } from './plan-photo-job.ts';
-import type { MigrationDeps } from './migration-types.ts';
 import { nextcloudServerAlbums } from './server-albums.ts';
 
 /** What one kind's planner adds to the plan, besides its jobs. */
@@ -54,7 +53,6 @@ interface PlannerContext {
   readonly retry: RetryDeps;
   readonly retryPolicy?: RetryPolicy;
   readonly timeZone: string;
-  readonly openAlbums?: MigrationDeps['openAlbums'];
 }
 
 /** How much of a kind: items, and bytes for files (null: not a size the report tells). */
@@ -209,7 +207,7 @@ export const kindPlanners: readonly KindPlanner[] = [
     },
     plan: async (inventory, context) => {
       if (inventory.photos === null) return { jobs: [] };
-      const { openAlbums, client, home } = context;
+      const { client, home } = context;
       const plan = await planPhotoJob(filesAccount(context), {
         photos: inventory.photos,
         editedPhotos: context.selection.editedPhotos,
@@ -218,7 +216,7 @@ export const kindPlanners: readonly KindPlanner[] = [
         // Nextcloud's Photos app keeps albums; elsewhere they become lists.
         openAlbums:
           context.account.software === 'nextcloud'
-            ? (signal) => (openAlbums ?? nextcloudServerAlbums)(client, home, signal)
+            ? (signal) => nextcloudServerAlbums(client, home, signal)
             : null,
       });
       return { jobs: [plan.job], bytes: plan.bytes, photoFacts: () => plan.facts() };

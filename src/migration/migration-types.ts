@@ -17,7 +17,6 @@ import type { Journal } from '../journal/journal.ts';
 import type { Run } from '../journal/types.ts';
 import type { FetchLike } from '../net/fetch-like.ts';
 import type { HolidayFeed } from './plan-calendar-jobs.ts';
-import type { ServerAlbums } from './plan-photo-job.ts';
 import type { StopRun } from './sync-items.ts';
 
 export interface MigrationDeps {
@@ -34,12 +33,6 @@ export interface MigrationDeps {
   fetchPhoto?: FetchLike;
   /** The family's time zone (photos are filed by the month they were taken there); default: this machine's. */
   timeZone?: string;
-  /** A Nextcloud's own photo albums (its Photos app); default: src/migration/server-albums.ts. */
-  openAlbums?: (
-    client: DavClient,
-    filesRoot: string,
-    signal: AbortSignal,
-  ) => Promise<ServerAlbums | null>;
   /**
    * A second account for the files (a WebDAV space beside a calendar server), with its own
    * client; absent: the files go to `account` like the rest.

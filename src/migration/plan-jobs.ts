@@ -81,7 +81,6 @@ export async function planJobs(
       retry: deps.retry,
       ...(deps.retryPolicy === undefined ? {} : { retryPolicy: deps.retryPolicy }),
       timeZone: deps.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
-      ...(deps.openAlbums === undefined ? {} : { openAlbums: deps.openAlbums }),
     });
     plan.jobs.push(...result.jobs);
     if (result.birthdaysLeftOut === true) plan.birthdaysLeftOut = true;
