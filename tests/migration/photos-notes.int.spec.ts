@@ -59,6 +59,28 @@ async function migrate(args: string[], env: Record<string, string>): Promise<Mig
   return parsed.data;
 }
 
+/** `migrate`'s arguments: the parts, the kinds, the account (password in $PASSWORD), the journal. */
+function moveArgs(
+  parts: readonly string[],
+  only: string,
+  account: { server: string; user: string },
+  state: string,
+): string[] {
+  return [
+    ...parts,
+    '--only',
+    only,
+    '--server',
+    account.server,
+    '--user',
+    account.user,
+    '--password-env',
+    'PASSWORD',
+    '--state',
+    join(dir, state),
+  ];
+}
+
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
 /** `2019/07` for a date, in this process's time zone (the one the service files by). */
@@ -175,19 +197,7 @@ describe('photos and notes into Apache', () => {
     const user = apache().users.find((one) => one.name === name);
     if (user === undefined) throw new Error(name);
     return migrate(
-      [
-        ...parts,
-        '--only',
-        'photos,notes',
-        '--server',
-        user.home,
-        '--user',
-        user.name,
-        '--password-env',
-        'PASSWORD',
-        '--state',
-        join(dir, `state-${name}`),
-      ],
+      moveArgs(parts, 'photos,notes', { server: user.home, user: user.name }, `state-${name}`),
       { PASSWORD: user.password },
     );
   };
@@ -240,22 +250,11 @@ describe('photos and notes into Apache', () => {
 
 describe('photos and notes into the Nextcloud stand-in', () => {
   const standInOf = useNextcloudStandIn();
+  const nextcloudAccount = () => ({ server: standInOf().filesRoot, user: standInOf().user.name });
   const run = (state: string) =>
     migrate(
-      [
-        ...zipParts,
-        '--only',
-        'photos,notes',
-        // The WebDAV address Nextcloud's Files settings show.
-        '--server',
-        standInOf().filesRoot,
-        '--user',
-        standInOf().user.name,
-        '--password-env',
-        'PASSWORD',
-        '--state',
-        join(dir, state),
-      ],
+      // The server: the WebDAV address Nextcloud's Files settings show.
+      moveArgs(zipParts, 'photos,notes', nextcloudAccount(), state),
       { PASSWORD: standInOf().user.password },
     );
 
@@ -311,20 +310,11 @@ describe('photos and notes into the Nextcloud stand-in', () => {
 
 describe('a photos move interrupted', () => {
   const standInOf = useNextcloudStandIn();
+  const nextcloudAccount = () => ({ server: standInOf().filesRoot, user: standInOf().user.name });
 
   it('goes on from where it stopped: every picture once, none sent twice', async () => {
     const args = [
-      ...tgzParts,
-      '--only',
-      'photos',
-      '--server',
-      standInOf().filesRoot,
-      '--user',
-      standInOf().user.name,
-      '--password-env',
-      'PASSWORD',
-      '--state',
-      join(dir, 'state-interrupted'),
+      ...moveArgs(tgzParts, 'photos', nextcloudAccount(), 'state-interrupted'),
       '--json',
     ];
     const env = {
